@@ -1,0 +1,22 @@
+package dev.couchannel.contracts;
+
+/**
+ * Kafka topic names. Stable strings, documented in {@code contracts/asyncapi/couchannel.yaml};
+ * renaming one is a breaking change.
+ */
+public final class Topics {
+
+    /** Seat commands for inventory ({@code couchannel.inventory.v1.HoldSeats} ...), key = session id. */
+    public static final String INVENTORY_COMMANDS = "couchannel.inventory.commands";
+
+    /** Inventory events ({@code SeatAvailabilityChanged}, {@code HoldExpired}), key = session id. */
+    public static final String INVENTORY_EVENTS = "couchannel.inventory.events";
+
+    /** Participants' replies to the booking saga, key = booking id. */
+    public static final String BOOKING_REPLIES = "couchannel.booking.replies";
+
+    /** Booking events ({@code BookingConfirmed} ...), key = booking id. */
+    public static final String BOOKING_EVENTS = "couchannel.booking.events";
+
+    private Topics() {}
+}

@@ -1,0 +1,60 @@
+package dev.couchannel.platform.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PortsTest {
+
+    @Test
+    void requireFreeNamesThePortItsUserAndTheVariableToChange() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            assertThatThrownBy(() -> Ports.requireFree(port, "gateway", "COUCHANNEL_GATEWAY_PORT"))
+                    .isInstanceOf(PortInUseException.class)
+                    .hasMessage("port " + port + " (gateway) is already in use by another process; "
+                            + "stop it or set COUCHANNEL_GATEWAY_PORT to a free port")
+                    .satisfies(e -> assertThat(((PortInUseException) e).port()).isEqualTo(port));
+        }
+    }
+
+    @Test
+    void requireFreeAcceptsAFreePortAndZero() {
+        int port = Ports.free();
+
+        assertThatCode(() -> Ports.requireFree(port, "gateway", "COUCHANNEL_GATEWAY_PORT"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> Ports.requireFree(0, "gateway", "COUCHANNEL_GATEWAY_PORT"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void requireFreeRejectsNonsense() {
+        assertThatThrownBy(() -> Ports.requireFree(70_000, "redis", "COUCHANNEL_REDIS_PORT"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("COUCHANNEL_REDIS_PORT");
+    }
+
+    @Test
+    void freeHandsOutDistinctPortsThatCanBeBound() throws IOException {
+        Set<Integer> ports = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            ports.add(Ports.free());
+        }
+
+        assertThat(ports).hasSize(20);
+        int port = ports.iterator().next();
+        try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+            assertThat(socket.getLocalPort()).isEqualTo(port);
+            assertThat(Ports.isFree(port)).isFalse();
+        }
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE handled (message_id TEXT NOT NULL, handled_at TIMESTAMPTZ NOT NULL DEFAULT now());

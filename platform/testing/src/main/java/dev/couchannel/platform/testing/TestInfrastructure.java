@@ -1,0 +1,45 @@
+package dev.couchannel.platform.testing;
+
+import dev.couchannel.platform.embedded.EmbeddedInfrastructure;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The real PostgreSQL, Kafka, Redis and SMTP servers of a test JVM: started on first use, shared by
+ * every test class of the JVM, stopped by a shutdown hook. Each service gets its own database.
+ *
+ * <pre>{@code
+ * @DynamicPropertySource
+ * static void infrastructure(DynamicPropertyRegistry registry) {
+ *     TestInfrastructure.register(registry, "booking");
+ * }
+ * }</pre>
+ */
+public final class TestInfrastructure {
+
+    private static EmbeddedInfrastructure infrastructure;
+
+    private TestInfrastructure() {}
+
+    /** The servers, started once per JVM. */
+    public static synchronized EmbeddedInfrastructure get() {
+        if (infrastructure == null) {
+            EmbeddedInfrastructure started = EmbeddedInfrastructure.start(EmbeddedInfrastructure.Settings.forTests());
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-infrastructure-stop"));
+            infrastructure = started;
+        }
+        return infrastructure;
+    }
+
+    /** Points a Spring Boot service at the shared servers, with a database of its own named {@code database}. */
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        EmbeddedInfrastructure servers = get();
+        servers.postgres().createDatabaseIfMissing(database);
+        registry.add("spring.datasource.url", () -> servers.postgres().jdbcUrl(database));
+        registry.add("spring.datasource.username", () -> servers.postgres().username());
+        registry.add("spring.datasource.password", () -> servers.postgres().password());
+        registry.add("spring.kafka.bootstrap-servers", () -> servers.kafka().bootstrapServers());
+        registry.add("spring.data.redis.port", () -> servers.redis().port());
+        registry.add("spring.mail.port", () -> servers.smtp().port());
+        registry.add("COUCHANNEL_LOG_FORMAT", () -> "plain");
+    }
+}

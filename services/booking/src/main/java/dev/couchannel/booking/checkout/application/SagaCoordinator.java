@@ -1,0 +1,182 @@
+package dev.couchannel.booking.checkout.application;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.Timestamp;
+import dev.couchannel.booking.checkout.BookingSaga;
+import dev.couchannel.booking.checkout.BookingSagas;
+import dev.couchannel.booking.checkout.SagaAction;
+import dev.couchannel.booking.checkout.SeatReply;
+import dev.couchannel.booking.reservation.Booking;
+import dev.couchannel.booking.reservation.BookingEvent;
+import dev.couchannel.booking.reservation.Bookings;
+import dev.couchannel.booking.reservation.application.BookingEvents;
+import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.inventory.v1.ConfirmSeats;
+import dev.couchannel.contracts.inventory.v1.HoldSeats;
+import dev.couchannel.contracts.inventory.v1.ReleaseSeats;
+import dev.couchannel.platform.messaging.Outbox;
+import dev.couchannel.platform.messaging.ProtobufEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs {@link BookingSaga}s: persists their state and carries out their actions (commands through
+ * the outbox, booking decisions) in the transaction that received the reply or noticed the
+ * deadline. Nothing is sent unless the new saga state commits with it.
+ */
+@Service
+public class SagaCoordinator {
+
+    private static final Logger log = LoggerFactory.getLogger(SagaCoordinator.class);
+    private static final String SOURCE = "booking";
+
+    private final BookingSagas sagas;
+    private final Bookings bookings;
+    private final BookingEvents events;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final BookingSaga.Timeouts timeouts;
+
+    public SagaCoordinator(
+            BookingSagas sagas,
+            Bookings bookings,
+            BookingEvents events,
+            Outbox outbox,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${couchannel.saga.step-timeout:30s}") Duration stepTimeout,
+            @Value("${couchannel.saga.hold-duration:10m}") Duration holdDuration) {
+        this.sagas = sagas;
+        this.bookings = bookings;
+        this.events = events;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.meters = meters;
+        this.timeouts = new BookingSaga.Timeouts(stepTimeout, holdDuration);
+    }
+
+    /** Starts the saga of a new booking, in the transaction that stores the booking. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void start(Booking booking) {
+        BookingSaga.Started started =
+                BookingSaga.start(booking.id(), booking.sessionId(), booking.seats(), clock.instant(), timeouts);
+        sagas.add(started.saga());
+        carryOut(started.saga(), started.actions());
+    }
+
+    /** Applies a participant's reply, in the inbox transaction that received it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onReply(UUID bookingId, SeatReply reply) {
+        BookingSaga saga = sagas.lock(bookingId).orElse(null);
+        if (saga == null) {
+            log.warn("reply {} for unknown booking {} ignored", reply, bookingId);
+            return;
+        }
+        Instant now = clock.instant();
+        BookingSaga.Step before = saga.step();
+        Instant stepStart = saga.stepStartedAt();
+        List<SagaAction> actions = saga.on(reply, now, timeouts);
+        if (saga.step() != before) {
+            stepTimer(before, reply.getClass().getSimpleName()).record(Duration.between(stepStart, now));
+        }
+        sagas.save(saga);
+        carryOut(saga, actions);
+    }
+
+    /**
+     * Compensates or retries the steps that ran past their deadline.
+     *
+     * @return how many sagas were overdue
+     */
+    @Transactional
+    public int handleDeadlines(int limit) {
+        Instant now = clock.instant();
+        List<BookingSaga> overdue = sagas.lockOverdue(now, limit);
+        for (BookingSaga saga : overdue) {
+            BookingSaga.Step before = saga.step();
+            Instant stepStart = saga.stepStartedAt();
+            List<SagaAction> actions = saga.onDeadline(now, timeouts);
+            if (saga.step() != before) {
+                stepTimer(before, "Timeout").record(Duration.between(stepStart, now));
+                log.warn("booking {}: step {} timed out, compensating", saga.bookingId(), before);
+            }
+            sagas.save(saga);
+            carryOut(saga, actions);
+        }
+        return overdue.size();
+    }
+
+    private void carryOut(BookingSaga saga, List<SagaAction> actions) {
+        Instant now = clock.instant();
+        for (SagaAction action : actions) {
+            switch (action) {
+                case SagaAction.HoldSeats hold ->
+                    command(saga, HoldSeats.newBuilder()
+                            .setBookingId(hold.bookingId().toString())
+                            .setSessionId(hold.sessionId().toString())
+                            .setSeats(hold.seats())
+                            .setHoldUntil(timestamp(hold.holdUntil()))
+                            .build());
+                case SagaAction.ConfirmSeats confirm ->
+                    command(saga, ConfirmSeats.newBuilder()
+                            .setBookingId(confirm.bookingId().toString())
+                            .setSessionId(confirm.sessionId().toString())
+                            .build());
+                case SagaAction.ReleaseSeats release ->
+                    command(saga, ReleaseSeats.newBuilder()
+                            .setBookingId(release.bookingId().toString())
+                            .setSessionId(release.sessionId().toString())
+                            .setReason(release.reason())
+                            .build());
+                case SagaAction.ConfirmBooking confirm -> decide(confirm.bookingId(), booking -> booking.confirm(now));
+                case SagaAction.RejectBooking reject ->
+                    decide(reject.bookingId(), booking -> booking.reject(reject.reason(), now));
+            }
+        }
+    }
+
+    private void decide(UUID bookingId, Function<Booking, Optional<BookingEvent>> decision) {
+        Booking booking = bookings.lock(bookingId).orElseThrow();
+        decision.apply(booking).ifPresent(event -> {
+            bookings.save(booking);
+            events.publish(event);
+        });
+    }
+
+    /** Seat commands are keyed by session: one session's seat traffic stays in order. */
+    private void command(BookingSaga saga, Message command) {
+        outbox.append(
+                Topics.INVENTORY_COMMANDS,
+                ProtobufEvents.wrap(SOURCE, saga.sessionId().toString(), command, clock.instant()));
+    }
+
+    private Timer stepTimer(BookingSaga.Step step, String outcome) {
+        return Timer.builder("couchannel.saga.step")
+                .description("time a booking saga step took, by step and outcome")
+                .tag("step", step.name())
+                .tag("outcome", outcome)
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
+    }
+}

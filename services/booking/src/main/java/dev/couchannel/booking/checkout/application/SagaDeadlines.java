@@ -1,0 +1,22 @@
+package dev.couchannel.booking.checkout.application;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Enforces step deadlines: a participant that never answers cannot keep a booking PENDING. */
+@Component
+class SagaDeadlines {
+
+    private final SagaCoordinator coordinator;
+
+    SagaDeadlines(SagaCoordinator coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    @Scheduled(fixedDelayString = "${couchannel.saga.deadline-sweep:1s}")
+    void sweep() {
+        while (coordinator.handleDeadlines(100) == 100) {
+            // a backlog (after an outage) is drained in batches of 100 sagas per transaction
+        }
+    }
+}

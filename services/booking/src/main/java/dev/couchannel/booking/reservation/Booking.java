@@ -1,0 +1,116 @@
+package dev.couchannel.booking.reservation;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A guest's request for seats of one session, and what became of it. */
+public final class Booking {
+
+    public static final int MAX_SEATS = 20;
+
+    private final UUID id;
+    private final String guestId;
+    private final UUID sessionId;
+    private final int seats;
+    private final Instant createdAt;
+    private final long version;
+    private BookingStatus status;
+    private @Nullable String reason;
+    private Instant updatedAt;
+
+    public Booking(
+            UUID id,
+            String guestId,
+            UUID sessionId,
+            int seats,
+            BookingStatus status,
+            @Nullable String reason,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
+        if (seats < 1 || seats > MAX_SEATS) {
+            throw new IllegalArgumentException("a booking is for 1 to " + MAX_SEATS + " seats, not " + seats);
+        }
+        this.id = Objects.requireNonNull(id);
+        this.guestId = Objects.requireNonNull(guestId);
+        this.sessionId = Objects.requireNonNull(sessionId);
+        this.seats = seats;
+        this.status = Objects.requireNonNull(status);
+        this.reason = reason;
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.updatedAt = Objects.requireNonNull(updatedAt);
+        this.version = version;
+    }
+
+    public static Booking request(UUID id, String guestId, UUID sessionId, int seats, Instant now) {
+        return new Booking(id, guestId, sessionId, seats, BookingStatus.PENDING, null, now, now, 0);
+    }
+
+    public BookingEvent.BookingRequested requested() {
+        return new BookingEvent.BookingRequested(id, sessionId, guestId, seats);
+    }
+
+    /** Confirms a pending booking; empty when it was already decided (a repeated saga outcome). */
+    public Optional<BookingEvent> confirm(Instant now) {
+        if (status != BookingStatus.PENDING) {
+            return Optional.empty();
+        }
+        status = BookingStatus.CONFIRMED;
+        updatedAt = now;
+        return Optional.of(new BookingEvent.BookingConfirmed(id, sessionId, guestId, seats));
+    }
+
+    /** Rejects a pending booking with a reason the guest can read; empty when already decided. */
+    public Optional<BookingEvent> reject(String why, Instant now) {
+        if (status != BookingStatus.PENDING) {
+            return Optional.empty();
+        }
+        status = BookingStatus.REJECTED;
+        reason = why;
+        updatedAt = now;
+        return Optional.of(new BookingEvent.BookingRejected(id, sessionId, guestId, why));
+    }
+
+    public boolean isOwnedBy(String guest) {
+        return guestId.equals(guest);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String guestId() {
+        return guestId;
+    }
+
+    public UUID sessionId() {
+        return sessionId;
+    }
+
+    public int seats() {
+        return seats;
+    }
+
+    public BookingStatus status() {
+        return status;
+    }
+
+    public @Nullable String reason() {
+        return reason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.couchannel.booking.reservation;
+
+import java.util.UUID;
+
+/** What happened to a booking; published through the outbox as the booking events contract. */
+public sealed interface BookingEvent {
+
+    UUID bookingId();
+
+    record BookingRequested(UUID bookingId, UUID sessionId, String guestId, int seats) implements BookingEvent {}
+
+    record BookingConfirmed(UUID bookingId, UUID sessionId, String guestId, int seats) implements BookingEvent {}
+
+    record BookingRejected(UUID bookingId, UUID sessionId, String guestId, String reason) implements BookingEvent {}
+}

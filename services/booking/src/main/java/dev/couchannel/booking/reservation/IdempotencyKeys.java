@@ -1,0 +1,18 @@
+package dev.couchannel.booking.reservation;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Which booking a guest's Idempotency-Key created, and from which request (port). */
+public interface IdempotencyKeys {
+
+    /** What a key was first used for. */
+    record Use(UUID bookingId, String requestHash) {}
+
+    /**
+     * Claims a key for a new booking. When the key is taken (possibly by a request committing right
+     * now, which this waits for), returns what it was first used for and claims nothing.
+     */
+    Optional<Use> claim(String guestId, String key, String requestHash, UUID bookingId, Instant now);
+}

@@ -1,0 +1,55 @@
+package dev.couchannel.booking.reservation.application;
+
+import com.google.protobuf.Message;
+import dev.couchannel.booking.reservation.BookingEvent;
+import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.booking.v1.BookingConfirmed;
+import dev.couchannel.contracts.booking.v1.BookingRejected;
+import dev.couchannel.contracts.booking.v1.BookingRequested;
+import dev.couchannel.platform.messaging.Outbox;
+import dev.couchannel.platform.messaging.ProtobufEvents;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/** Publishes booking events through the outbox, as the booking events contract. */
+@Component
+public class BookingEvents {
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    BookingEvents(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public void publish(BookingEvent event) {
+        Message message =
+                switch (event) {
+                    case BookingEvent.BookingRequested e ->
+                        BookingRequested.newBuilder()
+                                .setBookingId(e.bookingId().toString())
+                                .setSessionId(e.sessionId().toString())
+                                .setGuestId(e.guestId())
+                                .setSeats(e.seats())
+                                .build();
+                    case BookingEvent.BookingConfirmed e ->
+                        BookingConfirmed.newBuilder()
+                                .setBookingId(e.bookingId().toString())
+                                .setSessionId(e.sessionId().toString())
+                                .setGuestId(e.guestId())
+                                .setSeats(e.seats())
+                                .build();
+                    case BookingEvent.BookingRejected e ->
+                        BookingRejected.newBuilder()
+                                .setBookingId(e.bookingId().toString())
+                                .setSessionId(e.sessionId().toString())
+                                .setGuestId(e.guestId())
+                                .setReason(e.reason())
+                                .build();
+                };
+        outbox.append(
+                Topics.BOOKING_EVENTS,
+                ProtobufEvents.wrap("booking", event.bookingId().toString(), message, clock.instant()));
+    }
+}

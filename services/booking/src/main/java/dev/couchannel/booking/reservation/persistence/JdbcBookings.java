@@ -1,0 +1,100 @@
+package dev.couchannel.booking.reservation.persistence;
+
+import dev.couchannel.booking.reservation.Booking;
+import dev.couchannel.booking.reservation.BookingStatus;
+import dev.couchannel.booking.reservation.Bookings;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcBookings implements Bookings {
+
+    private static final String COLUMNS = "id, guest_id, session_id, seats, status, reason, created_at, updated_at, version";
+
+    private final JdbcClient jdbc;
+
+    JdbcBookings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void add(Booking booking) {
+        jdbc.sql(
+                        """
+                        INSERT INTO bookings (id, guest_id, session_id, seats, status, reason, created_at, updated_at, version)
+                        VALUES (:id, :guest, :session, :seats, :status, :reason, :created, :updated, 0)
+                        """)
+                .param("id", booking.id())
+                .param("guest", booking.guestId())
+                .param("session", booking.sessionId())
+                .param("seats", booking.seats())
+                .param("status", booking.status().name())
+                .param("reason", booking.reason())
+                .param("created", Timestamp.from(booking.createdAt()))
+                .param("updated", Timestamp.from(booking.updatedAt()))
+                .update();
+    }
+
+    @Override
+    public Optional<Booking> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE id = :id")
+                .param("id", id)
+                .query(JdbcBookings::map)
+                .optional();
+    }
+
+    @Override
+    public Optional<Booking> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(JdbcBookings::map)
+                .optional();
+    }
+
+    @Override
+    public void save(Booking booking) {
+        int updated = jdbc.sql(
+                        """
+                        UPDATE bookings SET status = :status, reason = :reason, updated_at = :updated, version = version + 1
+                        WHERE id = :id AND version = :version
+                        """)
+                .param("id", booking.id())
+                .param("status", booking.status().name())
+                .param("reason", booking.reason())
+                .param("updated", Timestamp.from(booking.updatedAt()))
+                .param("version", booking.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("booking " + booking.id() + " changed concurrently");
+        }
+    }
+
+    @Override
+    public List<Booking> ofGuest(String guestId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE guest_id = :guest ORDER BY created_at DESC LIMIT :limit")
+                .param("guest", guestId)
+                .param("limit", limit)
+                .query(JdbcBookings::map)
+                .list();
+    }
+
+    private static Booking map(ResultSet rs, int row) throws SQLException {
+        return new Booking(
+                rs.getObject("id", UUID.class),
+                rs.getString("guest_id"),
+                rs.getObject("session_id", UUID.class),
+                rs.getInt("seats"),
+                BookingStatus.valueOf(rs.getString("status")),
+                rs.getString("reason"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,301 @@
+package dev.couchannel.gateway.routing;
+
+import dev.couchannel.gateway.identity.LocalIdentity;
+import dev.couchannel.gateway.identity.Unauthenticated;
+import dev.couchannel.gateway.web.SecurityHeaders;
+import dev.couchannel.platform.service.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A deliberately small reverse proxy for {@code /api/**}, written by hand: Spring Cloud Gateway has
+ * no release for Boot 4.1 yet, and the gateway is about to grow BFF aggregation that we want to own.
+ *
+ * <p>For a path in the {@link RouteTable} it forwards method, raw path, raw query string, body and
+ * headers to the service's base URL and streams status, headers and body back. On the way it
+ *
+ * <ul>
+ *   <li>drops hop-by-hop headers (RFC 9110 §7.6.1, including those named in {@code Connection}),
+ *       {@code Host} and {@code Content-Length} (recomputed from the buffered body, which the
+ *       request size limit of service-defaults keeps small);
+ *   <li>always drops a caller's {@code X-Couchannel-User} and sets it only from a token {@link
+ *       LocalIdentity} accepts;
+ *   <li>adds {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and an {@code X-Request-Id}
+ *       (the caller's when it is sane, otherwise a new UUID; echoed on the response);
+ *   <li>propagates the trace: the {@link RestClient} is observed, so the downstream request
+ *       carries the W3C {@code traceparent} of a client span under the inbound request's span.
+ * </ul>
+ *
+ * <p>Answers of its own, all {@code application/problem+json}: 404 for an {@code /api} path no
+ * service owns, 400 for a path that tries to climb out of its prefix, 401 (with {@code
+ * WWW-Authenticate: Bearer}) for credentials the gateway refuses, 503 when the service cannot be
+ * reached or does not answer within {@code couchannel.gateway.request-timeout}. Redirects and
+ * error statuses of a service are passed through untouched.
+ */
+@RestController
+class ApiProxy {
+
+    static final String REQUEST_ID = "X-Request-Id";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProxy.class);
+
+    /** Never forwarded: hop-by-hop (RFC 9110 §7.6.1), recomputed, or set by the gateway itself. */
+    private static final Set<String> REQUEST_HEADERS_NOT_FORWARDED = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "expect",
+            "host",
+            "content-length",
+            "x-couchannel-user",
+            "x-forwarded-for",
+            "x-forwarded-proto",
+            "x-forwarded-host",
+            "x-request-id");
+
+    /**
+     * Never copied back: hop-by-hop or set by the gateway itself. {@code Content-Length} is kept:
+     * the body is passed on byte for byte (no decompression), so the service's length holds.
+     */
+    private static final Set<String> RESPONSE_HEADERS_NOT_COPIED = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "x-request-id");
+
+    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)\\.{1,2}(/|$)");
+
+    private final RouteTable routes;
+    private final LocalIdentity identity;
+    private final RestClient client;
+
+    ApiProxy(RouteTable routes, LocalIdentity identity, RestClient proxyRestClient) {
+        this.routes = routes;
+        this.identity = identity;
+        this.client = proxyRestClient;
+    }
+
+    @RequestMapping("/api/**")
+    void forward(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String requestId = requestId(request);
+        response.setHeader(REQUEST_ID, requestId);
+
+        String path = request.getRequestURI();
+        Route route = routes.resolve(path)
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.NOT_FOUND,
+                        "Not found",
+                        "No API operation lives at this path; GET /api/docs lists them.",
+                        Map.of()));
+        URI target = target(route, path, request.getQueryString());
+        Optional<String> user = identity.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        byte[] body = request.getInputStream().readAllBytes();
+
+        RestClient.RequestBodySpec downstream = client.method(HttpMethod.valueOf(request.getMethod()))
+                .uri(target)
+                .headers(headers -> forwardedHeaders(request, requestId, user, body.length, headers));
+        if (body.length > 0) {
+            downstream = downstream.body(out -> out.write(body));
+        }
+        try {
+            downstream.exchange((forwarded, answer) -> {
+                copyBack(answer, response);
+                return null;
+            });
+        } catch (ResourceAccessException failure) {
+            if (response.isCommitted()) {
+                // status and headers are on the wire already: the client must see a broken
+                // response, never a truncated one that looks complete or a problem glued to it
+                log.warn(
+                        "{} failed while its answer to {} {} was streamed: {}",
+                        route.name(),
+                        request.getMethod(),
+                        path,
+                        failure.getMessage());
+                throw new BrokenStream(route.name());
+            }
+            log.warn("{} is unavailable for {} {}: {}", route.name(), request.getMethod(), path, failure.getMessage());
+            response.reset();
+            SecurityHeaders.apply(request, response);
+            response.setHeader(REQUEST_ID, requestId);
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            throw new ApiProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Service unavailable",
+                    "The " + route.name() + " service is unavailable; try again shortly.",
+                    Map.of());
+        }
+    }
+
+    @ExceptionHandler(Unauthenticated.class)
+    ResponseEntity<ProblemDetail> unauthenticated(Unauthenticated failure) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(ApiProblem.unauthorized(failure.getMessage()).toProblemDetail());
+    }
+
+    /**
+     * Rethrown on purpose: no problem+json may be written into a response already under way, so
+     * the exception goes to the servlet container, which closes the connection.
+     */
+    @ExceptionHandler(BrokenStream.class)
+    void brokenStream(BrokenStream broken) throws BrokenStream {
+        throw broken;
+    }
+
+    private static URI target(Route route, String rawPath, String rawQuery) {
+        // Tomcat decodes and normalises the path it maps, but we forward the raw one: refuse any
+        // raw path that could mean something else to the service (dot segments, encoded / \ .).
+        String lower = rawPath.toLowerCase(Locale.ROOT);
+        if (DOT_SEGMENT.matcher(rawPath).find()
+                || rawPath.contains("\\")
+                || rawPath.contains("//")
+                || lower.contains("%2e")
+                || lower.contains("%2f")
+                || lower.contains("%5c")) {
+            throw ApiProblem.badRequest(
+                    "The request path is not in canonical form; send it without dot segments or " + "encoded slashes.");
+        }
+        try {
+            return route.target(rawPath, rawQuery);
+        } catch (IllegalArgumentException malformed) {
+            throw ApiProblem.badRequest("The request path or query string is not a valid URL.");
+        }
+    }
+
+    private static void forwardedHeaders(
+            HttpServletRequest request,
+            String requestId,
+            Optional<String> user,
+            int contentLength,
+            HttpHeaders headers) {
+        Set<String> connectionTokens = connectionTokens(request);
+        for (String name : Collections.list(request.getHeaderNames())) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (REQUEST_HEADERS_NOT_FORWARDED.contains(lower) || connectionTokens.contains(lower)) {
+                continue;
+            }
+            for (String value : Collections.list(request.getHeaders(name))) {
+                headers.add(name, value);
+            }
+        }
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        headers.set(
+                "X-Forwarded-For",
+                forwardedFor == null ? request.getRemoteAddr() : forwardedFor + ", " + request.getRemoteAddr());
+        headers.set("X-Forwarded-Proto", request.getScheme());
+        String host = request.getHeader(HttpHeaders.HOST);
+        if (host != null) {
+            headers.set("X-Forwarded-Host", host);
+        }
+        headers.set(REQUEST_ID, requestId);
+        user.ifPresent(email -> headers.set(LocalIdentity.USER_HEADER, email));
+        if (contentLength > 0) {
+            // not sent as a header (the JDK client refuses to), but sizes the body it sends
+            headers.setContentLength(contentLength);
+        }
+    }
+
+    private static void copyBack(ClientHttpResponse answer, HttpServletResponse response) throws IOException {
+        response.setStatus(answer.getStatusCode().value());
+        Set<String> connectionTokens = new HashSet<>();
+        for (String value : answer.getHeaders().getOrEmpty(HttpHeaders.CONNECTION)) {
+            addTokens(value, connectionTokens);
+        }
+        answer.getHeaders().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (RESPONSE_HEADERS_NOT_COPIED.contains(lower)
+                    || connectionTokens.contains(lower)
+                    || SecurityHeaders.owns(lower)) {
+                return;
+            }
+            for (String value : values) {
+                response.addHeader(name, value);
+            }
+        });
+        try (InputStream in = answer.getBody()) {
+            OutputStream out = response.getOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                out.write(buffer, 0, read);
+                if (in.available() == 0) {
+                    // pass on what the service has sent so far (streams, server-sent events)
+                    out.flush();
+                }
+            }
+        }
+    }
+
+    /** The service failed after the gateway started passing its answer on. */
+    static final class BrokenStream extends IOException {
+        BrokenStream(String route) {
+            super("the " + route + " service broke off its answer");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    private static Set<String> connectionTokens(HttpServletRequest request) {
+        Set<String> tokens = new HashSet<>();
+        for (String value : Collections.list(request.getHeaders(HttpHeaders.CONNECTION))) {
+            addTokens(value, tokens);
+        }
+        return tokens;
+    }
+
+    private static void addTokens(String headerValue, Set<String> tokens) {
+        for (String token : headerValue.split(",")) {
+            if (!token.isBlank()) {
+                tokens.add(token.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    private static String requestId(HttpServletRequest request) {
+        String given = request.getHeader(REQUEST_ID);
+        return given != null && SANE_REQUEST_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.couchannel.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+class ProxyTest extends GatewayTestSupport {
+
+    @Test
+    void forwardsAGetWithItsQueryToTheOwningService() throws Exception {
+        INVENTORY.answer(exchange -> {
+            exchange.getResponseHeaders().add("X-Served-By", "inventory");
+            FakeService.respond(exchange, 200, "application/json", "{\"items\":[],\"total\":0}");
+        });
+
+        HttpResponse<String> response = get("/api/sessions?fixtureId=f%201&page=2");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"items\":[],\"total\":0}");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("X-Served-By")).hasValue("inventory");
+        FakeService.Received received = INVENTORY.nextRequest();
+        assertThat(received.method()).isEqualTo("GET");
+        assertThat(received.uri()).isEqualTo("/api/sessions?fixtureId=f%201&page=2");
+        assertThat(received.header("Host")).isEqualTo(INVENTORY.base().getAuthority());
+        assertThat(BOOKING.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void forwardsAPostWithItsBodyAndPassesBack202AndLocation() throws Exception {
+        BOOKING.answer(exchange -> {
+            exchange.getResponseHeaders().add("Location", "/api/bookings/b-1");
+            FakeService.respond(exchange, 202, "application/json", "{\"id\":\"b-1\",\"status\":\"PENDING\"}");
+        });
+        String body = "{\"sessionId\":\"s-1\",\"seats\":2}";
+
+        HttpResponse<String> response =
+                send("/api/bookings", request -> request.header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "key-1")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/bookings/b-1");
+        assertThat(response.body()).isEqualTo("{\"id\":\"b-1\",\"status\":\"PENDING\"}");
+        FakeService.Received received = BOOKING.nextRequest();
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.uri()).isEqualTo("/api/bookings");
+        assertThat(received.bodyText()).isEqualTo(body);
+        assertThat(received.header("Content-Type")).isEqualTo("application/json");
+        assertThat(received.header("Content-Length")).isEqualTo(String.valueOf(body.length()));
+        assertThat(received.header("Idempotency-Key")).isEqualTo("key-1");
+    }
+
+    @Test
+    void forwardsOtherMethodsAndPassesErrorAnswersThroughUntouched() throws Exception {
+        String problem = "{\"status\":409,\"detail\":\"already cancelled\"}";
+        BOOKING.answer(exchange -> FakeService.respond(exchange, 409, "application/problem+json", problem));
+
+        HttpResponse<String> response = send("/api/bookings/b-1", request -> request.DELETE());
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).isEqualTo(problem);
+        assertThat(BOOKING.nextRequest().method()).isEqualTo("DELETE");
+    }
+
+    @Test
+    void addsForwardingHeadersAndDropsHopByHopOnes() throws Exception {
+        HttpResponse<String> response =
+                send("/api/fixtures", request -> request.header("X-Forwarded-For", "203.0.113.7")
+                        .header("Keep-Alive", "timeout=5")
+                        .header("TE", "trailers")
+                        .header("Proxy-Authorization", "Basic c2VjcmV0")
+                        .header("Accept", "application/json"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        FakeService.Received received = INVENTORY.nextRequest();
+        assertThat(received.header("X-Forwarded-For")).isEqualTo("203.0.113.7, 127.0.0.1");
+        assertThat(received.header("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(received.header("X-Forwarded-Host")).isEqualTo("127.0.0.1:" + port);
+        assertThat(received.header("Accept")).isEqualTo("application/json");
+        assertThat(received.headers("Keep-Alive")).isEmpty();
+        assertThat(received.headers("TE")).isEmpty();
+        assertThat(received.headers("Proxy-Authorization")).isEmpty();
+    }
+
+    @Test
+    void generatesARequestIdAndEchoesIt() throws Exception {
+        HttpResponse<String> response = get("/api/fixtures");
+
+        String forwarded = INVENTORY.nextRequest().header("X-Request-Id");
+        assertThat(forwarded).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue(forwarded);
+    }
+
+    @Test
+    void keepsASaneRequestIdOfTheCallerButNotAnInsaneOne() throws Exception {
+        get("/api/fixtures", "X-Request-Id", "client-42");
+        assertThat(INVENTORY.nextRequest().header("X-Request-Id")).isEqualTo("client-42");
+
+        get("/api/fixtures", "X-Request-Id", "<script>" + "x".repeat(200));
+        assertThat(INVENTORY.nextRequest().header("X-Request-Id")).doesNotContain("script");
+    }
+
+    @Test
+    void continuesTheCallersTraceWithANewSpan() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+
+        get("/api/fixtures", "traceparent", "00-" + traceId + "-" + callerSpan + "-01");
+
+        FakeService.Received received = INVENTORY.nextRequest();
+        assertThat(received.headers("traceparent")).hasSize(1);
+        assertThat(received.header("traceparent"))
+                .startsWith("00-" + traceId + "-")
+                .doesNotContain(callerSpan);
+    }
+
+    @Test
+    void startsATraceWhenTheCallerHasNone() throws Exception {
+        get("/api/fixtures");
+
+        assertThat(INVENTORY.nextRequest().header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
+    void unknownApiPathsAreProblems() throws Exception {
+        assertProblem(get("/api/nowhere"), 404);
+        assertProblem(get("/api/bookingsandmore"), 404);
+        assertThat(BOOKING.receivedNothing()).isTrue();
+        assertThat(INVENTORY.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void pathsThatClimbOutOfTheirPrefixNeverReachAService() throws Exception {
+        HttpResponse<String> response = get("/api/fixtures/%2e%2e/bookings");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(BOOKING.receivedNothing()).isTrue();
+        assertThat(INVENTORY.receivedNothing()).isTrue();
+    }
+
+    private HttpResponse<String> get(String path, String header, String value) throws Exception {
+        return send(path, request -> request.header(header, value).GET());
+    }
+}

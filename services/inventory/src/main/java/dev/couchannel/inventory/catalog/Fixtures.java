@@ -1,0 +1,16 @@
+package dev.couchannel.inventory.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The fixtures calendar (port). */
+public interface Fixtures {
+
+    void add(Fixture fixture);
+
+    boolean isEmpty();
+
+    /** Fixtures ordered by kickoff; null filters mean any. */
+    List<Fixture> find(@Nullable String competition, @Nullable Instant from, @Nullable Instant to, int limit);
+}

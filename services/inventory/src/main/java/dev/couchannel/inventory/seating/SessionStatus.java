@@ -1,0 +1,7 @@
+package dev.couchannel.inventory.seating;
+
+public enum SessionStatus {
+    DRAFT,
+    PUBLISHED,
+    CANCELLED
+}

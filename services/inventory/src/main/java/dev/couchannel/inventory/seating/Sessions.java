@@ -1,0 +1,31 @@
+package dev.couchannel.inventory.seating;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The viewing sessions (port). */
+public interface Sessions {
+
+    Optional<ViewingSession> find(UUID id);
+
+    /** Loads a session for a seat move; no other seat move of that session runs until the transaction ends. */
+    Optional<ViewingSession> lock(UUID id);
+
+    void add(ViewingSession session);
+
+    void save(ViewingSession session);
+
+    List<ViewingSession> list(Query query);
+
+    long count(Query query);
+
+    /** Filters of the plain session listing; null means any. */
+    record Query(
+            @Nullable UUID fixtureId,
+            @Nullable UUID venueId,
+            @Nullable SessionStatus status,
+            int page,
+            int size) {}
+}
