@@ -122,7 +122,7 @@ class ProxyTest extends GatewayTestSupport {
     void startsATraceWhenTheCallerHasNone() throws Exception {
         get("/api/fixtures");
 
-        assertThat(INVENTORY.nextRequest().header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        assertThat(INVENTORY.nextRequest().header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     }
 
     @Test

@@ -89,13 +89,37 @@ public final class PostgresServer implements AutoCloseable {
         if (!Ports.isFree(actualPort)) {
             throw new PortInUseException(actualPort, "postgres", null);
         }
+        Optional<ClusterTemplate> template = ClusterTemplate.forCurrentBinaries();
+        boolean fromTemplate = template.map(t -> t.copyInto(dir)).orElse(false);
+        try {
+            return start(dir, dataDir == null, actualPort, fast, fromTemplate ? Optional.empty() : template);
+        } catch (RuntimeException e) {
+            if (!fromTemplate) {
+                throw e;
+            }
+            LOG.warn("postgres did not start from the cluster template; discarding it and running initdb", e);
+            template.get().discard();
+            Directories.deleteQuietly(dir);
+            Directories.persistentOrTemp(dir, null);
+            return start(dir, dataDir == null, actualPort, fast, Optional.empty());
+        }
+    }
+
+    /**
+     * Starts zonky's server on a prepared directory.
+     *
+     * @param saveTemplate where to save the cluster as a template right after initdb, if initdb runs
+     */
+    private static PostgresServer start(
+            Path dir, boolean temporary, int port, boolean fast, Optional<ClusterTemplate> saveTemplate) {
         String durable = fast ? "off" : "on";
+        boolean initdb = !Files.exists(dir.resolve("postgresql.conf"));
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
-                    .setPort(actualPort)
+                    .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "400")
                     .setServerConfig("wal_level", "logical")
@@ -103,17 +127,20 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", durable)
                     .setServerConfig("synchronous_commit", durable)
                     .setServerConfig("full_page_writes", durable)
+                    // runs after initdb and before the first start: the moment the cluster is pristine
+                    .setDataDirectoryCustomizer(
+                            initdb ? fresh -> saveTemplate.ifPresent(t -> t.saveFrom(fresh.toPath())) : null)
                     .start();
-            PostgresServer server = new PostgresServer(postgres, dir, dataDir == null);
+            PostgresServer server = new PostgresServer(postgres, dir, temporary);
             RUNNING.put(dir, server);
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-            LOG.info("postgres listening on port {} with data in {}", actualPort, dir);
+            LOG.info("postgres listening on port {} with data in {}", port, dir);
             return server;
         } catch (IOException e) {
-            if (dataDir == null) {
+            if (temporary) {
                 Directories.deleteQuietly(dir);
             }
-            throw new UncheckedIOException("could not start postgres in " + dir + " on port " + actualPort, e);
+            throw new UncheckedIOException("could not start postgres in " + dir + " on port " + port, e);
         }
     }
 

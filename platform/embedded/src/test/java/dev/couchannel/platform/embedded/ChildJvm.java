@@ -54,6 +54,7 @@ public final class ChildJvm {
         String surefire = System.getProperty("surefire.test.class.path");
         return new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1", // short-lived: start fast rather than run fast
                         "-cp",
                         surefire != null ? surefire : System.getProperty("java.class.path"),
                         ChildJvm.class.getName(),

@@ -60,6 +60,16 @@ public final class TopicProbe implements AutoCloseable {
         return find(expected).orElseThrow();
     }
 
+    /** Waits (up to {@code timeout}) until {@code count} records match {@code expected}; returns them all. */
+    public synchronized List<ConsumerRecord<String, byte[]>> awaitCount(
+            Predicate<ConsumerRecord<String, byte[]>> expected, int count, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            poll();
+            return seen.stream().filter(expected).count() >= count;
+        });
+        return seen.stream().filter(expected).toList();
+    }
+
     /** Everything read so far. */
     public List<ConsumerRecord<String, byte[]>> records() {
         return new ArrayList<>(seen);

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -149,10 +150,10 @@ class ApiProxy {
                         route.name(),
                         request.getMethod(),
                         path,
-                        failure.getMessage());
+                        describe(failure));
                 throw new BrokenStream(route.name());
             }
-            log.warn("{} is unavailable for {} {}: {}", route.name(), request.getMethod(), path, failure.getMessage());
+            log.warn("{} is unavailable for {} {}: {}", route.name(), request.getMethod(), path, describe(failure));
             response.reset();
             SecurityHeaders.apply(request, response);
             response.setHeader(REQUEST_ID, requestId);
@@ -163,6 +164,11 @@ class ApiProxy {
                     "The " + route.name() + " service is unavailable; try again shortly.",
                     Map.of());
         }
+    }
+
+    @ExceptionHandler(CallerGone.class)
+    void callerGone(CallerGone gone) {
+        log.debug("caller went away while an answer was passed on: {}", describe(gone));
     }
 
     @ExceptionHandler(Unauthenticated.class)
@@ -192,7 +198,7 @@ class ApiProxy {
                 || lower.contains("%2f")
                 || lower.contains("%5c")) {
             throw ApiProblem.badRequest(
-                    "The request path is not in canonical form; send it without dot segments or " + "encoded slashes.");
+                    "The request path is not in canonical form; send it without dot segments or encoded slashes.");
         }
         try {
             return route.target(rawPath, rawQuery);
@@ -255,12 +261,23 @@ class ApiProxy {
             OutputStream out = response.getOutputStream();
             byte[] buffer = new byte[8192];
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                out.write(buffer, 0, read);
-                if (in.available() == 0) {
-                    // pass on what the service has sent so far (streams, server-sent events)
-                    out.flush();
+                try {
+                    out.write(buffer, 0, read);
+                    if (in.available() == 0) {
+                        // pass on what the service has sent so far (streams, server-sent events)
+                        out.flush();
+                    }
+                } catch (IOException gone) {
+                    throw new CallerGone(gone);
                 }
             }
+        }
+    }
+
+    /** The caller hung up while the answer was passed on: nobody is left to tell. */
+    static final class CallerGone extends RuntimeException {
+        CallerGone(IOException cause) {
+            super("the caller went away", cause, false, false);
         }
     }
 
@@ -274,6 +291,11 @@ class ApiProxy {
         public synchronized Throwable fillInStackTrace() {
             return this;
         }
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     private static Set<String> connectionTokens(HttpServletRequest request) {

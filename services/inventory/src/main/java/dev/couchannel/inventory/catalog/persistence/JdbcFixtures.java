@@ -21,8 +21,7 @@ class JdbcFixtures implements Fixtures {
 
     @Override
     public void add(Fixture fixture) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO fixtures (id, competition, home_team, away_team, kickoff, territory, broadcaster)
                         VALUES (:id, :competition, :home, :away, :kickoff, :territory, :broadcaster)
                         """)
@@ -45,8 +44,7 @@ class JdbcFixtures implements Fixtures {
 
     @Override
     public List<Fixture> find(@Nullable String competition, @Nullable Instant from, @Nullable Instant to, int limit) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT id, competition, home_team, away_team, kickoff, territory, broadcaster FROM fixtures
                         WHERE (CAST(:competition AS TEXT) IS NULL OR lower(competition) = lower(CAST(:competition AS TEXT)))
                           AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR kickoff >= CAST(:from AS TIMESTAMPTZ))

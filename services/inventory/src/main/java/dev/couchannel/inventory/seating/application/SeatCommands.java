@@ -62,11 +62,13 @@ public class SeatCommands {
         }
         Optional<ViewingSession> found = sessions.lock(sessionId);
         if (found.isEmpty()) {
-            reply(bookingId, SeatsUnavailable.newBuilder()
-                    .setBookingId(command.getBookingId())
-                    .setSessionId(command.getSessionId())
-                    .setReason("This session does not exist.")
-                    .build());
+            reply(
+                    bookingId,
+                    SeatsUnavailable.newBuilder()
+                            .setBookingId(command.getBookingId())
+                            .setSessionId(command.getSessionId())
+                            .setReason("This session does not exist.")
+                            .build());
             return;
         }
         ViewingSession session = found.get();
@@ -80,12 +82,14 @@ public class SeatCommands {
             }
             case SeatDecision.Refused refused -> {
                 holds.add(refused.hold());
-                reply(bookingId, SeatsUnavailable.newBuilder()
-                        .setBookingId(command.getBookingId())
-                        .setSessionId(command.getSessionId())
-                        .setReason(refused.reason())
-                        .setSeatsLeft(session.seats().free())
-                        .build());
+                reply(
+                        bookingId,
+                        SeatsUnavailable.newBuilder()
+                                .setBookingId(command.getBookingId())
+                                .setSessionId(command.getSessionId())
+                                .setReason(refused.reason())
+                                .setSeatsLeft(session.seats().free())
+                                .build());
             }
             default -> throw new IllegalStateException("hold cannot decide " + session);
         }
@@ -96,12 +100,14 @@ public class SeatCommands {
         switch (hold.status()) {
             case HELD, SOLD -> reply(hold.bookingId(), seatsHeld(hold, session));
             case REFUSED, RELEASED, EXPIRED ->
-                reply(hold.bookingId(), SeatsUnavailable.newBuilder()
-                        .setBookingId(hold.bookingId().toString())
-                        .setSessionId(hold.sessionId().toString())
-                        .setReason(hold.reason() == null ? "The seats are no longer reserved." : hold.reason())
-                        .setSeatsLeft(session.seats().free())
-                        .build());
+                reply(
+                        hold.bookingId(),
+                        SeatsUnavailable.newBuilder()
+                                .setBookingId(hold.bookingId().toString())
+                                .setSessionId(hold.sessionId().toString())
+                                .setReason(hold.reason() == null ? "The seats are no longer reserved." : hold.reason())
+                                .setSeatsLeft(session.seats().free())
+                                .build());
         }
     }
 
@@ -110,11 +116,13 @@ public class SeatCommands {
         UUID bookingId = UUID.fromString(command.getBookingId());
         Optional<SeatHold> found = holds.lock(bookingId);
         if (found.isEmpty()) {
-            reply(bookingId, SeatsConfirmationFailed.newBuilder()
-                    .setBookingId(command.getBookingId())
-                    .setSessionId(command.getSessionId())
-                    .setReason("The seats were not reserved for this booking.")
-                    .build());
+            reply(
+                    bookingId,
+                    SeatsConfirmationFailed.newBuilder()
+                            .setBookingId(command.getBookingId())
+                            .setSessionId(command.getSessionId())
+                            .setReason("The seats were not reserved for this booking.")
+                            .build());
             return;
         }
         SeatHold hold = found.get();
@@ -124,20 +132,24 @@ public class SeatCommands {
             case SeatDecision.Sold sold -> {
                 sessions.save(session);
                 holds.save(hold);
-                reply(bookingId, SeatsConfirmed.newBuilder()
-                        .setBookingId(command.getBookingId())
-                        .setSessionId(hold.sessionId().toString())
-                        .build());
+                reply(
+                        bookingId,
+                        SeatsConfirmed.newBuilder()
+                                .setBookingId(command.getBookingId())
+                                .setSessionId(hold.sessionId().toString())
+                                .build());
                 availabilityChanged(session, now);
             }
             case SeatDecision.NotSold notSold -> {
                 sessions.save(session);
                 holds.save(hold);
-                reply(bookingId, SeatsConfirmationFailed.newBuilder()
-                        .setBookingId(command.getBookingId())
-                        .setSessionId(hold.sessionId().toString())
-                        .setReason(notSold.reason())
-                        .build());
+                reply(
+                        bookingId,
+                        SeatsConfirmationFailed.newBuilder()
+                                .setBookingId(command.getBookingId())
+                                .setSessionId(hold.sessionId().toString())
+                                .setReason(notSold.reason())
+                                .build());
                 availabilityChanged(session, now);
             }
             default -> throw new IllegalStateException("sell cannot decide " + session);
@@ -161,11 +173,13 @@ public class SeatCommands {
                 availabilityChanged(session, now);
             }
         }
-        reply(bookingId, SeatsReleased.newBuilder()
-                .setBookingId(command.getBookingId())
-                .setSessionId(command.getSessionId())
-                .setSeats(freed)
-                .build());
+        reply(
+                bookingId,
+                SeatsReleased.newBuilder()
+                        .setBookingId(command.getBookingId())
+                        .setSessionId(command.getSessionId())
+                        .setSeats(freed)
+                        .build());
     }
 
     /**
@@ -228,7 +242,8 @@ public class SeatCommands {
     }
 
     private void reply(UUID bookingId, Message message) {
-        outbox.append(Topics.BOOKING_REPLIES, ProtobufEvents.wrap(SOURCE, bookingId.toString(), message, clock.instant()));
+        outbox.append(
+                Topics.BOOKING_REPLIES, ProtobufEvents.wrap(SOURCE, bookingId.toString(), message, clock.instant()));
     }
 
     static Instant toInstant(Timestamp timestamp) {

@@ -39,8 +39,10 @@ class SeatCommandListener {
     private void dispatch(CloudEvent event) {
         switch (event.type()) {
             case "couchannel.inventory.v1.HoldSeats" -> seats.hold(ProtobufEvents.unwrap(event, HoldSeats.parser()));
-            case "couchannel.inventory.v1.ConfirmSeats" -> seats.confirm(ProtobufEvents.unwrap(event, ConfirmSeats.parser()));
-            case "couchannel.inventory.v1.ReleaseSeats" -> seats.release(ProtobufEvents.unwrap(event, ReleaseSeats.parser()));
+            case "couchannel.inventory.v1.ConfirmSeats" ->
+                seats.confirm(ProtobufEvents.unwrap(event, ConfirmSeats.parser()));
+            case "couchannel.inventory.v1.ReleaseSeats" ->
+                seats.release(ProtobufEvents.unwrap(event, ReleaseSeats.parser()));
             default -> throw new PoisonMessage("inventory does not handle " + event.type());
         }
     }

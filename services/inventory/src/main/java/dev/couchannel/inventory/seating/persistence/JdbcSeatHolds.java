@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcSeatHolds implements SeatHolds {
 
-    private static final String COLUMNS = "booking_id, session_id, seats, status, reason, expires_at, created_at, updated_at";
+    private static final String COLUMNS =
+            "booking_id, session_id, seats, status, reason, expires_at, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -34,8 +35,7 @@ class JdbcSeatHolds implements SeatHolds {
 
     @Override
     public void add(SeatHold hold) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO seat_holds (booking_id, session_id, seats, status, reason, expires_at, created_at, updated_at)
                         VALUES (:booking, :session, :seats, :status, :reason, :expires, :created, :updated)
                         """)
@@ -52,7 +52,8 @@ class JdbcSeatHolds implements SeatHolds {
 
     @Override
     public void save(SeatHold hold) {
-        jdbc.sql("UPDATE seat_holds SET status = :status, reason = :reason, updated_at = :updated WHERE booking_id = :booking")
+        jdbc.sql(
+                        "UPDATE seat_holds SET status = :status, reason = :reason, updated_at = :updated WHERE booking_id = :booking")
                 .param("booking", hold.bookingId())
                 .param("status", hold.status().name())
                 .param("reason", hold.reason())

@@ -19,13 +19,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcSessions implements Sessions {
 
-    private static final String COLUMNS =
-            """
+    private static final String COLUMNS = """
             id, fixture_id, venue_id, host_id, status, capacity, seats_free, seats_held, seats_sold,
             price_amount, price_currency, refund_policy, description, version
             """;
-    private static final String FILTER =
-            """
+    private static final String FILTER = """
             WHERE (CAST(:fixture AS UUID) IS NULL OR fixture_id = CAST(:fixture AS UUID))
               AND (CAST(:venue AS UUID) IS NULL OR venue_id = CAST(:venue AS UUID))
               AND (CAST(:status AS TEXT) IS NULL OR status = CAST(:status AS TEXT))
@@ -55,8 +53,7 @@ class JdbcSessions implements Sessions {
 
     @Override
     public void add(ViewingSession session) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO viewing_sessions (id, fixture_id, venue_id, host_id, status, capacity, seats_free,
                             seats_held, seats_sold, price_amount, price_currency, refund_policy, description, version)
                         VALUES (:id, :fixture, :venue, :host, :status, :capacity, :free, :held, :sold, :amount,
@@ -80,8 +77,7 @@ class JdbcSessions implements Sessions {
 
     @Override
     public void save(ViewingSession session) {
-        int updated = jdbc.sql(
-                        """
+        int updated = jdbc.sql("""
                         UPDATE viewing_sessions SET status = :status, seats_free = :free, seats_held = :held,
                             seats_sold = :sold, version = version + 1
                         WHERE id = :id AND version = :version

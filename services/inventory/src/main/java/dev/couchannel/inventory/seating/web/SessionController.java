@@ -28,7 +28,8 @@ class SessionController {
 
     record MoneyView(String amount, String currency) {
         static MoneyView of(Money money) {
-            return new MoneyView(money.amount().toPlainString(), money.currency().getCurrencyCode());
+            return new MoneyView(
+                    money.amount().toPlainString(), money.currency().getCurrencyCode());
         }
     }
 
