@@ -101,7 +101,8 @@ public final class BookingSaga {
                 1,
                 null,
                 0);
-        return new Started(saga, List.of(new HoldSeats(bookingId, sessionId, seats, now.plus(timeouts.holdDuration()))));
+        return new Started(
+                saga, List.of(new HoldSeats(bookingId, sessionId, seats, now.plus(timeouts.holdDuration()))));
     }
 
     public record Started(BookingSaga saga, List<SagaAction> actions) {}
@@ -164,10 +165,11 @@ public final class BookingSaga {
         }
         return switch (state) {
             case RUNNING -> {
+                ReleaseSeats compensation = release("step " + step + " timed out");
                 failure = TIMED_OUT;
                 state = State.COMPENSATING;
                 moveTo(Step.RELEASE_SEATS, now, timeouts);
-                yield List.of(release("step " + step + " timed out"), new RejectBooking(bookingId, TIMED_OUT));
+                yield List.of(compensation, new RejectBooking(bookingId, TIMED_OUT));
             }
             case COMPENSATING -> {
                 // Compensations are idempotent: ask again until inventory confirms.

@@ -125,23 +125,29 @@ public class SagaCoordinator {
         for (SagaAction action : actions) {
             switch (action) {
                 case SagaAction.HoldSeats hold ->
-                    command(saga, HoldSeats.newBuilder()
-                            .setBookingId(hold.bookingId().toString())
-                            .setSessionId(hold.sessionId().toString())
-                            .setSeats(hold.seats())
-                            .setHoldUntil(timestamp(hold.holdUntil()))
-                            .build());
+                    command(
+                            saga,
+                            HoldSeats.newBuilder()
+                                    .setBookingId(hold.bookingId().toString())
+                                    .setSessionId(hold.sessionId().toString())
+                                    .setSeats(hold.seats())
+                                    .setHoldUntil(timestamp(hold.holdUntil()))
+                                    .build());
                 case SagaAction.ConfirmSeats confirm ->
-                    command(saga, ConfirmSeats.newBuilder()
-                            .setBookingId(confirm.bookingId().toString())
-                            .setSessionId(confirm.sessionId().toString())
-                            .build());
+                    command(
+                            saga,
+                            ConfirmSeats.newBuilder()
+                                    .setBookingId(confirm.bookingId().toString())
+                                    .setSessionId(confirm.sessionId().toString())
+                                    .build());
                 case SagaAction.ReleaseSeats release ->
-                    command(saga, ReleaseSeats.newBuilder()
-                            .setBookingId(release.bookingId().toString())
-                            .setSessionId(release.sessionId().toString())
-                            .setReason(release.reason())
-                            .build());
+                    command(
+                            saga,
+                            ReleaseSeats.newBuilder()
+                                    .setBookingId(release.bookingId().toString())
+                                    .setSessionId(release.sessionId().toString())
+                                    .setReason(release.reason())
+                                    .build());
                 case SagaAction.ConfirmBooking confirm -> decide(confirm.bookingId(), booking -> booking.confirm(now));
                 case SagaAction.RejectBooking reject ->
                     decide(reject.bookingId(), booking -> booking.reject(reject.reason(), now));

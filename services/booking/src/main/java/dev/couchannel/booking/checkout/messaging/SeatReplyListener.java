@@ -56,8 +56,8 @@ class SeatReplyListener {
                 yield new SeatReply.SeatsConfirmed();
             }
             case "couchannel.inventory.v1.SeatsConfirmationFailed" ->
-                new SeatReply.SeatsConfirmationFailed(
-                        ProtobufEvents.unwrap(event, SeatsConfirmationFailed.parser()).getReason());
+                new SeatReply.SeatsConfirmationFailed(ProtobufEvents.unwrap(event, SeatsConfirmationFailed.parser())
+                        .getReason());
             case "couchannel.inventory.v1.SeatsReleased" -> {
                 ProtobufEvents.unwrap(event, SeatsReleased.parser());
                 yield new SeatReply.SeatsReleased();
@@ -70,7 +70,7 @@ class SeatReplyListener {
     static class BookingTopics {
 
         @Bean
-        NewTopic bookingEvents() {
+        NewTopic bookingEventsTopic() {
             return TopicBuilder.name(Topics.BOOKING_EVENTS).partitions(4).build();
         }
 

@@ -27,8 +27,7 @@ class JdbcBookingSagas implements BookingSagas {
 
     @Override
     public void add(BookingSaga saga) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO booking_sagas (booking_id, session_id, seats, state, step, step_started_at, deadline,
                             attempts, failure, version)
                         VALUES (:booking, :session, :seats, :state, :step, :started, :deadline, :attempts, :failure, 0)
@@ -55,8 +54,7 @@ class JdbcBookingSagas implements BookingSagas {
 
     @Override
     public void save(BookingSaga saga) {
-        int updated = jdbc.sql(
-                        """
+        int updated = jdbc.sql("""
                         UPDATE booking_sagas SET state = :state, step = :step, step_started_at = :started,
                             deadline = :deadline, attempts = :attempts, failure = :failure, version = version + 1
                         WHERE booking_id = :booking AND version = :version

@@ -25,7 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class RequestBooking {
 
     /** What the guest asked for. */
-    public record Request(String guestId, UUID sessionId, int seats, @Nullable UUID quoteId, @Nullable String paymentMethod) {
+    public record Request(
+            String guestId,
+            UUID sessionId,
+            int seats,
+            @Nullable UUID quoteId,
+            @Nullable String paymentMethod) {
 
         String fingerprint() {
             return sha256(sessionId + "|" + seats + "|" + quoteId + "|" + paymentMethod);

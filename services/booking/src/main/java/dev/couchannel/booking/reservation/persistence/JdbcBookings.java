@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcBookings implements Bookings {
 
-    private static final String COLUMNS = "id, guest_id, session_id, seats, status, reason, created_at, updated_at, version";
+    private static final String COLUMNS =
+            "id, guest_id, session_id, seats, status, reason, created_at, updated_at, version";
 
     private final JdbcClient jdbc;
 
@@ -26,8 +27,7 @@ class JdbcBookings implements Bookings {
 
     @Override
     public void add(Booking booking) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO bookings (id, guest_id, session_id, seats, status, reason, created_at, updated_at, version)
                         VALUES (:id, :guest, :session, :seats, :status, :reason, :created, :updated, 0)
                         """)
@@ -60,8 +60,7 @@ class JdbcBookings implements Bookings {
 
     @Override
     public void save(Booking booking) {
-        int updated = jdbc.sql(
-                        """
+        int updated = jdbc.sql("""
                         UPDATE bookings SET status = :status, reason = :reason, updated_at = :updated, version = version + 1
                         WHERE id = :id AND version = :version
                         """)
@@ -78,7 +77,8 @@ class JdbcBookings implements Bookings {
 
     @Override
     public List<Booking> ofGuest(String guestId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE guest_id = :guest ORDER BY created_at DESC LIMIT :limit")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM bookings WHERE guest_id = :guest ORDER BY created_at DESC LIMIT :limit")
                 .param("guest", guestId)
                 .param("limit", limit)
                 .query(JdbcBookings::map)

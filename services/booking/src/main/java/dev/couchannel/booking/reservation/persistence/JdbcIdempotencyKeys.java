@@ -20,8 +20,7 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
     /** ON CONFLICT waits for a concurrent claim of the same key to commit, then reports it. */
     @Override
     public Optional<Use> claim(String guestId, String key, String requestHash, UUID bookingId, Instant now) {
-        int claimed = jdbc.sql(
-                        """
+        int claimed = jdbc.sql("""
                         INSERT INTO idempotency_keys (guest_id, key, request_hash, booking_id, created_at)
                         VALUES (:guest, :key, :hash, :booking, :now) ON CONFLICT DO NOTHING
                         """)

@@ -41,16 +41,27 @@ class BookingController {
 
     record BookingRequest(
             @NotNull(message = "sessionId is required") UUID sessionId,
+
             @NotNull(message = "seats is required")
-                    @Min(value = 1, message = "seats must be at least 1")
-                    @Max(value = Booking.MAX_SEATS, message = "seats must be at most " + Booking.MAX_SEATS)
-                    Integer seats,
+            @Min(value = 1, message = "seats must be at least 1")
+            @Max(value = Booking.MAX_SEATS, message = "seats must be at most " + Booking.MAX_SEATS)
+            Integer seats,
+
             @Nullable UUID quoteId,
-            @Nullable @Pattern(regexp = "[A-Za-z0-9_]{1,64}", message = "paymentMethod must be a payment method token such as pm_card_visa")
-                    String paymentMethod) {}
+
+            @Nullable
+            @Pattern(
+                    regexp = "[A-Za-z0-9_]{1,64}",
+                    message = "paymentMethod must be a payment method token such as pm_card_visa")
+            String paymentMethod) {}
 
     record BookingView(
-            UUID id, UUID sessionId, int seats, BookingStatus status, @Nullable String reason, Instant createdAt) {
+            UUID id,
+            UUID sessionId,
+            int seats,
+            BookingStatus status,
+            @Nullable String reason,
+            Instant createdAt) {
         static BookingView of(Booking booking) {
             return new BookingView(
                     booking.id(),

@@ -1,0 +1,283 @@
+package dev.couchannel.booking;
+
+import static dev.couchannel.platform.testing.TopicProbe.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.Timestamp;
+import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.inventory.v1.ReleaseSeats;
+import dev.couchannel.contracts.inventory.v1.SeatsConfirmed;
+import dev.couchannel.contracts.inventory.v1.SeatsHeld;
+import dev.couchannel.contracts.inventory.v1.SeatsReleased;
+import dev.couchannel.contracts.inventory.v1.SeatsUnavailable;
+import dev.couchannel.platform.messaging.KafkaCloudEvents;
+import dev.couchannel.platform.messaging.ProtobufEvents;
+import dev.couchannel.platform.testing.TestInfrastructure;
+import dev.couchannel.platform.testing.TopicProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The booking API and saga over the real database and broker; the test plays inventory, so every
+ * reply (including late and missing ones) is under its control.
+ */
+@SpringBootTest(
+        classes = BookingApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=booking",
+            "couchannel.saga.step-timeout=3s",
+            "couchannel.saga.deadline-sweep=200ms"
+        })
+class BookingFlowIT {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "booking");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final UUID sessionId = UUID.randomUUID();
+    TopicProbe commands;
+
+    @BeforeEach
+    void listenAsInventory() {
+        commands = TopicProbe.on(Topics.INVENTORY_COMMANDS);
+    }
+
+    @AfterEach
+    void close() {
+        commands.close();
+    }
+
+    @Test
+    void aBookingIsConfirmedOnceInventoryHoldsAndSellsTheSeats() throws Exception {
+        HttpResponse<String> accepted =
+                book("guest@example.com", UUID.randomUUID().toString(), body(2));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = idOf(accepted);
+        assertThat(accepted.headers().firstValue("Location")).hasValue("/api/bookings/" + id);
+        assertThat(accepted.body()).contains("\"status\":\"PENDING\"");
+
+        command(id, "HoldSeats");
+        reply(
+                id,
+                SeatsHeld.newBuilder()
+                        .setBookingId(id)
+                        .setSessionId(sessionId.toString())
+                        .setSeats(2)
+                        .setExpiresAt(
+                                Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond() + 600))
+                        .build());
+        command(id, "ConfirmSeats");
+        reply(
+                id,
+                SeatsConfirmed.newBuilder()
+                        .setBookingId(id)
+                        .setSessionId(sessionId.toString())
+                        .build());
+
+        awaitStatus("guest@example.com", id, "CONFIRMED");
+    }
+
+    @Test
+    void noSeatsRejectsWithInventorysReason() throws Exception {
+        String id = idOf(book("guest@example.com", UUID.randomUUID().toString(), body(3)));
+
+        command(id, "HoldSeats");
+        reply(
+                id,
+                SeatsUnavailable.newBuilder()
+                        .setBookingId(id)
+                        .setSessionId(sessionId.toString())
+                        .setReason("Only 2 seats are left.")
+                        .build());
+
+        String rejected = awaitStatus("guest@example.com", id, "REJECTED");
+        assertThat(rejected).contains("\"reason\":\"Only 2 seats are left.\"");
+    }
+
+    @Test
+    void inventoryDownPastTheDeadlineRejectsAndReleasesThenALateHoldIsReleasedToo() throws Exception {
+        String id = idOf(book("guest@example.com", UUID.randomUUID().toString(), body(1)));
+        command(id, "HoldSeats");
+
+        // nobody answers: after the step deadline the booking is rejected and the hold compensated
+        String rejected = awaitStatus("guest@example.com", id, "REJECTED");
+        assertThat(rejected).contains("could not reserve your seats in time");
+        ConsumerRecord<String, byte[]> compensation = command(id, "ReleaseSeats");
+        assertThat(ReleaseSeats.parseFrom(compensation.value()).getReason()).contains("HOLD_SEATS timed out");
+        reply(
+                id,
+                SeatsReleased.newBuilder()
+                        .setBookingId(id)
+                        .setSessionId(sessionId.toString())
+                        .build());
+        await().atMost(WAIT).until(() -> "FAILED".equals(sagaState(id)));
+
+        // the hold succeeded after all and its reply arrives late: those seats are given back
+        reply(
+                id,
+                SeatsHeld.newBuilder()
+                        .setBookingId(id)
+                        .setSessionId(sessionId.toString())
+                        .setSeats(1)
+                        .build());
+        assertThat(commands.awaitCount(commandFor(id, "ReleaseSeats"), 2, WAIT)).hasSize(2);
+        assertThat(status("guest@example.com", id).body()).contains("\"status\":\"REJECTED\"");
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyReplayTheFirstBooking() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String first = idOf(book("guest@example.com", key, body(2)));
+
+        HttpResponse<String> again = book("guest@example.com", key, body(2));
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(idOf(again)).isEqualTo(first);
+        assertThat(jdbc.sql("SELECT count(*) FROM bookings WHERE id = :id")
+                        .param("id", UUID.fromString(first))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherBodyIs422AndWritesNothing() throws Exception {
+        String key = UUID.randomUUID().toString();
+        book("guest@example.com", key, body(2));
+        long before = bookings();
+
+        HttpResponse<String> reused = book("guest@example.com", key, body(3));
+
+        assertProblem(reused, 422);
+        assertThat(bookings()).isEqualTo(before);
+    }
+
+    @Test
+    void badRequestsAreProblemsAndWriteNothing() throws Exception {
+        long before = bookings();
+        String key = UUID.randomUUID().toString();
+
+        assertProblem(book("guest@example.com", key, body(-1)), 400);
+        assertProblem(book("guest@example.com", key, body(21)), 400);
+        assertProblem(book("guest@example.com", key, "{\"sessionId\":"), 400);
+        assertProblem(book("guest@example.com", key, "{\"seats\":2}"), 400);
+        assertProblem(book("guest@example.com", null, body(1)), 400);
+        assertProblem(book(null, key, body(1)), 401);
+        assertProblem(book("guest@example.com", key, "{\"pad\":\"" + "x".repeat(2_000_000) + "\"}"), 413);
+
+        assertThat(bookings()).isEqualTo(before);
+    }
+
+    @Test
+    void anotherGuestsBookingIsNotFound() throws Exception {
+        String id = idOf(book("guest@example.com", UUID.randomUUID().toString(), body(1)));
+
+        assertProblem(status("guest2@example.com", id), 404);
+        assertThat(status("guest@example.com", id).statusCode()).isEqualTo(200);
+    }
+
+    private String body(int seats) {
+        return "{\"sessionId\":\"" + sessionId + "\",\"seats\":" + seats + ",\"paymentMethod\":\"pm_card_visa\"}";
+    }
+
+    private HttpResponse<String> book(String guest, String key, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bookings"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (guest != null) {
+            request.header("X-Couchannel-User", guest);
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> status(String guest, String id) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bookings/" + id))
+                        .header("X-Couchannel-User", guest)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String awaitStatus(String guest, String id, String expected) {
+        return await().atMost(WAIT)
+                .until(() -> status(guest, id).body(), body -> body.contains("\"status\":\"" + expected + "\""));
+    }
+
+    private Predicate<ConsumerRecord<String, byte[]>> commandFor(String bookingId, String name) {
+        return record -> ("couchannel.inventory.v1." + name).equals(header(record, "ce_type"))
+                && sessionId.toString().equals(record.key())
+                && new String(record.value(), StandardCharsets.ISO_8859_1).contains(bookingId);
+    }
+
+    private ConsumerRecord<String, byte[]> command(String bookingId, String name) {
+        return commands.await(commandFor(bookingId, name), WAIT);
+    }
+
+    private void reply(String bookingId, Message message) {
+        kafka.send(KafkaCloudEvents.toRecord(
+                Topics.BOOKING_REPLIES, ProtobufEvents.wrap("inventory", bookingId, message, Instant.now())));
+    }
+
+    private String sagaState(String bookingId) {
+        return jdbc.sql("SELECT state FROM booking_sagas WHERE booking_id = :id")
+                .param("id", UUID.fromString(bookingId))
+                .query(String.class)
+                .single();
+    }
+
+    private long bookings() {
+        return jdbc.sql("SELECT count(*) FROM bookings").query(Long.class).single();
+    }
+
+    private static String idOf(HttpResponse<String> response) {
+        Matcher matcher = ID.matcher(response.body());
+        assertThat(matcher.find()).as(response.body()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+}
