@@ -2,6 +2,7 @@ package dev.couchannel.booking;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Bookings and the booking saga that orchestrates inventory (and, later, pricing, compliance, payment). */
@@ -9,12 +10,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class BookingApplication {
 
-    /** The service's config file is {@code booking.yml}: services may share one JVM and classpath. */
-    public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(BookingApplication.class).properties("spring.config.name=booking");
+    public static void main(String[] args) {
+        start(args);
     }
 
-    public static void main(String[] args) {
-        builder().run(args);
+    /**
+     * Starts the service with its own config file, {@code booking.yml}: in the launcher every
+     * service runs in the same JVM, so none of them may read a shared {@code application.yml}.
+     */
+    public static ConfigurableApplicationContext start(String... args) {
+        return new SpringApplicationBuilder(BookingApplication.class)
+                .properties("spring.config.name=booking")
+                .run(args);
     }
 }

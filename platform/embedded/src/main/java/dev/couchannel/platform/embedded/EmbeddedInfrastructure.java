@@ -147,6 +147,17 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         return smtp;
     }
 
+    /**
+     * Hands the stopping of PostgreSQL and Redis to the caller: by default each stops from its own JVM
+     * shutdown hook (so a test JVM never leaks a server), but JVM hooks run in parallel, and an owner
+     * whose own hook first stops the services using these servers must stop them afterwards, by
+     * {@link #close()}, from that same hook.
+     */
+    public void stopOnlyWhenClosed() {
+        postgres().removeShutdownHook();
+        redis().removeShutdownHook();
+    }
+
     /** Stops SMTP, Redis, Kafka and PostgreSQL, in that order; later calls (also concurrent ones) do nothing. */
     @Override
     public synchronized void close() {

@@ -282,7 +282,8 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private void removeShutdownHook() {
+    /** For an owner that stops this server itself, after its clients, from its own shutdown hook. */
+    void removeShutdownHook() {
         if (Thread.currentThread() == shutdownHook) {
             return;
         }

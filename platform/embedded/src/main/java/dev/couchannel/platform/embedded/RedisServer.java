@@ -100,12 +100,8 @@ public final class RedisServer implements AutoCloseable {
         return dir;
     }
 
-    /** Stops Redis (it saves a snapshot first when persistent) and deletes a temp directory; later calls do nothing. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
+    /** For an owner that stops this server itself, after its clients, from its own shutdown hook. */
+    void removeShutdownHook() {
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -113,6 +109,15 @@ public final class RedisServer implements AutoCloseable {
                 // the hook runs anyway and close() is idempotent
             }
         }
+    }
+
+    /** Stops Redis (it saves a snapshot first when persistent) and deletes a temp directory; later calls do nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        removeShutdownHook();
         try {
             server.stop();
         } catch (IOException e) {

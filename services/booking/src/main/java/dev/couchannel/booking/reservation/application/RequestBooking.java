@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,7 +67,7 @@ public class RequestBooking {
 
     @Transactional
     public Outcome request(Request request, String idempotencyKey) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL stores
         UUID id = UUID.randomUUID();
         String fingerprint = request.fingerprint();
         Optional<IdempotencyKeys.Use> earlier = keys.claim(request.guestId(), idempotencyKey, fingerprint, id, now);

@@ -1,0 +1,172 @@
+package dev.couchannel.launcher;
+
+import dev.couchannel.booking.BookingApplication;
+import dev.couchannel.gateway.GatewayApplication;
+import dev.couchannel.inventory.InventoryApplication;
+import dev.couchannel.platform.embedded.EmbeddedInfrastructure;
+import dev.couchannel.platform.embedded.Ports;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole of couchannel in one JVM: the embedded infrastructure, then every service as its own
+ * Spring application context (own config file, own database, own port), then the gateway routed to
+ * them. Closing it stops the services first, then the servers; nothing is left running.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Stack.class);
+
+    private final EmbeddedInfrastructure infrastructure;
+    private final Map<String, ConfigurableApplicationContext> services;
+    private boolean closed;
+
+    private Stack(EmbeddedInfrastructure infrastructure, Map<String, ConfigurableApplicationContext> services) {
+        this.infrastructure = infrastructure;
+        this.services = services;
+    }
+
+    /** Starts everything and returns once every service has started (readiness is checked by the caller). */
+    public static Stack start(StackConfig config) {
+        requireFree(config.gatewayPort(), "gateway", "COUCHANNEL_GATEWAY_PORT");
+        requireFree(config.inventoryPort(), "inventory", "COUCHANNEL_INVENTORY_PORT");
+        requireFree(config.bookingPort(), "booking", "COUCHANNEL_BOOKING_PORT");
+        requireFree(config.kafkaPort(), "Kafka", "COUCHANNEL_KAFKA_PORT");
+        requireFree(config.smtpPort(), "SMTP", "COUCHANNEL_SMTP_PORT");
+
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(new EmbeddedInfrastructure.Settings(
+                config.dataDir(),
+                config.postgresPort(),
+                config.kafkaPort(),
+                config.redisPort(),
+                config.smtpPort(),
+                config.fast()));
+        Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+        try {
+            for (String database : List.of("inventory", "booking")) {
+                infrastructure.postgres().createDatabaseIfMissing(database);
+            }
+            // One after the other: Spring Boot's logging set-up is not safe for contexts starting in parallel.
+            services.put(
+                    "inventory",
+                    InventoryApplication.start(
+                            serviceArgs(config, infrastructure, "inventory", config.inventoryPort())));
+            services.put(
+                    "booking",
+                    BookingApplication.start(serviceArgs(config, infrastructure, "booking", config.bookingPort())));
+
+            List<String> gatewayArgs = new ArrayList<>(common());
+            gatewayArgs.add("--server.port=" + config.gatewayPort());
+            gatewayArgs.add("--couchannel.gateway.routes.inventory=" + baseUrl(services.get("inventory")));
+            gatewayArgs.add("--couchannel.gateway.routes.booking=" + baseUrl(services.get("booking")));
+            services.put("gateway", GatewayApplication.start(gatewayArgs.toArray(String[]::new)));
+            return new Stack(infrastructure, services);
+        } catch (RuntimeException e) {
+            new Stack(infrastructure, services).close();
+            throw e;
+        }
+    }
+
+    private static List<String> serviceArgList(
+            StackConfig config, EmbeddedInfrastructure infrastructure, String database, int port) {
+        List<String> args = new ArrayList<>(common());
+        args.add("--server.port=" + port);
+        args.add("--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(database));
+        args.add("--spring.datasource.username=" + infrastructure.postgres().username());
+        args.add("--spring.datasource.password=" + infrastructure.postgres().password());
+        args.add("--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers());
+        args.add("--spring.data.redis.port=" + infrastructure.redis().port());
+        args.add("--spring.mail.port=" + infrastructure.smtp().port());
+        args.add("--couchannel.demo.enabled=" + config.demoData());
+        return args;
+    }
+
+    private static String[] serviceArgs(StackConfig config, EmbeddedInfrastructure infra, String name, int port) {
+        return serviceArgList(config, infra, name, port).toArray(String[]::new);
+    }
+
+    /** Settings of every context the launcher starts: it closes them itself, in order, and logs for humans. */
+    private static List<String> common() {
+        return List.of(
+                "--spring.main.register-shutdown-hook=false",
+                "--COUCHANNEL_LOG_FORMAT=" + System.getenv().getOrDefault("COUCHANNEL_LOG_FORMAT", "plain"),
+                "--logging.level.org.apache.kafka=WARN",
+                "--logging.level.kafka=WARN",
+                "--logging.level.state.change.logger=WARN",
+                "--spring.main.banner-mode=off",
+                // Boot names the first context's application on every log line of the JVM: misleading here
+                "--logging.include-application-name=false");
+    }
+
+    private static void requireFree(int port, String what, String variable) {
+        if (port != 0) {
+            Ports.requireFree(port, what, variable);
+        }
+    }
+
+    private static URI baseUrl(ConfigurableApplicationContext context) {
+        return URI.create("http://localhost:" + port(context));
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    public URI gateway() {
+        return baseUrl(services.get("gateway"));
+    }
+
+    /** The base URL of each service, in start order. */
+    public Map<String, URI> serviceUrls() {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        services.forEach((name, context) -> urls.put(name, baseUrl(context)));
+        return urls;
+    }
+
+    /** A running service's application context, for tests that need to reach inside. */
+    public ConfigurableApplicationContext service(String name) {
+        return services.get(name);
+    }
+
+    public <T> T bean(String service, Class<T> type) {
+        return service(service).getBean(type);
+    }
+
+    public EmbeddedInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    /** Stops the gateway, then the services, then the servers. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<String> names = new ArrayList<>(services.keySet());
+        for (int i = names.size() - 1; i >= 0; i--) {
+            String name = names.get(i);
+            try {
+                services.get(name).close();
+            } catch (RuntimeException e) {
+                log.warn("{} did not stop cleanly", name, e);
+            }
+        }
+        infrastructure.close();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.couchannel.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the local stack keeps its data and which ports it uses.
+ *
+ * @param dataDir persistent data of PostgreSQL, Kafka and Redis; null for a throwaway stack (tests)
+ * @param fast trade durability for speed (tests)
+ */
+public record StackConfig(
+        @Nullable Path dataDir,
+        int gatewayPort,
+        int inventoryPort,
+        int bookingPort,
+        int postgresPort,
+        int kafkaPort,
+        int redisPort,
+        int smtpPort,
+        boolean demoData,
+        boolean fast) {
+
+    /** The ports of {@code ./couchannel up}, each overridable by its environment variable. */
+    public static StackConfig fromEnvironment(Path dataDir, Map<String, String> env) {
+        return new StackConfig(
+                dataDir,
+                port(env, "COUCHANNEL_GATEWAY_PORT", 8080),
+                port(env, "COUCHANNEL_INVENTORY_PORT", 8081),
+                port(env, "COUCHANNEL_BOOKING_PORT", 8082),
+                port(env, "COUCHANNEL_POSTGRES_PORT", 15432),
+                port(env, "COUCHANNEL_KAFKA_PORT", 19092),
+                port(env, "COUCHANNEL_REDIS_PORT", 16379),
+                port(env, "COUCHANNEL_SMTP_PORT", 2525),
+                !"false".equalsIgnoreCase(env.getOrDefault("COUCHANNEL_DEMO_DATA", "true")),
+                false);
+    }
+
+    /** Any free ports, temp directories, demo data: what a system test wants. */
+    public static StackConfig forTests(@Nullable Path dataDir) {
+        return new StackConfig(dataDir, 0, 0, 0, 0, 0, 0, 0, true, true);
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + "=" + value + " is not a port number (0-65535)");
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package dev.couchannel.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.couchannel.inventory.catalog.Fixture;
+import dev.couchannel.inventory.catalog.Fixtures;
+import dev.couchannel.inventory.seating.Money;
+import dev.couchannel.inventory.seating.RefundPolicy;
+import dev.couchannel.inventory.seating.Seats;
+import dev.couchannel.inventory.seating.Sessions;
+import dev.couchannel.inventory.seating.ViewingSession;
+import dev.couchannel.platform.embedded.Ports;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The system test: boots the whole stack as {@code ./couchannel up} does (embedded PostgreSQL,
+ * Kafka, Redis and SMTP, every service in this JVM, demo data) and drives it through the gateway
+ * only, like a client would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackIT {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z]+)\"");
+
+    @TempDir
+    static Path data;
+
+    static Stack stack;
+    static String confirmedBooking;
+
+    final HttpClient http = HttpClient.newBuilder()
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+
+    @BeforeAll
+    static void up() throws Exception {
+        stack = Stack.start(StackConfig.forTests(data));
+        assertThat(Launcher.awaitReady(stack.gateway().resolve("/readinessz"), WAIT))
+                .isTrue();
+    }
+
+    @AfterAll
+    static void down() {
+        stack.close();
+    }
+
+    @Test
+    @Order(1)
+    void theGatewayIsHealthyAndListsTheDemoSessions() throws Exception {
+        assertThat(get("/healthz", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> sessions = get("/api/sessions?status=PUBLISHED&size=100", null);
+        assertThat(sessions.statusCode()).isEqualTo(200);
+        assertThat(sessions.body()).contains("\"total\":12");
+        assertThat(get("/api/fixtures", null).body()).contains("Legia Warszawa");
+    }
+
+    @Test
+    @Order(2)
+    void aBookingThroughTheGatewayIsConfirmed() throws Exception {
+        String sessionId = firstSessionId();
+        int seatsBefore = seatsLeft(sessionId);
+
+        HttpResponse<String> accepted = book("guest@example.com", sessionId, 2);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        confirmedBooking = match(ID, accepted.body());
+
+        assertThat(awaitDecision("guest@example.com", confirmedBooking)).isEqualTo("CONFIRMED");
+        assertThat(seatsLeft(sessionId)).isEqualTo(seatsBefore - 2);
+        assertThat(get("/api/bookings/" + confirmedBooking, "guest2@example.com")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(3)
+    void ofOneHundredConcurrentBookingsForTenSeatsExactlyTenAreConfirmed() throws Exception {
+        UUID sessionId = sessionWithSeats(10);
+
+        List<Future<HttpResponse<String>>> requests = new ArrayList<>();
+        try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 100; i++) {
+                String guest = "fan" + i + "@example.com";
+                requests.add(clients.submit(() -> book(guest, sessionId.toString(), 1)));
+            }
+        }
+        Map<String, String> guestOfBooking = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            HttpResponse<String> response = requests.get(i).get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            guestOfBooking.put(match(ID, response.body()), "fan" + i + "@example.com");
+        }
+
+        Map<String, Long> outcomes = guestOfBooking.entrySet().stream()
+                .collect(Collectors.groupingBy(
+                        entry -> awaitDecision(entry.getValue(), entry.getKey()), Collectors.counting()));
+
+        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("CONFIRMED", 10L, "REJECTED", 90L));
+        assertThat(seatsLeft(sessionId.toString())).isZero();
+        assertThat(stack.bean("inventory", Sessions.class)
+                        .find(sessionId)
+                        .orElseThrow()
+                        .seats())
+                .isEqualTo(new Seats(10, 0, 0, 10));
+    }
+
+    @Test
+    @Order(4)
+    void aRestartKeepsTheBookingsAndLeavesNoPortTaken() throws Exception {
+        Map<String, URI> before = stack.serviceUrls();
+        stack.close();
+        before.values().forEach(url -> assertThat(Ports.isFree(url.getPort()))
+                .as(url + " released")
+                .isTrue());
+
+        stack = Stack.start(StackConfig.forTests(data));
+        assertThat(Launcher.awaitReady(stack.gateway().resolve("/readinessz"), WAIT))
+                .isTrue();
+
+        HttpResponse<String> booking = get("/api/bookings/" + confirmedBooking, "guest@example.com");
+        assertThat(booking.statusCode()).isEqualTo(200);
+        assertThat(match(STATUS, booking.body())).isEqualTo("CONFIRMED");
+        // demo data is loaded once, not again on the second start
+        assertThat(get("/api/sessions?status=PUBLISHED&size=100", null).body()).contains("\"total\":13");
+    }
+
+    private UUID sessionWithSeats(int seats) {
+        UUID fixtureId = UUID.randomUUID();
+        UUID sessionId = UUID.randomUUID();
+        stack.bean("inventory", TransactionTemplate.class).executeWithoutResult(status -> {
+            stack.bean("inventory", Fixtures.class)
+                    .add(new Fixture(
+                            fixtureId,
+                            "Premier League",
+                            "Arsenal",
+                            "Tottenham Hotspur",
+                            Instant.now().plusSeconds(7200),
+                            "GB",
+                            null));
+            stack.bean("inventory", Sessions.class)
+                    .add(ViewingSession.publish(
+                            sessionId,
+                            fixtureId,
+                            UUID.randomUUID(),
+                            "host@example.com",
+                            seats,
+                            Money.of("10.00", "GBP"),
+                            RefundPolicy.FLEXIBLE,
+                            "Flash crowd"));
+        });
+        return sessionId;
+    }
+
+    private String awaitDecision(String guest, String bookingId) {
+        return await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> match(
+                                STATUS, get("/api/bookings/" + bookingId, guest).body()),
+                        status -> !"PENDING".equals(status));
+    }
+
+    private String firstSessionId() throws Exception {
+        return match(ID, get("/api/sessions?status=PUBLISHED&size=1", null).body());
+    }
+
+    private int seatsLeft(String sessionId) throws Exception {
+        return Integer.parseInt(match(
+                Pattern.compile("\"seatsLeft\":(\\d+)"),
+                get("/api/sessions/" + sessionId, null).body()));
+    }
+
+    private HttpResponse<String> book(String guest, String sessionId, int seats) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(stack.gateway().resolve("/api/bookings"))
+                        .header("Authorization", "Bearer local:" + guest)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"" + sessionId + "\",\"seats\":"
+                                + seats + ",\"paymentMethod\":\"pm_card_visa\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String guest) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.gateway().resolve(path));
+        if (guest != null) {
+            request.header("Authorization", "Bearer local:" + guest);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String match(Pattern pattern, String body) {
+        Matcher matcher = pattern.matcher(body);
+        assertThat(matcher.find()).as(body).isTrue();
+        return matcher.group(1);
+    }
+}
