@@ -14,6 +14,7 @@ import dev.couchannel.contracts.inventory.v1.SeatsReleased;
 import dev.couchannel.contracts.inventory.v1.SeatsUnavailable;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.ProtobufEvents;
+import dev.couchannel.platform.testing.OpenApiContract;
 import dev.couchannel.platform.testing.TestInfrastructure;
 import dev.couchannel.platform.testing.TopicProbe;
 import java.net.URI;
@@ -38,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The booking API and saga over the real database and broker; the test plays inventory, so every
@@ -63,6 +65,15 @@ class BookingFlowIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyPublicEndpointIsInTheOpenApiContract() {
+        assertThat(OpenApiContract.apiOperations(mappings)).isPositive();
+        assertThat(OpenApiContract.undocumented(mappings)).isEmpty();
+    }
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;

@@ -2,16 +2,19 @@ package dev.couchannel.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.couchannel.platform.testing.OpenApiContract;
 import dev.couchannel.platform.testing.TestInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The public read API over the demo calendar. */
 @SpringBootTest(
@@ -27,6 +30,15 @@ class InventoryApiIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyPublicEndpointIsInTheOpenApiContract() {
+        assertThat(OpenApiContract.apiOperations(mappings)).isPositive();
+        assertThat(OpenApiContract.undocumented(mappings)).isEmpty();
+    }
 
     final HttpClient http = HttpClient.newHttpClient();
 

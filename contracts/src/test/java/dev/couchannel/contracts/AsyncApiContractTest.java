@@ -1,0 +1,51 @@
+package dev.couchannel.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The AsyncAPI document and the Protobuf schemas describe the same messages and topics. */
+class AsyncApiContractTest {
+
+    static final List<FileDescriptor> SCHEMAS = List.of(
+            dev.couchannel.contracts.inventory.v1.Seats.getDescriptor(),
+            dev.couchannel.contracts.inventory.v1.Events.getDescriptor(),
+            dev.couchannel.contracts.booking.v1.Events.getDescriptor());
+
+    @Test
+    void everyMessageIsDocumentedAndEveryDocumentedMessageExists() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        asyncApi().path("components").path("messages").forEach(message -> documented.add(message.path("name").asString()));
+
+        Set<String> defined = new TreeSet<>();
+        SCHEMAS.forEach(file -> file.getMessageTypes().stream().map(Descriptor::getFullName).forEach(defined::add));
+
+        assertThat(defined).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(documented).isEqualTo(defined);
+    }
+
+    @Test
+    void everyTopicConstantIsAChannelAddress() throws Exception {
+        List<String> addresses = new ArrayList<>();
+        asyncApi().path("channels").forEach(channel -> addresses.add(channel.path("address").asString()));
+
+        assertThat(addresses)
+                .containsExactlyInAnyOrder(
+                        Topics.INVENTORY_COMMANDS, Topics.INVENTORY_EVENTS, Topics.BOOKING_REPLIES, Topics.BOOKING_EVENTS);
+    }
+
+    private static JsonNode asyncApi() throws Exception {
+        try (InputStream yaml = AsyncApiContractTest.class.getResourceAsStream("/contracts/asyncapi/couchannel.yaml")) {
+            return new YAMLMapper().readTree(yaml);
+        }
+    }
+}
