@@ -24,10 +24,14 @@ class AsyncApiContractTest {
     @Test
     void everyMessageIsDocumentedAndEveryDocumentedMessageExists() throws Exception {
         Set<String> documented = new TreeSet<>();
-        asyncApi().path("components").path("messages").forEach(message -> documented.add(message.path("name").asString()));
+        asyncApi()
+                .path("components")
+                .path("messages")
+                .forEach(message -> documented.add(message.path("name").asString()));
 
         Set<String> defined = new TreeSet<>();
-        SCHEMAS.forEach(file -> file.getMessageTypes().stream().map(Descriptor::getFullName).forEach(defined::add));
+        SCHEMAS.forEach(file ->
+                file.getMessageTypes().stream().map(Descriptor::getFullName).forEach(defined::add));
 
         assertThat(defined).hasSizeGreaterThanOrEqualTo(13);
         assertThat(documented).isEqualTo(defined);
@@ -36,11 +40,16 @@ class AsyncApiContractTest {
     @Test
     void everyTopicConstantIsAChannelAddress() throws Exception {
         List<String> addresses = new ArrayList<>();
-        asyncApi().path("channels").forEach(channel -> addresses.add(channel.path("address").asString()));
+        asyncApi()
+                .path("channels")
+                .forEach(channel -> addresses.add(channel.path("address").asString()));
 
         assertThat(addresses)
                 .containsExactlyInAnyOrder(
-                        Topics.INVENTORY_COMMANDS, Topics.INVENTORY_EVENTS, Topics.BOOKING_REPLIES, Topics.BOOKING_EVENTS);
+                        Topics.INVENTORY_COMMANDS,
+                        Topics.INVENTORY_EVENTS,
+                        Topics.BOOKING_REPLIES,
+                        Topics.BOOKING_EVENTS);
     }
 
     private static JsonNode asyncApi() throws Exception {

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 
 /**
  * The whole of couchannel in one JVM: the embedded infrastructure, then every service as its own
@@ -37,6 +38,7 @@ public final class Stack implements AutoCloseable {
     public static Stack start(StackConfig config) {
         requireFree(config.gatewayPort(), "gateway", "COUCHANNEL_GATEWAY_PORT");
         requireFree(config.inventoryPort(), "inventory", "COUCHANNEL_INVENTORY_PORT");
+        requireFree(config.inventoryGrpcPort(), "inventory gRPC", "COUCHANNEL_INVENTORY_GRPC_PORT");
         requireFree(config.bookingPort(), "booking", "COUCHANNEL_BOOKING_PORT");
         requireFree(config.kafkaPort(), "Kafka", "COUCHANNEL_KAFKA_PORT");
         requireFree(config.smtpPort(), "SMTP", "COUCHANNEL_SMTP_PORT");
@@ -56,8 +58,9 @@ public final class Stack implements AutoCloseable {
             // One after the other: Spring Boot's logging set-up is not safe for contexts starting in parallel.
             services.put(
                     "inventory",
-                    InventoryApplication.start(
-                            serviceArgs(config, infrastructure, "inventory", config.inventoryPort())));
+                    InventoryApplication.start(withArgs(
+                            serviceArgs(config, infrastructure, "inventory", config.inventoryPort()),
+                            "--spring.grpc.server.port=" + config.inventoryGrpcPort())));
             services.put(
                     "booking",
                     BookingApplication.start(serviceArgs(config, infrastructure, "booking", config.bookingPort())));
@@ -66,6 +69,10 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.add("--server.port=" + config.gatewayPort());
             gatewayArgs.add("--couchannel.gateway.routes.inventory=" + baseUrl(services.get("inventory")));
             gatewayArgs.add("--couchannel.gateway.routes.booking=" + baseUrl(services.get("booking")));
+            gatewayArgs.add("--spring.grpc.client.channel.inventory.target=static://localhost:"
+                    + services.get("inventory")
+                            .getBean(GrpcServerLifecycle.class)
+                            .getPort());
             services.put("gateway", GatewayApplication.start(gatewayArgs.toArray(String[]::new)));
             return new Stack(infrastructure, services);
         } catch (RuntimeException e) {
@@ -90,6 +97,12 @@ public final class Stack implements AutoCloseable {
 
     private static String[] serviceArgs(StackConfig config, EmbeddedInfrastructure infra, String name, int port) {
         return serviceArgList(config, infra, name, port).toArray(String[]::new);
+    }
+
+    private static String[] withArgs(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     /** Settings of every context the launcher starts: it closes them itself, in order, and logs for humans. */

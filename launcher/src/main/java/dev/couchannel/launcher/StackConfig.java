@@ -14,6 +14,7 @@ public record StackConfig(
         @Nullable Path dataDir,
         int gatewayPort,
         int inventoryPort,
+        int inventoryGrpcPort,
         int bookingPort,
         int postgresPort,
         int kafkaPort,
@@ -28,6 +29,7 @@ public record StackConfig(
                 dataDir,
                 port(env, "COUCHANNEL_GATEWAY_PORT", 8080),
                 port(env, "COUCHANNEL_INVENTORY_PORT", 8081),
+                port(env, "COUCHANNEL_INVENTORY_GRPC_PORT", 9081),
                 port(env, "COUCHANNEL_BOOKING_PORT", 8082),
                 port(env, "COUCHANNEL_POSTGRES_PORT", 15432),
                 port(env, "COUCHANNEL_KAFKA_PORT", 19092),
@@ -39,7 +41,7 @@ public record StackConfig(
 
     /** Any free ports, temp directories, demo data: what a system test wants. */
     public static StackConfig forTests(@Nullable Path dataDir) {
-        return new StackConfig(dataDir, 0, 0, 0, 0, 0, 0, 0, true, true);
+        return new StackConfig(dataDir, 0, 0, 0, 0, 0, 0, 0, 0, true, true);
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -24,12 +24,15 @@ abstract class GatewayTestSupport {
 
     static final FakeService BOOKING = FakeService.start();
     static final FakeService INVENTORY = FakeService.start();
+    static final FakeCatalog CATALOG = FakeCatalog.start();
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("couchannel.gateway.routes.booking", () -> BOOKING.base().toString());
         registry.add(
                 "couchannel.gateway.routes.inventory", () -> INVENTORY.base().toString());
+        registry.add("spring.grpc.client.channel.inventory.target", CATALOG::target);
+        registry.add("couchannel.gateway.grpc-deadline", () -> "1s");
     }
 
     @LocalServerPort
@@ -42,6 +45,7 @@ abstract class GatewayTestSupport {
     void resetServices() {
         BOOKING.reset();
         INVENTORY.reset();
+        CATALOG.reset();
     }
 
     HttpResponse<String> get(String path) throws Exception {

@@ -1,17 +1,30 @@
 package dev.couchannel.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
+import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
+import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import dev.couchannel.inventory.seating.Sessions;
 import dev.couchannel.platform.testing.OpenApiContract;
 import dev.couchannel.platform.testing.TestInfrastructure;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -20,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpringBootTest(
         classes = InventoryApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=inventory", "couchannel.demo.enabled=true"})
+        properties = {"spring.config.name=inventory", "spring.grpc.server.port=0", "couchannel.demo.enabled=true"})
 class InventoryApiIT {
 
     @DynamicPropertySource
@@ -32,7 +45,14 @@ class InventoryApiIT {
     int port;
 
     @Autowired
+    @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    GrpcServerLifecycle grpc;
+
+    @Autowired
+    Sessions sessions;
 
     @Test
     void everyPublicEndpointIsInTheOpenApiContract() {
@@ -82,6 +102,41 @@ class InventoryApiIT {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("No session with id");
+    }
+
+    @Test
+    void servesSessionDetailsOverGrpc() {
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", grpc.getPort())
+                .usePlaintext()
+                .build();
+        try {
+            SessionCatalogGrpc.SessionCatalogBlockingStub catalog =
+                    SessionCatalogGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
+            String demoSession = sessions.list(new Sessions.Query(null, null, null, 0, 1))
+                    .getFirst()
+                    .id()
+                    .toString();
+
+            SessionDetails details = catalog.getSession(
+                    GetSessionRequest.newBuilder().setSessionId(demoSession).build());
+
+            assertThat(details.getId()).isEqualTo(demoSession);
+            assertThat(details.getFixture().getCompetition()).isNotBlank();
+            assertThat(details.getSeats()).isPositive();
+            assertThatThrownBy(() -> catalog.getSession(GetSessionRequest.newBuilder()
+                            .setSessionId(UUID.randomUUID().toString())
+                            .build()))
+                    .isInstanceOfSatisfying(
+                            StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+            assertThatThrownBy(() -> catalog.getSession(
+                            GetSessionRequest.newBuilder().setSessionId("nope").build()))
+                    .isInstanceOfSatisfying(
+                            StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        } finally {
+            channel.shutdownNow();
+        }
     }
 
     @Test

@@ -31,7 +31,9 @@ public final class OpenApiContract {
                     continue;
                 }
                 for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-                    if (paths.path(path).path(method.name().toLowerCase(Locale.ROOT)).isMissingNode()) {
+                    if (paths.path(path)
+                            .path(method.name().toLowerCase(Locale.ROOT))
+                            .isMissingNode()) {
                         missing.add(method + " " + path);
                     }
                 }

@@ -24,7 +24,8 @@ public record GatewayProperties(
         @DefaultValue Map<String, URI> routes,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("10s") Duration requestTimeout,
-        @DefaultValue("1s") Duration readinessTimeout) {
+        @DefaultValue("1s") Duration readinessTimeout,
+        @DefaultValue("2s") Duration grpcDeadline) {
 
     public GatewayProperties {
         Map<String, URI> checked = new TreeMap<>();
@@ -33,6 +34,7 @@ public record GatewayProperties(
         requirePositive("connect-timeout", connectTimeout);
         requirePositive("request-timeout", requestTimeout);
         requirePositive("readiness-timeout", readinessTimeout);
+        requirePositive("grpc-deadline", grpcDeadline);
     }
 
     private static URI checkedBase(String name, URI base) {

@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Seat commands arriving over the real broker, replies leaving through the outbox. */
 @SpringBootTest(
         classes = InventoryApplication.class,
-        properties = {"spring.config.name=inventory", "couchannel.holds.expiry-sweep=200ms"})
+        properties = {"spring.config.name=inventory", "spring.grpc.server.port=0", "couchannel.holds.expiry-sweep=200ms"
+        })
 class SeatCommandsIT {
 
     static final Duration WAIT = Duration.ofSeconds(20);

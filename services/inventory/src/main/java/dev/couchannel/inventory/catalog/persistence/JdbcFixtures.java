@@ -2,9 +2,12 @@ package dev.couchannel.inventory.catalog.persistence;
 
 import dev.couchannel.inventory.catalog.Fixture;
 import dev.couchannel.inventory.catalog.Fixtures;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +46,14 @@ class JdbcFixtures implements Fixtures {
     }
 
     @Override
+    public Optional<Fixture> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM fixtures WHERE id = :id")
+                .param("id", id)
+                .query(JdbcFixtures::map)
+                .optional();
+    }
+
+    @Override
     public List<Fixture> find(@Nullable String competition, @Nullable Instant from, @Nullable Instant to, int limit) {
         return jdbc.sql("""
                         SELECT id, competition, home_team, away_team, kickoff, territory, broadcaster FROM fixtures
@@ -55,14 +66,20 @@ class JdbcFixtures implements Fixtures {
                 .param("from", from == null ? null : Timestamp.from(from))
                 .param("to", to == null ? null : Timestamp.from(to))
                 .param("limit", limit)
-                .query((rs, n) -> new Fixture(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("competition"),
-                        rs.getString("home_team"),
-                        rs.getString("away_team"),
-                        rs.getTimestamp("kickoff").toInstant(),
-                        rs.getString("territory"),
-                        rs.getString("broadcaster")))
+                .query(JdbcFixtures::map)
                 .list();
     }
+
+    private static Fixture map(ResultSet rs, int row) throws SQLException {
+        return new Fixture(
+                rs.getObject("id", UUID.class),
+                rs.getString("competition"),
+                rs.getString("home_team"),
+                rs.getString("away_team"),
+                rs.getTimestamp("kickoff").toInstant(),
+                rs.getString("territory"),
+                rs.getString("broadcaster"));
+    }
+
+    private static final String COLUMNS = "id, competition, home_team, away_team, kickoff, territory, broadcaster";
 }

@@ -1,0 +1,87 @@
+package dev.couchannel.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Timestamp;
+import dev.couchannel.contracts.inventory.v1.FixtureSummary;
+import dev.couchannel.contracts.inventory.v1.Money;
+import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The BFF session view: inventory over gRPC, with a deadline and trace propagation. */
+class SessionDetailsTest extends GatewayTestSupport {
+
+    static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+
+    @Test
+    void aSessionComesFromInventoryOverGrpcWithItsFixture() throws Exception {
+        String id = UUID.randomUUID().toString();
+        CATALOG.sessions.put(id, details(id));
+
+        HttpResponse<String> response = get("/api/sessions/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"id\":\"" + id + "\"")
+                .contains("\"seatsLeft\":7")
+                .contains("\"pricePerSeat\":{\"amount\":\"12.50\",\"currency\":\"EUR\"}")
+                .contains("\"homeTeam\":\"Legia Warszawa\"")
+                .contains("\"kickoff\":\"2026-11-22T18:00:00Z\"");
+        assertThat(INVENTORY.receivedNothing()).isTrue(); // not proxied over REST
+    }
+
+    @Test
+    void theTraceOfTheHttpRequestContinuesOverGrpc() throws Exception {
+        String id = UUID.randomUUID().toString();
+        CATALOG.sessions.put(id, details(id));
+
+        send(
+                "/api/sessions/" + id,
+                request -> request.header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01"));
+
+        assertThat(CATALOG.lastTraceparent).startsWith("00-" + TRACE_ID + "-").doesNotContain("b7ad6b7169203331");
+    }
+
+    @Test
+    void anUnknownSessionIsA404Problem() throws Exception {
+        assertProblem(get("/api/sessions/" + UUID.randomUUID()), 404);
+    }
+
+    @Test
+    void aMalformedIdIsA400Problem() throws Exception {
+        assertProblem(get("/api/sessions/not-a-uuid"), 400);
+    }
+
+    @Test
+    void inventoryNotAnsweringWithinTheDeadlineIsA503Problem() throws Exception {
+        CATALOG.silent = true;
+
+        HttpResponse<String> response = get("/api/sessions/" + UUID.randomUUID());
+
+        assertProblem(response, 503);
+        assertThat(response.body()).contains("inventory service is unavailable");
+    }
+
+    private static SessionDetails details(String id) {
+        return SessionDetails.newBuilder()
+                .setId(id)
+                .setVenueId(UUID.randomUUID().toString())
+                .setHostId("host@example.com")
+                .setStatus("PUBLISHED")
+                .setSeats(10)
+                .setSeatsLeft(7)
+                .setPricePerSeat(Money.newBuilder().setAmount("12.50").setCurrency("EUR"))
+                .setRefundPolicy("FLEXIBLE")
+                .setDescription("Sofa and a big screen")
+                .setFixture(FixtureSummary.newBuilder()
+                        .setId(UUID.randomUUID().toString())
+                        .setCompetition("Ekstraklasa")
+                        .setHomeTeam("Legia Warszawa")
+                        .setAwayTeam("Lech Poznań")
+                        .setKickoff(Timestamp.newBuilder().setSeconds(1_795_370_400L))
+                        .setTerritory("PL"))
+                .build();
+    }
+}
