@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 import dev.couchannel.platform.testing.TestInfrastructure;
 import dev.couchannel.platform.testing.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +66,9 @@ class OutboxAndInboxIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    Tracer tracer;
+
     @Test
     void anEventIsPublishedWhenItsTransactionCommits() {
         CloudEvent event = event("subject-commit");
@@ -95,6 +100,23 @@ class OutboxAndInboxIT {
             assertThat(probe.records()).noneMatch(eventId(rolledBack.id()));
         }
         assertThat(pendingRows(rolledBack)).isZero();
+    }
+
+    @Test
+    void theProducingRequestsTraceTravelsWithTheEvent() {
+        CloudEvent event = event("subject-trace");
+        Span span = tracer.nextSpan().name("booking request").start();
+        try (TopicProbe probe = TopicProbe.on(OUTBOX_TOPIC)) {
+            try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+                transactions.executeWithoutResult(status -> outbox.append(OUTBOX_TOPIC, event));
+            } finally {
+                span.end();
+            }
+
+            ConsumerRecord<String, byte[]> record = probe.await(eventId(event.id()), Duration.ofSeconds(15));
+            assertThat(header(record, "traceparent"))
+                    .startsWith("00-" + span.context().traceId() + "-");
+        }
     }
 
     @Test
