@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Message;
-import com.google.protobuf.Timestamp;
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.inventory.v1.ReleaseSeats;
 import dev.couchannel.contracts.inventory.v1.SeatsConfirmed;
 import dev.couchannel.contracts.inventory.v1.SeatsHeld;
@@ -113,8 +113,7 @@ class BookingFlowIT {
                         .setBookingId(id)
                         .setSessionId(sessionId.toString())
                         .setSeats(2)
-                        .setExpiresAt(
-                                Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond() + 600))
+                        .setExpiresAt(WireTime.of(Instant.now().plusSeconds(600)))
                         .build());
         command(id, "ConfirmSeats");
         reply(

@@ -1,5 +1,6 @@
 package dev.couchannel.gateway.bff;
 
+import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
@@ -50,9 +51,7 @@ class SessionDetailsController {
                     fixture.getCompetition(),
                     fixture.getHomeTeam(),
                     fixture.getAwayTeam(),
-                    Instant.ofEpochSecond(
-                            fixture.getKickoff().getSeconds(),
-                            fixture.getKickoff().getNanos()),
+                    WireTime.toInstant(fixture.getKickoff()),
                     fixture.getTerritory());
         }
     }

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -65,8 +66,8 @@ class ApiProxy {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProxy.class);
 
-    /** Never forwarded: hop-by-hop (RFC 9110 §7.6.1), recomputed, or set by the gateway itself. */
-    private static final Set<String> REQUEST_HEADERS_NOT_FORWARDED = Set.of(
+    /** Hop-by-hop headers (RFC 9110 §7.6.1): meaningful for one connection only, never passed on. */
+    private static final Set<String> HOP_BY_HOP = Set.of(
             "connection",
             "keep-alive",
             "proxy-connection",
@@ -75,7 +76,11 @@ class ApiProxy {
             "te",
             "trailer",
             "transfer-encoding",
-            "upgrade",
+            "upgrade");
+
+    /** Never forwarded: hop-by-hop, recomputed, or set by the gateway itself. */
+    private static final Set<String> REQUEST_HEADERS_NOT_FORWARDED = union(
+            HOP_BY_HOP,
             "expect",
             "host",
             "content-length",
@@ -89,17 +94,13 @@ class ApiProxy {
      * Never copied back: hop-by-hop or set by the gateway itself. {@code Content-Length} is kept:
      * the body is passed on byte for byte (no decompression), so the service's length holds.
      */
-    private static final Set<String> RESPONSE_HEADERS_NOT_COPIED = Set.of(
-            "connection",
-            "keep-alive",
-            "proxy-connection",
-            "proxy-authenticate",
-            "proxy-authorization",
-            "te",
-            "trailer",
-            "transfer-encoding",
-            "upgrade",
-            "x-request-id");
+    private static final Set<String> RESPONSE_HEADERS_NOT_COPIED = union(HOP_BY_HOP, "x-request-id");
+
+    private static Set<String> union(Set<String> base, String... more) {
+        Set<String> all = new java.util.HashSet<>(base);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
 
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)\\.{1,2}(/|$)");

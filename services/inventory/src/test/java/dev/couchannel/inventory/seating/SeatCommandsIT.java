@@ -4,8 +4,8 @@ import static dev.couchannel.platform.testing.TopicProbe.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Message;
-import com.google.protobuf.Timestamp;
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.inventory.v1.ConfirmSeats;
 import dev.couchannel.contracts.inventory.v1.HoldSeats;
 import dev.couchannel.contracts.inventory.v1.ReleaseSeats;
@@ -174,9 +174,7 @@ class SeatCommandsIT {
                 .setBookingId(booking.toString())
                 .setSessionId(sessionId.toString())
                 .setSeats(count)
-                .setHoldUntil(Timestamp.newBuilder()
-                        .setSeconds(until.getEpochSecond())
-                        .setNanos(until.getNano()))
+                .setHoldUntil(WireTime.of(until))
                 .build();
     }
 

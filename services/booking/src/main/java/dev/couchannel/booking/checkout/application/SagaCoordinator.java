@@ -1,7 +1,6 @@
 package dev.couchannel.booking.checkout.application;
 
 import com.google.protobuf.Message;
-import com.google.protobuf.Timestamp;
 import dev.couchannel.booking.checkout.BookingSaga;
 import dev.couchannel.booking.checkout.BookingSagas;
 import dev.couchannel.booking.checkout.SagaAction;
@@ -11,6 +10,7 @@ import dev.couchannel.booking.reservation.BookingEvent;
 import dev.couchannel.booking.reservation.Bookings;
 import dev.couchannel.booking.reservation.application.BookingEvents;
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.inventory.v1.ConfirmSeats;
 import dev.couchannel.contracts.inventory.v1.HoldSeats;
 import dev.couchannel.contracts.inventory.v1.ReleaseSeats;
@@ -131,7 +131,7 @@ public class SagaCoordinator {
                                     .setBookingId(hold.bookingId().toString())
                                     .setSessionId(hold.sessionId().toString())
                                     .setSeats(hold.seats())
-                                    .setHoldUntil(timestamp(hold.holdUntil()))
+                                    .setHoldUntil(WireTime.of(hold.holdUntil()))
                                     .build());
                 case SagaAction.ConfirmSeats confirm ->
                     command(
@@ -177,12 +177,5 @@ public class SagaCoordinator {
                 .tag("outcome", outcome)
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder()
-                .setSeconds(instant.getEpochSecond())
-                .setNanos(instant.getNano())
-                .build();
     }
 }

@@ -3,6 +3,7 @@ package dev.couchannel.booking.checkout.messaging;
 import dev.couchannel.booking.checkout.SeatReply;
 import dev.couchannel.booking.checkout.application.SagaCoordinator;
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.inventory.v1.SeatsConfirmationFailed;
 import dev.couchannel.contracts.inventory.v1.SeatsConfirmed;
 import dev.couchannel.contracts.inventory.v1.SeatsHeld;
@@ -12,7 +13,6 @@ import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
-import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,8 +45,7 @@ class SeatReplyListener {
         return switch (event.type()) {
             case "couchannel.inventory.v1.SeatsHeld" -> {
                 SeatsHeld held = ProtobufEvents.unwrap(event, SeatsHeld.parser());
-                yield new SeatReply.SeatsHeld(Instant.ofEpochSecond(
-                        held.getExpiresAt().getSeconds(), held.getExpiresAt().getNanos()));
+                yield new SeatReply.SeatsHeld(WireTime.toInstant(held.getExpiresAt()));
             }
             case "couchannel.inventory.v1.SeatsUnavailable" ->
                 new SeatReply.SeatsUnavailable(

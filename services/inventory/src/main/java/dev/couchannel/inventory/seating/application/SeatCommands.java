@@ -1,8 +1,8 @@
 package dev.couchannel.inventory.seating.application;
 
 import com.google.protobuf.Message;
-import com.google.protobuf.Timestamp;
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.inventory.v1.ConfirmSeats;
 import dev.couchannel.contracts.inventory.v1.HoldExpired;
 import dev.couchannel.contracts.inventory.v1.HoldSeats;
@@ -72,7 +72,7 @@ public class SeatCommands {
             return;
         }
         ViewingSession session = found.get();
-        Instant until = toInstant(command.getHoldUntil());
+        Instant until = WireTime.toInstant(command.getHoldUntil());
         switch (session.hold(bookingId, command.getSeats(), until, now)) {
             case SeatDecision.Held held -> {
                 sessions.save(session);
@@ -219,7 +219,7 @@ public class SeatCommands {
                 .setBookingId(hold.bookingId().toString())
                 .setSessionId(hold.sessionId().toString())
                 .setSeats(hold.seats())
-                .setExpiresAt(toTimestamp(hold.expiresAt()))
+                .setExpiresAt(WireTime.of(hold.expiresAt()))
                 .setSeatsLeft(session.seats().free())
                 .build();
     }
@@ -236,7 +236,7 @@ public class SeatCommands {
                                 .setSeatsFree(session.seats().free())
                                 .setSeatsHeld(session.seats().held())
                                 .setSeatsSold(session.seats().sold())
-                                .setAt(toTimestamp(now))
+                                .setAt(WireTime.of(now))
                                 .build(),
                         now));
     }
@@ -244,16 +244,5 @@ public class SeatCommands {
     private void reply(UUID bookingId, Message message) {
         outbox.append(
                 Topics.BOOKING_REPLIES, ProtobufEvents.wrap(SOURCE, bookingId.toString(), message, clock.instant()));
-    }
-
-    static Instant toInstant(Timestamp timestamp) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
-    }
-
-    static Timestamp toTimestamp(Instant instant) {
-        return Timestamp.newBuilder()
-                .setSeconds(instant.getEpochSecond())
-                .setNanos(instant.getNano())
-                .build();
     }
 }

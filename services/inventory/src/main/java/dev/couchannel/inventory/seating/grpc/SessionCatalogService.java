@@ -1,6 +1,6 @@
 package dev.couchannel.inventory.seating.grpc;
 
-import com.google.protobuf.Timestamp;
+import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.Money;
@@ -68,9 +68,7 @@ class SessionCatalogService extends SessionCatalogGrpc.SessionCatalogImplBase {
                 .setCompetition(fixture.competition())
                 .setHomeTeam(fixture.homeTeam())
                 .setAwayTeam(fixture.awayTeam())
-                .setKickoff(Timestamp.newBuilder()
-                        .setSeconds(fixture.kickoff().getEpochSecond())
-                        .setNanos(fixture.kickoff().getNano()))
+                .setKickoff(WireTime.of(fixture.kickoff()))
                 .setTerritory(fixture.territory())
                 .build();
     }
