@@ -12,11 +12,17 @@ public final class Topics {
     /** Inventory events ({@code SeatAvailabilityChanged}, {@code HoldExpired}), key = session id. */
     public static final String INVENTORY_EVENTS = "couchannel.inventory.events";
 
+    /** Payment commands ({@code couchannel.payment.v1.AuthorizePayment} ...), key = booking id. */
+    public static final String PAYMENT_COMMANDS = "couchannel.payment.commands";
+
     /** Participants' replies to the booking saga, key = booking id. */
     public static final String BOOKING_REPLIES = "couchannel.booking.replies";
 
     /** Booking events ({@code BookingConfirmed} ...), key = booking id. */
     public static final String BOOKING_EVENTS = "couchannel.booking.events";
+
+    /** Hosting events ({@code VenueRegistered}, {@code VenueChanged}), key = venue id. */
+    public static final String HOSTING_EVENTS = "couchannel.hosting.events";
 
     private Topics() {}
 }

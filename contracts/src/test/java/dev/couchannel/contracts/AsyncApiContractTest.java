@@ -3,6 +3,7 @@ package dev.couchannel.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ class AsyncApiContractTest {
     static final List<FileDescriptor> SCHEMAS = List.of(
             dev.couchannel.contracts.inventory.v1.Seats.getDescriptor(),
             dev.couchannel.contracts.inventory.v1.Events.getDescriptor(),
-            dev.couchannel.contracts.booking.v1.Events.getDescriptor());
+            dev.couchannel.contracts.booking.v1.Events.getDescriptor(),
+            dev.couchannel.contracts.payment.v1.Payments.getDescriptor(),
+            dev.couchannel.contracts.hosting.v1.Venues.getDescriptor());
 
     @Test
     void everyMessageIsDocumentedAndEveryDocumentedMessageExists() throws Exception {
@@ -32,6 +35,9 @@ class AsyncApiContractTest {
         Set<String> defined = new TreeSet<>();
         SCHEMAS.forEach(file ->
                 file.getMessageTypes().stream().map(Descriptor::getFullName).forEach(defined::add));
+        // A file may also hold a gRPC API (hosting's venues.proto): its requests and responses, and
+        // the messages inside them, are not topic messages (an event may still embed one).
+        defined.removeAll(grpcApi());
 
         assertThat(defined).hasSizeGreaterThanOrEqualTo(13);
         assertThat(documented).isEqualTo(defined);
@@ -49,7 +55,27 @@ class AsyncApiContractTest {
                         Topics.INVENTORY_COMMANDS,
                         Topics.INVENTORY_EVENTS,
                         Topics.BOOKING_REPLIES,
-                        Topics.BOOKING_EVENTS);
+                        Topics.BOOKING_EVENTS,
+                        Topics.HOSTING_EVENTS);
+    }
+
+    /** The requests and responses of the rpc methods in {@link #SCHEMAS}, and the messages inside them. */
+    private static Set<String> grpcApi() {
+        Set<String> api = new TreeSet<>();
+        SCHEMAS.forEach(file -> file.getServices()
+                .forEach(service -> service.getMethods().forEach(method -> {
+                    reachable(method.getInputType(), api);
+                    reachable(method.getOutputType(), api);
+                })));
+        return api;
+    }
+
+    private static void reachable(Descriptor message, Set<String> seen) {
+        if (seen.add(message.getFullName())) {
+            message.getFields().stream()
+                    .filter(field -> field.getJavaType() == FieldDescriptor.JavaType.MESSAGE)
+                    .forEach(field -> reachable(field.getMessageType(), seen));
+        }
     }
 
     private static JsonNode asyncApi() throws Exception {

@@ -7,11 +7,16 @@ import static org.awaitility.Awaitility.await;
 import com.google.protobuf.Message;
 import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.inventory.v1.ReleaseSeats;
 import dev.couchannel.contracts.inventory.v1.SeatsConfirmed;
 import dev.couchannel.contracts.inventory.v1.SeatsHeld;
 import dev.couchannel.contracts.inventory.v1.SeatsReleased;
 import dev.couchannel.contracts.inventory.v1.SeatsUnavailable;
+import dev.couchannel.contracts.payment.v1.AuthorizePayment;
+import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
+import dev.couchannel.contracts.payment.v1.PaymentCaptured;
+import dev.couchannel.contracts.payment.v1.PaymentDeclined;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.platform.testing.OpenApiContract;
@@ -86,19 +91,22 @@ class BookingFlowIT {
     final HttpClient http = HttpClient.newHttpClient();
     final UUID sessionId = UUID.randomUUID();
     TopicProbe commands;
+    TopicProbe payments;
 
     @BeforeEach
-    void listenAsInventory() {
+    void listenAsInventoryAndPayment() {
         commands = TopicProbe.on(Topics.INVENTORY_COMMANDS);
+        payments = TopicProbe.on(Topics.PAYMENT_COMMANDS);
     }
 
     @AfterEach
     void close() {
         commands.close();
+        payments.close();
     }
 
     @Test
-    void aBookingIsConfirmedOnceInventoryHoldsAndSellsTheSeats() throws Exception {
+    void aBookingIsConfirmedOnceSeatsAreHeldPaidSoldAndCaptured() throws Exception {
         HttpResponse<String> accepted =
                 book("guest@example.com", UUID.randomUUID().toString(), body(2));
         assertThat(accepted.statusCode()).isEqualTo(202);
@@ -107,14 +115,15 @@ class BookingFlowIT {
         assertThat(accepted.body()).contains("\"status\":\"PENDING\"");
 
         command(id, "HoldSeats");
-        reply(
-                id,
-                SeatsHeld.newBuilder()
-                        .setBookingId(id)
-                        .setSessionId(sessionId.toString())
-                        .setSeats(2)
-                        .setExpiresAt(WireTime.of(Instant.now().plusSeconds(600)))
-                        .build());
+        reply(id, seatsHeld(id, 2));
+        ConsumerRecord<String, byte[]> authorize = paymentCommand(id, "AuthorizePayment");
+        AuthorizePayment charge = AuthorizePayment.parseFrom(authorize.value());
+        assertThat(charge.getAmount().getAmount()).isEqualTo("25.00");
+        assertThat(charge.getAmount().getCurrency()).isEqualTo("EUR");
+        assertThat(charge.getPaymentMethod()).isEqualTo("pm_card_visa");
+        assertThat(charge.getHostId()).isEqualTo("host@example.com");
+        assertThat(authorize.key()).isEqualTo(id);
+        reply(id, PaymentAuthorized.newBuilder().setBookingId(id).build());
         command(id, "ConfirmSeats");
         reply(
                 id,
@@ -122,8 +131,37 @@ class BookingFlowIT {
                         .setBookingId(id)
                         .setSessionId(sessionId.toString())
                         .build());
+        paymentCommand(id, "CapturePayment");
+        reply(id, PaymentCaptured.newBuilder().setBookingId(id).build());
 
-        awaitStatus("guest@example.com", id, "CONFIRMED");
+        String confirmed = awaitStatus("guest@example.com", id, "CONFIRMED");
+        assertThat(confirmed).contains("\"total\":{\"amount\":\"25.00\",\"currency\":\"EUR\"}");
+    }
+
+    @Test
+    void aDeclinedCardRejectsWithItsReasonAndReleasesTheSeats() throws Exception {
+        String id = idOf(book("guest@example.com", UUID.randomUUID().toString(), body(1)));
+        command(id, "HoldSeats");
+        reply(id, seatsHeld(id, 1));
+        paymentCommand(id, "AuthorizePayment");
+
+        reply(
+                id,
+                PaymentDeclined.newBuilder()
+                        .setBookingId(id)
+                        .setReason("Your card was declined.")
+                        .setCode("card_declined")
+                        .build());
+
+        assertThat(awaitStatus("guest@example.com", id, "REJECTED")).contains("Your card was declined.");
+        command(id, "ReleaseSeats");
+        reply(
+                id,
+                SeatsReleased.newBuilder()
+                        .setBookingId(id)
+                        .setSessionId(sessionId.toString())
+                        .build());
+        await().atMost(WAIT).until(() -> "FAILED".equals(sagaState(id)));
     }
 
     @Test
@@ -150,7 +188,7 @@ class BookingFlowIT {
 
         // nobody answers: after the step deadline the booking is rejected and the hold compensated
         String rejected = awaitStatus("guest@example.com", id, "REJECTED");
-        assertThat(rejected).contains("could not reserve your seats in time");
+        assertThat(rejected).contains("could not complete your booking in time");
         ConsumerRecord<String, byte[]> compensation = command(id, "ReleaseSeats");
         assertThat(ReleaseSeats.parseFrom(compensation.value()).getReason()).contains("HOLD_SEATS timed out");
         reply(
@@ -162,13 +200,7 @@ class BookingFlowIT {
         await().atMost(WAIT).until(() -> "FAILED".equals(sagaState(id)));
 
         // the hold succeeded after all and its reply arrives late: those seats are given back
-        reply(
-                id,
-                SeatsHeld.newBuilder()
-                        .setBookingId(id)
-                        .setSessionId(sessionId.toString())
-                        .setSeats(1)
-                        .build());
+        reply(id, seatsHeld(id, 1));
         assertThat(commands.awaitCount(commandFor(id, "ReleaseSeats"), 2, WAIT)).hasSize(2);
         assertThat(status("guest@example.com", id).body()).contains("\"status\":\"REJECTED\"");
     }
@@ -263,6 +295,24 @@ class BookingFlowIT {
 
     private ConsumerRecord<String, byte[]> command(String bookingId, String name) {
         return commands.await(commandFor(bookingId, name), WAIT);
+    }
+
+    private SeatsHeld seatsHeld(String bookingId, int seats) {
+        return SeatsHeld.newBuilder()
+                .setBookingId(bookingId)
+                .setSessionId(sessionId.toString())
+                .setSeats(seats)
+                .setExpiresAt(WireTime.of(Instant.now().plusSeconds(600)))
+                .setPricePerSeat(Money.newBuilder().setAmount("12.50").setCurrency("EUR"))
+                .setHostId("host@example.com")
+                .build();
+    }
+
+    private ConsumerRecord<String, byte[]> paymentCommand(String bookingId, String name) {
+        return payments.await(
+                record -> ("couchannel.payment.v1." + name).equals(header(record, "ce_type"))
+                        && bookingId.equals(record.key()),
+                WAIT);
     }
 
     private void reply(String bookingId, Message message) {

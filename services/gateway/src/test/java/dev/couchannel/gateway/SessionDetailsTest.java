@@ -3,8 +3,8 @@ package dev.couchannel.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
+import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
-import dev.couchannel.contracts.inventory.v1.Money;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import java.net.http.HttpResponse;
 import java.util.UUID;

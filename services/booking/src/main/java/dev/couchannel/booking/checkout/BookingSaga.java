@@ -1,41 +1,53 @@
 package dev.couchannel.booking.checkout;
 
+import dev.couchannel.booking.checkout.SagaAction.AuthorizePayment;
+import dev.couchannel.booking.checkout.SagaAction.CapturePayment;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmBooking;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmSeats;
 import dev.couchannel.booking.checkout.SagaAction.HoldSeats;
+import dev.couchannel.booking.checkout.SagaAction.PriceBooking;
 import dev.couchannel.booking.checkout.SagaAction.RejectBooking;
 import dev.couchannel.booking.checkout.SagaAction.ReleaseSeats;
+import dev.couchannel.booking.checkout.SagaAction.VoidPayment;
+import dev.couchannel.booking.reservation.Money;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The booking saga, read top to bottom:
+ * The booking saga, read top to bottom; each step beside its compensation:
  *
  * <ol>
- *   <li>{@code HOLD_SEATS}: inventory holds the seats. Compensation: {@code ReleaseSeats}.
- *   <li>{@code CONFIRM_SEATS}: inventory sells the held seats. Compensation: {@code ReleaseSeats}.
+ *   <li>{@code HOLD_SEATS} (inventory) — compensation {@code ReleaseSeats};
+ *   <li>{@code AUTHORIZE_PAYMENT} (payment) — compensation {@code VoidPayment};
+ *   <li>{@code CONFIRM_SEATS} (inventory) — compensation {@code ReleaseSeats};
+ *   <li>{@code CAPTURE_PAYMENT} (payment) — compensation {@code VoidPayment} (refunds a capture);
  *   <li>done: the booking is CONFIRMED.
  * </ol>
  *
- * Every step has a deadline. A step that fails rejects the booking with the participant's reason;
- * a step that times out may still have succeeded, so its compensation is sent before the booking
- * is rejected, and the saga stays {@code COMPENSATING} until the participant confirms it. A reply
- * that arrives after the saga gave up is compensated too. Pricing, compliance and payment steps
- * slot in between, each beside its compensation.
+ * A step that fails rejects the booking with the participant's reason and compensates the steps
+ * already done, in reverse. A step that times out may still have succeeded, so its own
+ * compensation is sent too. The saga stays {@code COMPENSATING} until every participant has
+ * confirmed its compensation, asking again at each deadline. A reply that arrives after the saga
+ * failed is compensated as well. Pricing and compliance steps slot in after {@code HOLD_SEATS}.
  *
  * <p>Pure: no I/O. {@link #on} and {@link #onDeadline} return the actions for the coordinator to
- * carry out in the same transaction that saves the new state.
+ * carry out in the transaction that saves the new state.
  */
 public final class BookingSaga {
 
     public enum Step {
         HOLD_SEATS,
+        AUTHORIZE_PAYMENT,
         CONFIRM_SEATS,
-        RELEASE_SEATS,
+        CAPTURE_PAYMENT,
+        COMPENSATE,
         DONE
     }
 
@@ -46,17 +58,27 @@ public final class BookingSaga {
         FAILED
     }
 
+    /** The compensations a saga can owe. */
+    public enum Compensation {
+        RELEASE_SEATS,
+        VOID_PAYMENT
+    }
+
     /**
      * @param stepTimeout how long a participant may take to answer one step
      * @param holdDuration how long inventory keeps the seats for this booking
      */
     public record Timeouts(Duration stepTimeout, Duration holdDuration) {}
 
-    static final String TIMED_OUT = "We could not reserve your seats in time. Nothing was charged; please try again.";
+    /** What a booking asks of the saga: who books what, and how they pay. */
+    public record Order(UUID bookingId, UUID sessionId, int seats, String guestId, String paymentMethod) {}
 
-    private final UUID bookingId;
-    private final UUID sessionId;
-    private final int seats;
+    static final String TIMED_OUT =
+            "We could not complete your booking in time. Nothing was charged; please try again.";
+
+    static final String UNPRICED = "This session has no price yet, so it cannot be booked.";
+
+    private final Order order;
     private final long version;
     private State state;
     private Step step;
@@ -64,125 +86,217 @@ public final class BookingSaga {
     private @Nullable Instant deadline;
     private int attempts;
     private @Nullable String failure;
+    private @Nullable String hostId;
+    private @Nullable Money amount;
+    private final Set<Compensation> pending;
 
     public BookingSaga(
-            UUID bookingId,
-            UUID sessionId,
-            int seats,
+            Order order,
             State state,
             Step step,
             Instant stepStartedAt,
             @Nullable Instant deadline,
             int attempts,
             @Nullable String failure,
+            @Nullable String hostId,
+            @Nullable Money amount,
+            Set<Compensation> pending,
             long version) {
-        this.bookingId = Objects.requireNonNull(bookingId);
-        this.sessionId = Objects.requireNonNull(sessionId);
-        this.seats = seats;
+        this.order = Objects.requireNonNull(order);
         this.state = Objects.requireNonNull(state);
         this.step = Objects.requireNonNull(step);
         this.stepStartedAt = Objects.requireNonNull(stepStartedAt);
         this.deadline = deadline;
         this.attempts = attempts;
         this.failure = failure;
+        this.hostId = hostId;
+        this.amount = amount;
+        this.pending = pending.isEmpty() ? EnumSet.noneOf(Compensation.class) : EnumSet.copyOf(pending);
         this.version = version;
     }
 
     /** A new saga and its first command. */
-    public static Started start(UUID bookingId, UUID sessionId, int seats, Instant now, Timeouts timeouts) {
+    public static Started start(Order order, Instant now, Timeouts timeouts) {
         BookingSaga saga = new BookingSaga(
-                bookingId,
-                sessionId,
-                seats,
+                order,
                 State.RUNNING,
                 Step.HOLD_SEATS,
                 now,
                 now.plus(timeouts.stepTimeout()),
                 1,
                 null,
+                null,
+                null,
+                Set.of(),
                 0);
         return new Started(
-                saga, List.of(new HoldSeats(bookingId, sessionId, seats, now.plus(timeouts.holdDuration()))));
+                saga,
+                List.of(new HoldSeats(
+                        order.bookingId(), order.sessionId(), order.seats(), now.plus(timeouts.holdDuration()))));
     }
 
     public record Started(BookingSaga saga, List<SagaAction> actions) {}
 
     /** Reacts to a participant's reply. */
-    public List<SagaAction> on(SeatReply reply, Instant now, Timeouts timeouts) {
+    public List<SagaAction> on(SagaReply reply, Instant now, Timeouts timeouts) {
         return switch (state) {
             case RUNNING -> whileRunning(reply, now, timeouts);
-            case COMPENSATING -> {
-                if (reply instanceof SeatReply.SeatsReleased) {
-                    finish(State.FAILED, now);
-                }
-                yield List.of();
-            }
-            // The saga is over: seats that turn up now belong to nobody, so give them back.
-            case FAILED ->
-                reply instanceof SeatReply.SeatsHeld || reply instanceof SeatReply.SeatsConfirmed
-                        ? List.of(release("late reply after the booking was rejected"))
-                        : List.of();
+            case COMPENSATING -> whileCompensating(reply, now);
+            case FAILED -> afterFailure(reply);
             case COMPLETED -> List.of();
         };
     }
 
-    private List<SagaAction> whileRunning(SeatReply reply, Instant now, Timeouts timeouts) {
+    private List<SagaAction> whileRunning(SagaReply reply, Instant now, Timeouts timeouts) {
         return switch (step) {
             case HOLD_SEATS ->
                 switch (reply) {
-                    case SeatReply.SeatsHeld held -> {
+                    case SagaReply.SeatsHeld held
+                    when held.pricePerSeat() == null ->
+                        compensate(UNPRICED, EnumSet.of(Compensation.RELEASE_SEATS), now, timeouts);
+                    case SagaReply.SeatsHeld held -> {
+                        hostId = held.hostId();
+                        amount = held.pricePerSeat().times(order.seats());
+                        moveTo(Step.AUTHORIZE_PAYMENT, now, timeouts);
+                        yield List.of(
+                                new PriceBooking(order.bookingId(), amount),
+                                new AuthorizePayment(
+                                        order.bookingId(),
+                                        order.guestId(),
+                                        hostId,
+                                        order.sessionId(),
+                                        amount,
+                                        order.paymentMethod()));
+                    }
+                    case SagaReply.SeatsUnavailable unavailable ->
+                        compensate(unavailable.reason(), Set.of(), now, timeouts);
+                    default -> List.of();
+                };
+            case AUTHORIZE_PAYMENT ->
+                switch (reply) {
+                    case SagaReply.PaymentAuthorized authorized -> {
                         moveTo(Step.CONFIRM_SEATS, now, timeouts);
-                        yield List.of(new ConfirmSeats(bookingId, sessionId));
+                        yield List.of(new ConfirmSeats(order.bookingId(), order.sessionId()));
                     }
-                    case SeatReply.SeatsUnavailable unavailable -> {
-                        failure = unavailable.reason();
-                        finish(State.FAILED, now);
-                        yield List.of(new RejectBooking(bookingId, unavailable.reason()));
-                    }
+                    case SagaReply.PaymentDeclined declined ->
+                        compensate(declined.reason(), EnumSet.of(Compensation.RELEASE_SEATS), now, timeouts);
                     default -> List.of();
                 };
             case CONFIRM_SEATS ->
                 switch (reply) {
-                    case SeatReply.SeatsConfirmed confirmed -> {
-                        finish(State.COMPLETED, now);
-                        yield List.of(new ConfirmBooking(bookingId));
+                    case SagaReply.SeatsConfirmed confirmed -> {
+                        moveTo(Step.CAPTURE_PAYMENT, now, timeouts);
+                        yield List.of(new CapturePayment(order.bookingId()));
                     }
-                    case SeatReply.SeatsConfirmationFailed failed -> {
-                        failure = failed.reason();
-                        finish(State.FAILED, now);
-                        yield List.of(new RejectBooking(bookingId, failed.reason()));
-                    }
+                    // the hold is gone (expired or released), so only the authorization is left to undo
+                    case SagaReply.SeatsConfirmationFailed failed ->
+                        compensate(failed.reason(), EnumSet.of(Compensation.VOID_PAYMENT), now, timeouts);
                     default -> List.of();
                 };
-            case RELEASE_SEATS, DONE -> List.of();
+            case CAPTURE_PAYMENT ->
+                switch (reply) {
+                    case SagaReply.PaymentCaptured captured -> {
+                        finish(State.COMPLETED, now);
+                        yield List.of(new ConfirmBooking(order.bookingId()));
+                    }
+                    case SagaReply.PaymentCaptureFailed failed ->
+                        compensate(
+                                failed.reason(),
+                                EnumSet.of(Compensation.RELEASE_SEATS, Compensation.VOID_PAYMENT),
+                                now,
+                                timeouts);
+                    default -> List.of();
+                };
+            case COMPENSATE, DONE -> List.of();
         };
     }
 
-    /** The current step ran out of time: compensate what it may have done, or ask again. */
+    private List<SagaAction> whileCompensating(SagaReply reply, Instant now) {
+        switch (reply) {
+            case SagaReply.SeatsReleased released -> pending.remove(Compensation.RELEASE_SEATS);
+            case SagaReply.PaymentVoided voided -> pending.remove(Compensation.VOID_PAYMENT);
+            // late successes need nothing more: their compensation is already on its way, behind them
+            default -> {}
+        }
+        if (pending.isEmpty()) {
+            finish(State.FAILED, now);
+        }
+        return List.of();
+    }
+
+    /** The saga is over: seats or money that turn up now belong to nobody, so give them back. */
+    private List<SagaAction> afterFailure(SagaReply reply) {
+        return switch (reply) {
+            case SagaReply.SeatsHeld held -> List.of(release("late reply after the booking was rejected"));
+            case SagaReply.SeatsConfirmed confirmed -> List.of(release("late reply after the booking was rejected"));
+            case SagaReply.PaymentAuthorized authorized ->
+                List.of(voidPayment("late reply after the booking was rejected"));
+            case SagaReply.PaymentCaptured captured ->
+                List.of(voidPayment("late reply after the booking was rejected"));
+            default -> List.of();
+        };
+    }
+
+    /** The current step ran out of time: compensate it and every step before it, or ask again. */
     public List<SagaAction> onDeadline(Instant now, Timeouts timeouts) {
         if (deadline == null || now.isBefore(deadline)) {
             return List.of();
         }
         return switch (state) {
-            case RUNNING -> {
-                ReleaseSeats compensation = release("step " + step + " timed out");
-                failure = TIMED_OUT;
-                state = State.COMPENSATING;
-                moveTo(Step.RELEASE_SEATS, now, timeouts);
-                yield List.of(compensation, new RejectBooking(bookingId, TIMED_OUT));
-            }
+            case RUNNING -> compensate(TIMED_OUT, compensationsIfTimedOut(step), now, timeouts);
             case COMPENSATING -> {
-                // Compensations are idempotent: ask again until inventory confirms.
                 attempts++;
                 deadline = now.plus(timeouts.stepTimeout());
-                yield List.of(release("compensation retry " + attempts));
+                yield commandsFor(pending, "compensation retry " + attempts);
             }
             case COMPLETED, FAILED -> List.of();
         };
     }
 
+    /** Everything that may have happened up to and including the step that timed out. */
+    private static Set<Compensation> compensationsIfTimedOut(Step step) {
+        return switch (step) {
+            case HOLD_SEATS -> EnumSet.of(Compensation.RELEASE_SEATS);
+            case AUTHORIZE_PAYMENT, CONFIRM_SEATS, CAPTURE_PAYMENT ->
+                EnumSet.of(Compensation.RELEASE_SEATS, Compensation.VOID_PAYMENT);
+            case COMPENSATE, DONE -> EnumSet.noneOf(Compensation.class);
+        };
+    }
+
+    private List<SagaAction> compensate(String reason, Set<Compensation> owed, Instant now, Timeouts timeouts) {
+        String why = step + (TIMED_OUT.equals(reason) ? " timed out" : " failed");
+        failure = reason;
+        List<SagaAction> actions = new ArrayList<>(commandsFor(owed, why));
+        actions.add(new RejectBooking(order.bookingId(), reason));
+        if (owed.isEmpty()) {
+            finish(State.FAILED, now);
+        } else {
+            state = State.COMPENSATING;
+            pending.clear();
+            pending.addAll(owed);
+            moveTo(Step.COMPENSATE, now, timeouts);
+        }
+        return actions;
+    }
+
+    /** In reverse order of the steps: money first, then seats. */
+    private List<SagaAction> commandsFor(Set<Compensation> owed, String why) {
+        List<SagaAction> commands = new ArrayList<>();
+        if (owed.contains(Compensation.VOID_PAYMENT)) {
+            commands.add(voidPayment(why));
+        }
+        if (owed.contains(Compensation.RELEASE_SEATS)) {
+            commands.add(release(why));
+        }
+        return commands;
+    }
+
     private ReleaseSeats release(String why) {
-        return new ReleaseSeats(bookingId, sessionId, why);
+        return new ReleaseSeats(order.bookingId(), order.sessionId(), why);
+    }
+
+    private VoidPayment voidPayment(String why) {
+        return new VoidPayment(order.bookingId(), why);
     }
 
     private void moveTo(Step next, Instant now, Timeouts timeouts) {
@@ -199,16 +313,16 @@ public final class BookingSaga {
         deadline = null;
     }
 
+    public Order order() {
+        return order;
+    }
+
     public UUID bookingId() {
-        return bookingId;
+        return order.bookingId();
     }
 
     public UUID sessionId() {
-        return sessionId;
-    }
-
-    public int seats() {
-        return seats;
+        return order.sessionId();
     }
 
     public State state() {
@@ -233,6 +347,18 @@ public final class BookingSaga {
 
     public @Nullable String failure() {
         return failure;
+    }
+
+    public @Nullable String hostId() {
+        return hostId;
+    }
+
+    public @Nullable Money amount() {
+        return amount;
+    }
+
+    public Set<Compensation> pending() {
+        return Set.copyOf(pending);
     }
 
     public long version() {

@@ -1,5 +1,6 @@
 package dev.couchannel.booking.checkout;
 
+import dev.couchannel.booking.reservation.Money;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,10 +9,22 @@ public sealed interface SagaAction {
 
     record HoldSeats(UUID bookingId, UUID sessionId, int seats, Instant holdUntil) implements SagaAction {}
 
+    record AuthorizePayment(
+            UUID bookingId, String guestId, String hostId, UUID sessionId, Money amount, String paymentMethod)
+            implements SagaAction {}
+
     record ConfirmSeats(UUID bookingId, UUID sessionId) implements SagaAction {}
 
-    /** Compensation of HoldSeats (and of ConfirmSeats): gives held or sold seats back. */
+    record CapturePayment(UUID bookingId) implements SagaAction {}
+
+    /** Compensation of HoldSeats and ConfirmSeats: gives held or sold seats back. */
     record ReleaseSeats(UUID bookingId, UUID sessionId, String reason) implements SagaAction {}
+
+    /** Compensation of AuthorizePayment and CapturePayment: releases the authorization, or refunds a capture. */
+    record VoidPayment(UUID bookingId, String reason) implements SagaAction {}
+
+    /** The booking learns what it costs once the seats are held. */
+    record PriceBooking(UUID bookingId, Money total) implements SagaAction {}
 
     record ConfirmBooking(UUID bookingId) implements SagaAction {}
 

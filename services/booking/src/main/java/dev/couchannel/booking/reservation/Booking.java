@@ -15,10 +15,12 @@ public final class Booking {
     private final String guestId;
     private final UUID sessionId;
     private final int seats;
+    private final String paymentMethod;
     private final Instant createdAt;
     private final long version;
     private BookingStatus status;
     private @Nullable String reason;
+    private @Nullable Money total;
     private Instant updatedAt;
 
     public Booking(
@@ -26,8 +28,10 @@ public final class Booking {
             String guestId,
             UUID sessionId,
             int seats,
+            String paymentMethod,
             BookingStatus status,
             @Nullable String reason,
+            @Nullable Money total,
             Instant createdAt,
             Instant updatedAt,
             long version) {
@@ -38,6 +42,8 @@ public final class Booking {
         this.guestId = Objects.requireNonNull(guestId);
         this.sessionId = Objects.requireNonNull(sessionId);
         this.seats = seats;
+        this.paymentMethod = Objects.requireNonNull(paymentMethod);
+        this.total = total;
         this.status = Objects.requireNonNull(status);
         this.reason = reason;
         this.createdAt = Objects.requireNonNull(createdAt);
@@ -45,8 +51,18 @@ public final class Booking {
         this.version = version;
     }
 
-    public static Booking request(UUID id, String guestId, UUID sessionId, int seats, Instant now) {
-        return new Booking(id, guestId, sessionId, seats, BookingStatus.PENDING, null, now, now, 0);
+    public static Booking request(
+            UUID id, String guestId, UUID sessionId, int seats, String paymentMethod, Instant now) {
+        return new Booking(
+                id, guestId, sessionId, seats, paymentMethod, BookingStatus.PENDING, null, null, now, now, 0);
+    }
+
+    /** The price of the held seats, known once inventory holds them. */
+    public void price(Money price, Instant now) {
+        if (status == BookingStatus.PENDING) {
+            total = price;
+            updatedAt = now;
+        }
     }
 
     public BookingEvent.BookingRequested requested() {
@@ -92,6 +108,14 @@ public final class Booking {
 
     public int seats() {
         return seats;
+    }
+
+    public String paymentMethod() {
+        return paymentMethod;
+    }
+
+    public @Nullable Money total() {
+        return total;
     }
 
     public BookingStatus status() {

@@ -2,18 +2,24 @@ package dev.couchannel.booking.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.couchannel.booking.checkout.SagaAction.AuthorizePayment;
+import dev.couchannel.booking.checkout.SagaAction.CapturePayment;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmBooking;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmSeats;
 import dev.couchannel.booking.checkout.SagaAction.HoldSeats;
+import dev.couchannel.booking.checkout.SagaAction.PriceBooking;
 import dev.couchannel.booking.checkout.SagaAction.RejectBooking;
 import dev.couchannel.booking.checkout.SagaAction.ReleaseSeats;
+import dev.couchannel.booking.checkout.SagaAction.VoidPayment;
+import dev.couchannel.booking.reservation.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Reads like a script: given this reply, expect that command. */
+/** Reads like a script: given this reply, expect that command. One test per failure path. */
 class BookingSagaTest {
 
     static final Instant T0 = Instant.parse("2026-11-21T18:00:00Z");
@@ -21,97 +27,232 @@ class BookingSagaTest {
             new BookingSaga.Timeouts(Duration.ofSeconds(30), Duration.ofMinutes(10));
     static final UUID BOOKING = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
     static final UUID SESSION = UUID.fromString("00000000-0000-0000-0000-000000000051");
+    static final Money PRICE = Money.of("12.50", "EUR");
+    static final Money TOTAL = Money.of("25.00", "EUR");
+    static final String DECLINED = "Your card was declined.";
 
-    BookingSaga.Started started = BookingSaga.start(BOOKING, SESSION, 2, T0, TIMEOUTS);
-    BookingSaga saga = started.saga();
+    final BookingSaga.Started started = BookingSaga.start(
+            new BookingSaga.Order(BOOKING, SESSION, 2, "guest@example.com", "pm_card_visa"), T0, TIMEOUTS);
+    final BookingSaga saga = started.saga();
 
-    @Test
-    void startsByHoldingTheSeatsForTheHoldDuration() {
-        assertThat(started.actions())
-                .containsExactly(new HoldSeats(BOOKING, SESSION, 2, T0.plus(Duration.ofMinutes(10))));
-        assertThat(saga.step()).isEqualTo(BookingSaga.Step.HOLD_SEATS);
-        assertThat(saga.deadline()).isEqualTo(T0.plusSeconds(30));
+    List<SagaAction> reply(SagaReply reply, int atSecond) {
+        return saga.on(reply, T0.plusSeconds(atSecond), TIMEOUTS);
     }
 
-    @Test
-    void heldSeatsAreConfirmedThenTheBookingIs() {
-        assertThat(saga.on(new SeatReply.SeatsHeld(T0.plusSeconds(600)), T0.plusSeconds(1), TIMEOUTS))
-                .containsExactly(new ConfirmSeats(BOOKING, SESSION));
-        assertThat(saga.on(new SeatReply.SeatsConfirmed(), T0.plusSeconds(2), TIMEOUTS))
-                .containsExactly(new ConfirmBooking(BOOKING));
-        assertThat(saga.state()).isEqualTo(BookingSaga.State.COMPLETED);
-        assertThat(saga.deadline()).isNull();
+    List<SagaAction> deadline(int atSecond) {
+        return saga.onDeadline(T0.plusSeconds(atSecond), TIMEOUTS);
     }
 
-    @Test
-    void noSeatsRejectsTheBookingWithInventorysReasonAndCompensatesNothing() {
-        List<SagaAction> actions = saga.on(new SeatReply.SeatsUnavailable("Only 1 seat is left."), T0, TIMEOUTS);
-
-        assertThat(actions).containsExactly(new RejectBooking(BOOKING, "Only 1 seat is left."));
-        assertThat(saga.state()).isEqualTo(BookingSaga.State.FAILED);
+    void seatsHeld() {
+        reply(new SagaReply.SeatsHeld(T0.plusSeconds(600), PRICE, "host@example.com"), 1);
     }
 
-    @Test
-    void aHoldThatTimesOutIsReleasedBeforeTheBookingIsRejected() {
-        assertThat(saga.onDeadline(T0.plusSeconds(29), TIMEOUTS)).isEmpty();
-
-        List<SagaAction> actions = saga.onDeadline(T0.plusSeconds(30), TIMEOUTS);
-
-        assertThat(actions)
-                .containsExactly(
-                        new ReleaseSeats(BOOKING, SESSION, "step HOLD_SEATS timed out"),
-                        new RejectBooking(BOOKING, BookingSaga.TIMED_OUT));
-        assertThat(saga.state()).isEqualTo(BookingSaga.State.COMPENSATING);
+    void authorized() {
+        seatsHeld();
+        reply(new SagaReply.PaymentAuthorized(), 2);
     }
 
-    @Test
-    void aConfirmationThatTimesOutIsReleasedToo() {
-        saga.on(new SeatReply.SeatsHeld(T0.plusSeconds(600)), T0.plusSeconds(1), TIMEOUTS);
-
-        assertThat(saga.onDeadline(T0.plusSeconds(31), TIMEOUTS))
-                .containsExactly(
-                        new ReleaseSeats(BOOKING, SESSION, "step CONFIRM_SEATS timed out"),
-                        new RejectBooking(BOOKING, BookingSaga.TIMED_OUT));
+    void seatsSold() {
+        authorized();
+        reply(new SagaReply.SeatsConfirmed(), 3);
     }
 
-    @Test
-    void anUnansweredCompensationIsAskedAgainUntilInventoryConfirmsIt() {
-        saga.onDeadline(T0.plusSeconds(30), TIMEOUTS);
-
-        assertThat(saga.onDeadline(T0.plusSeconds(60), TIMEOUTS))
-                .containsExactly(new ReleaseSeats(BOOKING, SESSION, "compensation retry 2"));
-        assertThat(saga.on(new SeatReply.SeatsReleased(), T0.plusSeconds(61), TIMEOUTS))
-                .isEmpty();
-        assertThat(saga.state()).isEqualTo(BookingSaga.State.FAILED);
-        assertThat(saga.onDeadline(T0.plusSeconds(600), TIMEOUTS)).isEmpty();
+    static ReleaseSeats release(String why) {
+        return new ReleaseSeats(BOOKING, SESSION, why);
     }
 
-    @Test
-    void seatsHeldAfterTheSagaGaveUpAreGivenBack() {
-        saga.onDeadline(T0.plusSeconds(30), TIMEOUTS);
-        saga.on(new SeatReply.SeatsReleased(), T0.plusSeconds(31), TIMEOUTS);
-
-        assertThat(saga.on(new SeatReply.SeatsHeld(T0.plusSeconds(600)), T0.plusSeconds(32), TIMEOUTS))
-                .containsExactly(new ReleaseSeats(BOOKING, SESSION, "late reply after the booking was rejected"));
+    static VoidPayment voidPayment(String why) {
+        return new VoidPayment(BOOKING, why);
     }
 
-    @Test
-    void aFailedConfirmationRejectsWithItsReason() {
-        saga.on(new SeatReply.SeatsHeld(T0.plusSeconds(600)), T0.plusSeconds(1), TIMEOUTS);
+    @Nested
+    class TheHappyPath {
 
-        assertThat(saga.on(new SeatReply.SeatsConfirmationFailed("expired"), T0.plusSeconds(2), TIMEOUTS))
-                .containsExactly(new RejectBooking(BOOKING, "expired"));
+        @Test
+        void holdsTheSeatsFirstForTheHoldDuration() {
+            assertThat(started.actions())
+                    .containsExactly(new HoldSeats(BOOKING, SESSION, 2, T0.plus(Duration.ofMinutes(10))));
+            assertThat(saga.deadline()).isEqualTo(T0.plusSeconds(30));
+        }
+
+        @Test
+        void heldSeatsArePricedAndPaidFor() {
+            assertThat(reply(new SagaReply.SeatsHeld(T0.plusSeconds(600), PRICE, "host@example.com"), 1))
+                    .containsExactly(
+                            new PriceBooking(BOOKING, TOTAL),
+                            new AuthorizePayment(
+                                    BOOKING, "guest@example.com", "host@example.com", SESSION, TOTAL, "pm_card_visa"));
+        }
+
+        @Test
+        void anAuthorizedPaymentSellsTheSeatsThenCapturesThenConfirms() {
+            seatsHeld();
+            assertThat(reply(new SagaReply.PaymentAuthorized(), 2)).containsExactly(new ConfirmSeats(BOOKING, SESSION));
+            assertThat(reply(new SagaReply.SeatsConfirmed(), 3)).containsExactly(new CapturePayment(BOOKING));
+            assertThat(reply(new SagaReply.PaymentCaptured(), 4)).containsExactly(new ConfirmBooking(BOOKING));
+            assertThat(saga.state()).isEqualTo(BookingSaga.State.COMPLETED);
+            assertThat(saga.deadline()).isNull();
+        }
+
+        @Test
+        void repeatedRepliesChangeNothing() {
+            seatsSold();
+            reply(new SagaReply.PaymentCaptured(), 4);
+
+            assertThat(reply(new SagaReply.PaymentCaptured(), 5)).isEmpty();
+            assertThat(reply(new SagaReply.SeatsHeld(T0, PRICE, "host@example.com"), 5))
+                    .isEmpty();
+            assertThat(saga.state()).isEqualTo(BookingSaga.State.COMPLETED);
+        }
     }
 
-    @Test
-    void repeatedRepliesChangeNothing() {
-        saga.on(new SeatReply.SeatsHeld(T0.plusSeconds(600)), T0.plusSeconds(1), TIMEOUTS);
-        saga.on(new SeatReply.SeatsConfirmed(), T0.plusSeconds(2), TIMEOUTS);
+    @Nested
+    class EachStepFailing {
 
-        assertThat(saga.on(new SeatReply.SeatsConfirmed(), T0.plusSeconds(3), TIMEOUTS))
-                .isEmpty();
-        assertThat(saga.on(new SeatReply.SeatsHeld(T0.plusSeconds(600)), T0.plusSeconds(3), TIMEOUTS))
-                .isEmpty();
-        assertThat(saga.state()).isEqualTo(BookingSaga.State.COMPLETED);
+        @Test
+        void noSeatsRejectsWithInventorysReasonAndCompensatesNothing() {
+            assertThat(reply(new SagaReply.SeatsUnavailable("Only 1 seat is left."), 1))
+                    .containsExactly(new RejectBooking(BOOKING, "Only 1 seat is left."));
+            assertThat(saga.state()).isEqualTo(BookingSaga.State.FAILED);
+        }
+
+        @Test
+        void seatsWithoutAPriceAreReleasedNotGivenAway() {
+            assertThat(reply(new SagaReply.SeatsHeld(T0.plusSeconds(600), null, "host@example.com"), 1))
+                    .containsExactly(release("HOLD_SEATS failed"), new RejectBooking(BOOKING, BookingSaga.UNPRICED));
+        }
+
+        @Test
+        void aDeclinedPaymentReleasesTheSeats() {
+            seatsHeld();
+
+            assertThat(reply(new SagaReply.PaymentDeclined(DECLINED), 2))
+                    .containsExactly(release("AUTHORIZE_PAYMENT failed"), new RejectBooking(BOOKING, DECLINED));
+            assertThat(saga.pending()).containsExactly(BookingSaga.Compensation.RELEASE_SEATS);
+
+            assertThat(reply(new SagaReply.SeatsReleased(), 3)).isEmpty();
+            assertThat(saga.state()).isEqualTo(BookingSaga.State.FAILED);
+        }
+
+        @Test
+        void seatsThatCouldNotBeSoldVoidThePayment() {
+            authorized();
+
+            assertThat(reply(new SagaReply.SeatsConfirmationFailed("The seat reservation expired."), 3))
+                    .containsExactly(
+                            voidPayment("CONFIRM_SEATS failed"),
+                            new RejectBooking(BOOKING, "The seat reservation expired."));
+            assertThat(saga.pending()).containsExactly(BookingSaga.Compensation.VOID_PAYMENT);
+        }
+
+        @Test
+        void aFailedCaptureVoidsThePaymentAndReleasesTheSoldSeats() {
+            seatsSold();
+
+            assertThat(reply(new SagaReply.PaymentCaptureFailed("Capture refused."), 4))
+                    .containsExactly(
+                            voidPayment("CAPTURE_PAYMENT failed"),
+                            release("CAPTURE_PAYMENT failed"),
+                            new RejectBooking(BOOKING, "Capture refused."));
+
+            reply(new SagaReply.PaymentVoided(), 5);
+            assertThat(saga.state()).isEqualTo(BookingSaga.State.COMPENSATING);
+            reply(new SagaReply.SeatsReleased(), 6);
+            assertThat(saga.state()).isEqualTo(BookingSaga.State.FAILED);
+        }
+    }
+
+    @Nested
+    class EachStepTimingOut {
+
+        @Test
+        void aHoldThatTimesOutIsReleased() {
+            assertThat(deadline(29)).isEmpty();
+
+            assertThat(deadline(30))
+                    .containsExactly(
+                            release("HOLD_SEATS timed out"), new RejectBooking(BOOKING, BookingSaga.TIMED_OUT));
+            assertThat(saga.state()).isEqualTo(BookingSaga.State.COMPENSATING);
+        }
+
+        @Test
+        void anAuthorizationThatTimesOutIsVoidedAndTheSeatsReleased() {
+            seatsHeld();
+
+            assertThat(deadline(31))
+                    .containsExactly(
+                            voidPayment("AUTHORIZE_PAYMENT timed out"),
+                            release("AUTHORIZE_PAYMENT timed out"),
+                            new RejectBooking(BOOKING, BookingSaga.TIMED_OUT));
+        }
+
+        @Test
+        void aSaleThatTimesOutIsUndoneBothWays() {
+            authorized();
+
+            assertThat(deadline(32))
+                    .containsExactly(
+                            voidPayment("CONFIRM_SEATS timed out"),
+                            release("CONFIRM_SEATS timed out"),
+                            new RejectBooking(BOOKING, BookingSaga.TIMED_OUT));
+        }
+
+        @Test
+        void aCaptureThatTimesOutIsVoidedWhichRefundsItIfItHappened() {
+            seatsSold();
+
+            assertThat(deadline(33))
+                    .containsExactly(
+                            voidPayment("CAPTURE_PAYMENT timed out"),
+                            release("CAPTURE_PAYMENT timed out"),
+                            new RejectBooking(BOOKING, BookingSaga.TIMED_OUT));
+        }
+
+        @Test
+        void unansweredCompensationsAreAskedAgainUntilConfirmed() {
+            seatsHeld();
+            deadline(31);
+            reply(new SagaReply.PaymentVoided(), 32);
+
+            assertThat(deadline(61)).containsExactly(release("compensation retry 2"));
+            reply(new SagaReply.SeatsReleased(), 62);
+            assertThat(saga.state()).isEqualTo(BookingSaga.State.FAILED);
+            assertThat(deadline(600)).isEmpty();
+        }
+    }
+
+    @Nested
+    class LateReplies {
+
+        @Test
+        void seatsHeldAfterTheSagaGaveUpAreReleased() {
+            deadline(30);
+            reply(new SagaReply.SeatsReleased(), 31);
+
+            assertThat(reply(new SagaReply.SeatsHeld(T0.plusSeconds(600), PRICE, "host@example.com"), 32))
+                    .containsExactly(release("late reply after the booking was rejected"));
+        }
+
+        @Test
+        void aPaymentAuthorizedAfterTheSagaGaveUpIsVoided() {
+            seatsHeld();
+            deadline(31);
+            reply(new SagaReply.PaymentVoided(), 32);
+            reply(new SagaReply.SeatsReleased(), 33);
+
+            assertThat(reply(new SagaReply.PaymentAuthorized(), 40))
+                    .containsExactly(voidPayment("late reply after the booking was rejected"));
+        }
+
+        @Test
+        void lateSuccessesWhileCompensatingNeedNothingMore() {
+            seatsHeld();
+            deadline(31);
+
+            assertThat(reply(new SagaReply.PaymentAuthorized(), 32)).isEmpty();
+            assertThat(saga.pending())
+                    .containsExactlyInAnyOrder(
+                            BookingSaga.Compensation.VOID_PAYMENT, BookingSaga.Compensation.RELEASE_SEATS);
+        }
     }
 }

@@ -4,16 +4,20 @@ import com.google.protobuf.Message;
 import dev.couchannel.booking.checkout.BookingSaga;
 import dev.couchannel.booking.checkout.BookingSagas;
 import dev.couchannel.booking.checkout.SagaAction;
-import dev.couchannel.booking.checkout.SeatReply;
+import dev.couchannel.booking.checkout.SagaReply;
 import dev.couchannel.booking.reservation.Booking;
 import dev.couchannel.booking.reservation.BookingEvent;
 import dev.couchannel.booking.reservation.Bookings;
+import dev.couchannel.booking.reservation.Money;
 import dev.couchannel.booking.reservation.application.BookingEvents;
 import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.inventory.v1.ConfirmSeats;
 import dev.couchannel.contracts.inventory.v1.HoldSeats;
 import dev.couchannel.contracts.inventory.v1.ReleaseSeats;
+import dev.couchannel.contracts.payment.v1.AuthorizePayment;
+import dev.couchannel.contracts.payment.v1.CapturePayment;
+import dev.couchannel.contracts.payment.v1.VoidPayment;
 import dev.couchannel.platform.messaging.Outbox;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,15 +76,18 @@ public class SagaCoordinator {
     /** Starts the saga of a new booking, in the transaction that stores the booking. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void start(Booking booking) {
-        BookingSaga.Started started =
-                BookingSaga.start(booking.id(), booking.sessionId(), booking.seats(), clock.instant(), timeouts);
+        BookingSaga.Started started = BookingSaga.start(
+                new BookingSaga.Order(
+                        booking.id(), booking.sessionId(), booking.seats(), booking.guestId(), booking.paymentMethod()),
+                clock.instant(),
+                timeouts);
         sagas.add(started.saga());
         carryOut(started.saga(), started.actions());
     }
 
     /** Applies a participant's reply, in the inbox transaction that received it. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void onReply(UUID bookingId, SeatReply reply) {
+    public void onReply(UUID bookingId, SagaReply reply) {
         BookingSaga saga = sagas.lock(bookingId).orElse(null);
         if (saga == null) {
             log.warn("reply {} for unknown booking {} ignored", reply, bookingId);
@@ -125,7 +132,7 @@ public class SagaCoordinator {
         for (SagaAction action : actions) {
             switch (action) {
                 case SagaAction.HoldSeats hold ->
-                    command(
+                    seatCommand(
                             saga,
                             HoldSeats.newBuilder()
                                     .setBookingId(hold.bookingId().toString())
@@ -134,20 +141,49 @@ public class SagaCoordinator {
                                     .setHoldUntil(WireTime.of(hold.holdUntil()))
                                     .build());
                 case SagaAction.ConfirmSeats confirm ->
-                    command(
+                    seatCommand(
                             saga,
                             ConfirmSeats.newBuilder()
                                     .setBookingId(confirm.bookingId().toString())
                                     .setSessionId(confirm.sessionId().toString())
                                     .build());
                 case SagaAction.ReleaseSeats release ->
-                    command(
+                    seatCommand(
                             saga,
                             ReleaseSeats.newBuilder()
                                     .setBookingId(release.bookingId().toString())
                                     .setSessionId(release.sessionId().toString())
                                     .setReason(release.reason())
                                     .build());
+                case SagaAction.AuthorizePayment authorize ->
+                    paymentCommand(
+                            saga,
+                            AuthorizePayment.newBuilder()
+                                    .setBookingId(authorize.bookingId().toString())
+                                    .setGuestId(authorize.guestId())
+                                    .setHostId(authorize.hostId())
+                                    .setSessionId(authorize.sessionId().toString())
+                                    .setAmount(money(authorize.amount()))
+                                    .setPaymentMethod(authorize.paymentMethod())
+                                    .build());
+                case SagaAction.CapturePayment capture ->
+                    paymentCommand(
+                            saga,
+                            CapturePayment.newBuilder()
+                                    .setBookingId(capture.bookingId().toString())
+                                    .build());
+                case SagaAction.VoidPayment voidPayment ->
+                    paymentCommand(
+                            saga,
+                            VoidPayment.newBuilder()
+                                    .setBookingId(voidPayment.bookingId().toString())
+                                    .setReason(voidPayment.reason())
+                                    .build());
+                case SagaAction.PriceBooking price -> {
+                    Booking booking = bookings.lock(price.bookingId()).orElseThrow();
+                    booking.price(price.total(), now);
+                    bookings.save(booking);
+                }
                 case SagaAction.ConfirmBooking confirm -> decide(confirm.bookingId(), booking -> booking.confirm(now));
                 case SagaAction.RejectBooking reject ->
                     decide(reject.bookingId(), booking -> booking.reject(reject.reason(), now));
@@ -164,10 +200,24 @@ public class SagaCoordinator {
     }
 
     /** Seat commands are keyed by session: one session's seat traffic stays in order. */
-    private void command(BookingSaga saga, Message command) {
+    private void seatCommand(BookingSaga saga, Message command) {
         outbox.append(
                 Topics.INVENTORY_COMMANDS,
                 ProtobufEvents.wrap(SOURCE, saga.sessionId().toString(), command, clock.instant()));
+    }
+
+    /** Payment commands are keyed by booking: a void always follows the authorization it undoes. */
+    private void paymentCommand(BookingSaga saga, Message command) {
+        outbox.append(
+                Topics.PAYMENT_COMMANDS,
+                ProtobufEvents.wrap(SOURCE, saga.bookingId().toString(), command, clock.instant()));
+    }
+
+    private static dev.couchannel.contracts.common.v1.Money money(Money money) {
+        return dev.couchannel.contracts.common.v1.Money.newBuilder()
+                .setAmount(money.amount().toPlainString())
+                .setCurrency(money.currency().getCurrencyCode())
+                .build();
     }
 
     private Timer stepTimer(BookingSaga.Step step, String outcome) {

@@ -2,12 +2,20 @@ package dev.couchannel.booking.checkout.persistence;
 
 import dev.couchannel.booking.checkout.BookingSaga;
 import dev.couchannel.booking.checkout.BookingSagas;
+import dev.couchannel.booking.reservation.Money;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +24,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcBookingSagas implements BookingSagas {
 
-    private static final String COLUMNS =
-            "booking_id, session_id, seats, state, step, step_started_at, deadline, attempts, failure, version";
+    private static final String COLUMNS = """
+            booking_id, session_id, seats, guest_id, payment_method, state, step, step_started_at, deadline,
+            attempts, failure, host_id, amount, currency, pending_compensations, version
+            """;
 
     private final JdbcClient jdbc;
 
@@ -28,19 +38,18 @@ class JdbcBookingSagas implements BookingSagas {
     @Override
     public void add(BookingSaga saga) {
         jdbc.sql("""
-                        INSERT INTO booking_sagas (booking_id, session_id, seats, state, step, step_started_at, deadline,
-                            attempts, failure, version)
-                        VALUES (:booking, :session, :seats, :state, :step, :started, :deadline, :attempts, :failure, 0)
+                        INSERT INTO booking_sagas (booking_id, session_id, seats, guest_id, payment_method, state, step,
+                            step_started_at, deadline, attempts, failure, host_id, amount, currency,
+                            pending_compensations, version)
+                        VALUES (:booking, :session, :seats, :guest, :method, :state, :step, :started, :deadline,
+                            :attempts, :failure, :host, :amount, :currency, CAST(:pending AS TEXT[]), 0)
                         """)
                 .param("booking", saga.bookingId())
                 .param("session", saga.sessionId())
-                .param("seats", saga.seats())
-                .param("state", saga.state().name())
-                .param("step", saga.step().name())
-                .param("started", Timestamp.from(saga.stepStartedAt()))
-                .param("deadline", saga.deadline() == null ? null : Timestamp.from(saga.deadline()))
-                .param("attempts", saga.attempts())
-                .param("failure", saga.failure())
+                .param("seats", saga.order().seats())
+                .param("guest", saga.order().guestId())
+                .param("method", saga.order().paymentMethod())
+                .params(mutable(saga))
                 .update();
     }
 
@@ -56,17 +65,14 @@ class JdbcBookingSagas implements BookingSagas {
     public void save(BookingSaga saga) {
         int updated = jdbc.sql("""
                         UPDATE booking_sagas SET state = :state, step = :step, step_started_at = :started,
-                            deadline = :deadline, attempts = :attempts, failure = :failure, version = version + 1
+                            deadline = :deadline, attempts = :attempts, failure = :failure, host_id = :host,
+                            amount = :amount, currency = :currency, pending_compensations = CAST(:pending AS TEXT[]),
+                            version = version + 1
                         WHERE booking_id = :booking AND version = :version
                         """)
                 .param("booking", saga.bookingId())
-                .param("state", saga.state().name())
-                .param("step", saga.step().name())
-                .param("started", Timestamp.from(saga.stepStartedAt()))
-                .param("deadline", saga.deadline() == null ? null : Timestamp.from(saga.deadline()))
-                .param("attempts", saga.attempts())
-                .param("failure", saga.failure())
                 .param("version", saga.version())
+                .params(mutable(saga))
                 .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("saga " + saga.bookingId() + " changed concurrently");
@@ -83,18 +89,58 @@ class JdbcBookingSagas implements BookingSagas {
                 .list();
     }
 
+    /** The columns that change as the saga runs. */
+    private static Map<String, Object> mutable(BookingSaga saga) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("state", saga.state().name());
+        values.put("step", saga.step().name());
+        values.put("started", Timestamp.from(saga.stepStartedAt()));
+        values.put("deadline", saga.deadline() == null ? null : Timestamp.from(saga.deadline()));
+        values.put("attempts", saga.attempts());
+        values.put("failure", saga.failure());
+        values.put("host", saga.hostId());
+        values.put("amount", saga.amount() == null ? null : saga.amount().amount());
+        values.put(
+                "currency",
+                saga.amount() == null ? null : saga.amount().currency().getCurrencyCode());
+        values.put(
+                "pending",
+                "{"
+                        + String.join(
+                                ",",
+                                saga.pending().stream().map(Enum::name).sorted().toList()) + "}");
+        return values;
+    }
+
     private static BookingSaga map(ResultSet rs, int row) throws SQLException {
         Timestamp deadline = rs.getTimestamp("deadline");
+        String currency = rs.getString("currency");
         return new BookingSaga(
-                rs.getObject("booking_id", UUID.class),
-                rs.getObject("session_id", UUID.class),
-                rs.getInt("seats"),
+                new BookingSaga.Order(
+                        rs.getObject("booking_id", UUID.class),
+                        rs.getObject("session_id", UUID.class),
+                        rs.getInt("seats"),
+                        rs.getString("guest_id"),
+                        rs.getString("payment_method")),
                 BookingSaga.State.valueOf(rs.getString("state")),
                 BookingSaga.Step.valueOf(rs.getString("step")),
                 rs.getTimestamp("step_started_at").toInstant(),
                 deadline == null ? null : deadline.toInstant(),
                 rs.getInt("attempts"),
                 rs.getString("failure"),
+                rs.getString("host_id"),
+                currency == null ? null : new Money(rs.getBigDecimal("amount"), Currency.getInstance(currency)),
+                compensations(rs.getArray("pending_compensations")),
                 rs.getLong("version"));
+    }
+
+    private static Set<BookingSaga.Compensation> compensations(Array array) throws SQLException {
+        Set<BookingSaga.Compensation> owed = EnumSet.noneOf(BookingSaga.Compensation.class);
+        if (array != null) {
+            Arrays.stream((String[]) array.getArray())
+                    .map(BookingSaga.Compensation::valueOf)
+                    .forEach(owed::add);
+        }
+        return owed;
     }
 }

@@ -77,7 +77,8 @@ public class RequestBooking {
                     ? new Outcome.Replayed(first)
                     : new Outcome.KeyReused(first);
         }
-        Booking booking = Booking.request(id, request.guestId(), request.sessionId(), request.seats(), now);
+        Booking booking = Booking.request(
+                id, request.guestId(), request.sessionId(), request.seats(), request.paymentMethod(), now);
         bookings.add(booking);
         events.publish(booking.requested());
         saga.start(booking);

@@ -3,9 +3,11 @@ package dev.couchannel.booking.reservation.persistence;
 import dev.couchannel.booking.reservation.Booking;
 import dev.couchannel.booking.reservation.BookingStatus;
 import dev.couchannel.booking.reservation.Bookings;
+import dev.couchannel.booking.reservation.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Repository;
 class JdbcBookings implements Bookings {
 
     private static final String COLUMNS =
-            "id, guest_id, session_id, seats, status, reason, created_at, updated_at, version";
+            "id, guest_id, session_id, seats, payment_method, status, reason, total_amount, total_currency, created_at,"
+                    + " updated_at, version";
 
     private final JdbcClient jdbc;
 
@@ -28,13 +31,14 @@ class JdbcBookings implements Bookings {
     @Override
     public void add(Booking booking) {
         jdbc.sql("""
-                        INSERT INTO bookings (id, guest_id, session_id, seats, status, reason, created_at, updated_at, version)
-                        VALUES (:id, :guest, :session, :seats, :status, :reason, :created, :updated, 0)
+                        INSERT INTO bookings (id, guest_id, session_id, seats, payment_method, status, reason, created_at, updated_at, version)
+                        VALUES (:id, :guest, :session, :seats, :method, :status, :reason, :created, :updated, 0)
                         """)
                 .param("id", booking.id())
                 .param("guest", booking.guestId())
                 .param("session", booking.sessionId())
                 .param("seats", booking.seats())
+                .param("method", booking.paymentMethod())
                 .param("status", booking.status().name())
                 .param("reason", booking.reason())
                 .param("created", Timestamp.from(booking.createdAt()))
@@ -61,12 +65,19 @@ class JdbcBookings implements Bookings {
     @Override
     public void save(Booking booking) {
         int updated = jdbc.sql("""
-                        UPDATE bookings SET status = :status, reason = :reason, updated_at = :updated, version = version + 1
+                        UPDATE bookings SET status = :status, reason = :reason, total_amount = :total,
+                            total_currency = :currency, updated_at = :updated, version = version + 1
                         WHERE id = :id AND version = :version
                         """)
                 .param("id", booking.id())
                 .param("status", booking.status().name())
                 .param("reason", booking.reason())
+                .param("total", booking.total() == null ? null : booking.total().amount())
+                .param(
+                        "currency",
+                        booking.total() == null
+                                ? null
+                                : booking.total().currency().getCurrencyCode())
                 .param("updated", Timestamp.from(booking.updatedAt()))
                 .param("version", booking.version())
                 .update();
@@ -91,8 +102,13 @@ class JdbcBookings implements Bookings {
                 rs.getString("guest_id"),
                 rs.getObject("session_id", UUID.class),
                 rs.getInt("seats"),
+                rs.getString("payment_method"),
                 BookingStatus.valueOf(rs.getString("status")),
                 rs.getString("reason"),
+                rs.getString("total_currency") == null
+                        ? null
+                        : new Money(
+                                rs.getBigDecimal("total_amount"), Currency.getInstance(rs.getString("total_currency"))),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 rs.getLong("version"));

@@ -3,6 +3,7 @@ package dev.couchannel.booking.reservation.web;
 import dev.couchannel.booking.reservation.Booking;
 import dev.couchannel.booking.reservation.BookingStatus;
 import dev.couchannel.booking.reservation.Bookings;
+import dev.couchannel.booking.reservation.Money;
 import dev.couchannel.booking.reservation.application.RequestBooking;
 import dev.couchannel.platform.service.ApiProblem;
 import dev.couchannel.platform.service.Caller;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -49,11 +51,13 @@ class BookingController {
 
             @Nullable UUID quoteId,
 
-            @Nullable
+            @NotBlank(message = "paymentMethod is required, e.g. pm_card_visa")
             @Pattern(
                     regexp = "[A-Za-z0-9_]{1,64}",
                     message = "paymentMethod must be a payment method token such as pm_card_visa")
             String paymentMethod) {}
+
+    record MoneyView(String amount, String currency) {}
 
     record BookingView(
             UUID id,
@@ -61,14 +65,21 @@ class BookingController {
             int seats,
             BookingStatus status,
             @Nullable String reason,
+            @Nullable MoneyView total,
             Instant createdAt) {
         static BookingView of(Booking booking) {
+            Money total = booking.total();
             return new BookingView(
                     booking.id(),
                     booking.sessionId(),
                     booking.seats(),
                     booking.status(),
                     booking.reason(),
+                    total == null
+                            ? null
+                            : new MoneyView(
+                                    total.amount().toPlainString(),
+                                    total.currency().getCurrencyCode()),
                     booking.createdAt());
         }
     }

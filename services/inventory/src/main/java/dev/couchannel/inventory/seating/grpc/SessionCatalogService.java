@@ -1,9 +1,9 @@
 package dev.couchannel.inventory.seating.grpc;
 
 import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
-import dev.couchannel.contracts.inventory.v1.Money;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import dev.couchannel.inventory.catalog.Fixture;

@@ -1,0 +1,129 @@
+package dev.couchannel.booking.checkout.messaging;
+
+import dev.couchannel.booking.checkout.SagaReply;
+import dev.couchannel.booking.checkout.application.SagaCoordinator;
+import dev.couchannel.booking.reservation.Money;
+import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.inventory.v1.SeatsConfirmationFailed;
+import dev.couchannel.contracts.inventory.v1.SeatsConfirmed;
+import dev.couchannel.contracts.inventory.v1.SeatsHeld;
+import dev.couchannel.contracts.inventory.v1.SeatsReleased;
+import dev.couchannel.contracts.inventory.v1.SeatsUnavailable;
+import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
+import dev.couchannel.contracts.payment.v1.PaymentCaptureFailed;
+import dev.couchannel.contracts.payment.v1.PaymentCaptured;
+import dev.couchannel.contracts.payment.v1.PaymentDeclined;
+import dev.couchannel.contracts.payment.v1.PaymentVoided;
+import dev.couchannel.platform.messaging.CloudEvent;
+import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.PoisonMessage;
+import dev.couchannel.platform.messaging.ProtobufEvents;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.stereotype.Component;
+
+/** Receives participants' replies (inventory, payment) once each (inbox) and hands them to the saga coordinator. */
+@Component
+class SagaReplyListener {
+
+    static final String CONSUMER = "booking.replies";
+
+    private final Inbox inbox;
+    private final SagaCoordinator coordinator;
+
+    SagaReplyListener(Inbox inbox, SagaCoordinator coordinator) {
+        this.inbox = inbox;
+        this.coordinator = coordinator;
+    }
+
+    @KafkaListener(id = CONSUMER, topics = Topics.BOOKING_REPLIES, groupId = "booking")
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbox.receive(CONSUMER, record, event -> {
+            SagaReply reply = toReply(event);
+            if (reply != null) {
+                coordinator.onReply(UUID.fromString(event.subject()), reply);
+            }
+        });
+    }
+
+    static @Nullable SagaReply toReply(CloudEvent event) {
+        return switch (event.type()) {
+            case "couchannel.inventory.v1.SeatsHeld" -> {
+                SeatsHeld held = ProtobufEvents.unwrap(event, SeatsHeld.parser());
+                yield new SagaReply.SeatsHeld(
+                        WireTime.toInstant(held.getExpiresAt()), money(held.getPricePerSeat()), held.getHostId());
+            }
+            case "couchannel.inventory.v1.SeatsUnavailable" ->
+                new SagaReply.SeatsUnavailable(
+                        ProtobufEvents.unwrap(event, SeatsUnavailable.parser()).getReason());
+            case "couchannel.inventory.v1.SeatsConfirmed" -> {
+                ProtobufEvents.unwrap(event, SeatsConfirmed.parser());
+                yield new SagaReply.SeatsConfirmed();
+            }
+            case "couchannel.inventory.v1.SeatsConfirmationFailed" ->
+                new SagaReply.SeatsConfirmationFailed(ProtobufEvents.unwrap(event, SeatsConfirmationFailed.parser())
+                        .getReason());
+            case "couchannel.inventory.v1.SeatsReleased" -> {
+                ProtobufEvents.unwrap(event, SeatsReleased.parser());
+                yield new SagaReply.SeatsReleased();
+            }
+            case "couchannel.payment.v1.PaymentAuthorized" -> {
+                ProtobufEvents.unwrap(event, PaymentAuthorized.parser());
+                yield new SagaReply.PaymentAuthorized();
+            }
+            case "couchannel.payment.v1.PaymentDeclined" ->
+                new SagaReply.PaymentDeclined(
+                        ProtobufEvents.unwrap(event, PaymentDeclined.parser()).getReason());
+            case "couchannel.payment.v1.PaymentCaptured" -> {
+                ProtobufEvents.unwrap(event, PaymentCaptured.parser());
+                yield new SagaReply.PaymentCaptured();
+            }
+            case "couchannel.payment.v1.PaymentCaptureFailed" ->
+                new SagaReply.PaymentCaptureFailed(ProtobufEvents.unwrap(event, PaymentCaptureFailed.parser())
+                        .getReason());
+            case "couchannel.payment.v1.PaymentVoided" -> {
+                ProtobufEvents.unwrap(event, PaymentVoided.parser());
+                yield new SagaReply.PaymentVoided();
+            }
+            // refunds belong to the cancellation saga, not to this one
+            case "couchannel.payment.v1.PaymentRefunded" -> null;
+            default -> throw new PoisonMessage("the booking saga does not handle " + event.type());
+        };
+    }
+
+    /** Null when the reply carries no price: the saga then gives the seats back instead of charging nothing. */
+    private static @Nullable Money money(dev.couchannel.contracts.common.v1.Money wire) {
+        return wire.getCurrency().isEmpty() ? null : Money.of(wire.getAmount(), wire.getCurrency());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class BookingTopics {
+
+        @Bean
+        NewTopic bookingEventsTopic() {
+            return TopicBuilder.name(Topics.BOOKING_EVENTS).partitions(4).build();
+        }
+
+        @Bean
+        NewTopic bookingRepliesTopic() {
+            return TopicBuilder.name(Topics.BOOKING_REPLIES).partitions(4).build();
+        }
+
+        @Bean
+        NewTopic paymentCommandsTopic() {
+            return TopicBuilder.name(Topics.PAYMENT_COMMANDS).partitions(4).build();
+        }
+
+        @Bean
+        NewTopic inventoryCommandsTopic() {
+            return TopicBuilder.name(Topics.INVENTORY_COMMANDS).partitions(4).build();
+        }
+    }
+}
