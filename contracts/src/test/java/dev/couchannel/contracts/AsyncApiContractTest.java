@@ -54,6 +54,7 @@ class AsyncApiContractTest {
                 .containsExactlyInAnyOrder(
                         Topics.INVENTORY_COMMANDS,
                         Topics.INVENTORY_EVENTS,
+                        Topics.PAYMENT_COMMANDS,
                         Topics.BOOKING_REPLIES,
                         Topics.BOOKING_EVENTS,
                         Topics.HOSTING_EVENTS);

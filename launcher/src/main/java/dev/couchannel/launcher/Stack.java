@@ -2,7 +2,9 @@ package dev.couchannel.launcher;
 
 import dev.couchannel.booking.BookingApplication;
 import dev.couchannel.gateway.GatewayApplication;
+import dev.couchannel.hosting.HostingApplication;
 import dev.couchannel.inventory.InventoryApplication;
+import dev.couchannel.payment.PaymentApplication;
 import dev.couchannel.platform.embedded.EmbeddedInfrastructure;
 import dev.couchannel.platform.embedded.Ports;
 import java.net.URI;
@@ -40,6 +42,9 @@ public final class Stack implements AutoCloseable {
         requireFree(config.inventoryPort(), "inventory", "COUCHANNEL_INVENTORY_PORT");
         requireFree(config.inventoryGrpcPort(), "inventory gRPC", "COUCHANNEL_INVENTORY_GRPC_PORT");
         requireFree(config.bookingPort(), "booking", "COUCHANNEL_BOOKING_PORT");
+        requireFree(config.hostingPort(), "hosting", "COUCHANNEL_HOSTING_PORT");
+        requireFree(config.hostingGrpcPort(), "hosting gRPC", "COUCHANNEL_HOSTING_GRPC_PORT");
+        requireFree(config.paymentPort(), "payment", "COUCHANNEL_PAYMENT_PORT");
         requireFree(config.kafkaPort(), "Kafka", "COUCHANNEL_KAFKA_PORT");
         requireFree(config.smtpPort(), "SMTP", "COUCHANNEL_SMTP_PORT");
 
@@ -52,15 +57,23 @@ public final class Stack implements AutoCloseable {
                 config.fast()));
         Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
         try {
-            for (String database : List.of("inventory", "booking")) {
+            for (String database : List.of("hosting", "inventory", "payment", "booking")) {
                 infrastructure.postgres().createDatabaseIfMissing(database);
             }
             // One after the other: Spring Boot's logging set-up is not safe for contexts starting in parallel.
+            services.put(
+                    "hosting",
+                    HostingApplication.start(withArgs(
+                            serviceArgs(config, infrastructure, "hosting", config.hostingPort()),
+                            "--spring.grpc.server.port=" + config.hostingGrpcPort())));
             services.put(
                     "inventory",
                     InventoryApplication.start(withArgs(
                             serviceArgs(config, infrastructure, "inventory", config.inventoryPort()),
                             "--spring.grpc.server.port=" + config.inventoryGrpcPort())));
+            services.put(
+                    "payment",
+                    PaymentApplication.start(serviceArgs(config, infrastructure, "payment", config.paymentPort())));
             services.put(
                     "booking",
                     BookingApplication.start(serviceArgs(config, infrastructure, "booking", config.bookingPort())));
@@ -69,6 +82,8 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.add("--server.port=" + config.gatewayPort());
             gatewayArgs.add("--couchannel.gateway.routes.inventory=" + baseUrl(services.get("inventory")));
             gatewayArgs.add("--couchannel.gateway.routes.booking=" + baseUrl(services.get("booking")));
+            gatewayArgs.add("--couchannel.gateway.routes.hosting=" + baseUrl(services.get("hosting")));
+            gatewayArgs.add("--couchannel.gateway.routes.payment=" + baseUrl(services.get("payment")));
             gatewayArgs.add("--spring.grpc.client.channel.inventory.target=static://localhost:"
                     + services.get("inventory")
                             .getBean(GrpcServerLifecycle.class)

@@ -16,6 +16,9 @@ public record StackConfig(
         int inventoryPort,
         int inventoryGrpcPort,
         int bookingPort,
+        int hostingPort,
+        int hostingGrpcPort,
+        int paymentPort,
         int postgresPort,
         int kafkaPort,
         int redisPort,
@@ -31,6 +34,9 @@ public record StackConfig(
                 port(env, "COUCHANNEL_INVENTORY_PORT", 8081),
                 port(env, "COUCHANNEL_INVENTORY_GRPC_PORT", 9081),
                 port(env, "COUCHANNEL_BOOKING_PORT", 8082),
+                port(env, "COUCHANNEL_HOSTING_PORT", 8083),
+                port(env, "COUCHANNEL_HOSTING_GRPC_PORT", 9083),
+                port(env, "COUCHANNEL_PAYMENT_PORT", 8084),
                 port(env, "COUCHANNEL_POSTGRES_PORT", 15432),
                 port(env, "COUCHANNEL_KAFKA_PORT", 19092),
                 port(env, "COUCHANNEL_REDIS_PORT", 16379),
@@ -41,7 +47,7 @@ public record StackConfig(
 
     /** Any free ports, temp directories, demo data: what a system test wants. */
     public static StackConfig forTests(@Nullable Path dataDir) {
-        return new StackConfig(dataDir, 0, 0, 0, 0, 0, 0, 0, 0, true, true);
+        return new StackConfig(dataDir, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, true, true);
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

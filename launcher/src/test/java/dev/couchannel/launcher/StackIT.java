@@ -100,6 +100,21 @@ class StackIT {
 
     @Test
     @Order(3)
+    void aDeclinedCardRejectsWithItsReasonAndTheSeatsComeBack() throws Exception {
+        String sessionId = firstSessionId();
+        int seatsBefore = seatsLeft(sessionId);
+
+        HttpResponse<String> accepted = book("guest@example.com", sessionId, 3, "pm_card_declined");
+        String bookingId = match(ID, accepted.body());
+
+        assertThat(awaitDecision("guest@example.com", bookingId)).isEqualTo("REJECTED");
+        assertThat(get("/api/bookings/" + bookingId, "guest@example.com").body())
+                .contains("\"reason\":\"Your card was declined.\"");
+        await().atMost(WAIT).until(() -> seatsLeft(sessionId) == seatsBefore);
+    }
+
+    @Test
+    @Order(4)
     void ofOneHundredConcurrentBookingsForTenSeatsExactlyTenAreConfirmed() throws Exception {
         UUID sessionId = sessionWithSeats(10);
 
@@ -131,7 +146,7 @@ class StackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRestartKeepsTheBookingsAndLeavesNoPortTaken() throws Exception {
         Map<String, URI> before = stack.serviceUrls();
         stack.close();
@@ -197,13 +212,17 @@ class StackIT {
     }
 
     private HttpResponse<String> book(String guest, String sessionId, int seats) throws Exception {
+        return book(guest, sessionId, seats, "pm_card_visa");
+    }
+
+    private HttpResponse<String> book(String guest, String sessionId, int seats, String card) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(stack.gateway().resolve("/api/bookings"))
                         .header("Authorization", "Bearer local:" + guest)
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"" + sessionId + "\",\"seats\":"
-                                + seats + ",\"paymentMethod\":\"pm_card_visa\"}"))
+                                + seats + ",\"paymentMethod\":\"" + card + "\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -24,6 +24,8 @@ abstract class GatewayTestSupport {
 
     static final FakeService BOOKING = FakeService.start();
     static final FakeService INVENTORY = FakeService.start();
+    static final FakeService HOSTING = FakeService.start();
+    static final FakeService PAYMENT = FakeService.start();
     static final FakeCatalog CATALOG = FakeCatalog.start();
 
     @DynamicPropertySource
@@ -31,8 +33,10 @@ abstract class GatewayTestSupport {
         registry.add("couchannel.gateway.routes.booking", () -> BOOKING.base().toString());
         registry.add(
                 "couchannel.gateway.routes.inventory", () -> INVENTORY.base().toString());
+        registry.add("couchannel.gateway.routes.hosting", () -> HOSTING.base().toString());
+        registry.add("couchannel.gateway.routes.payment", () -> PAYMENT.base().toString());
         registry.add("spring.grpc.client.channel.inventory.target", CATALOG::target);
-        registry.add("couchannel.gateway.grpc-deadline", () -> "1s");
+        registry.add("couchannel.gateway.grpc-deadline", () -> "3s");
     }
 
     @LocalServerPort
@@ -45,6 +49,8 @@ abstract class GatewayTestSupport {
     void resetServices() {
         BOOKING.reset();
         INVENTORY.reset();
+        HOSTING.reset();
+        PAYMENT.reset();
         CATALOG.reset();
     }
 

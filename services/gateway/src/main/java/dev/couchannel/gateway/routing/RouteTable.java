@@ -20,7 +20,10 @@ public class RouteTable {
     static final Map<String, String> PREFIXES = Map.of(
             "/api/bookings", "booking",
             "/api/fixtures", "inventory",
-            "/api/sessions", "inventory");
+            "/api/sessions", "inventory",
+            "/api/venues", "hosting",
+            "/api/hosts", "hosting",
+            "/api/payments", "payment");
 
     private final Map<String, Route> byPrefix;
     private final List<Route> routes;

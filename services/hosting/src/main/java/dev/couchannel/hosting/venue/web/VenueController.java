@@ -1,0 +1,138 @@
+package dev.couchannel.hosting.venue.web;
+
+import dev.couchannel.hosting.venue.InvalidVenue;
+import dev.couchannel.hosting.venue.Venue;
+import dev.couchannel.hosting.venue.VenueDetails;
+import dev.couchannel.hosting.venue.VenueType;
+import dev.couchannel.hosting.venue.Venues;
+import dev.couchannel.hosting.venue.application.ChangeVenue;
+import dev.couchannel.hosting.venue.application.RegisterVenue;
+import dev.couchannel.platform.service.ApiProblem;
+import dev.couchannel.platform.service.Caller;
+import dev.couchannel.platform.service.ProblemResponses.FieldProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/venues} and {@code /api/hosts/me/venues} of the public API (contracts/openapi). */
+@RestController
+class VenueController {
+
+    /** More venues than this for one host is not a home or a bar but an import; pages come then. */
+    static final int MAX_LISTED = 200;
+
+    private final Venues venues;
+    private final RegisterVenue registerVenue;
+    private final ChangeVenue changeVenue;
+
+    VenueController(Venues venues, RegisterVenue registerVenue, ChangeVenue changeVenue) {
+        this.venues = venues;
+        this.registerVenue = registerVenue;
+        this.changeVenue = changeVenue;
+    }
+
+    record PackageView(String provider, String licence, String country) {}
+
+    record VenueView(
+            UUID id,
+            String hostId,
+            String name,
+            VenueType type,
+            String address,
+            String city,
+            String country,
+            double lat,
+            double lon,
+            int capacity,
+            int screens,
+            int largestScreenInches,
+            int speakers,
+            List<PackageView> packages,
+            long version,
+            Instant registeredAt,
+            Instant updatedAt) {
+
+        static VenueView of(Venue venue) {
+            VenueDetails details = venue.details();
+            return new VenueView(
+                    venue.id(),
+                    venue.hostId(),
+                    details.name(),
+                    details.type(),
+                    details.address().street(),
+                    details.address().city(),
+                    details.address().country(),
+                    details.location().lat(),
+                    details.location().lon(),
+                    details.capacity(),
+                    details.equipment().screens(),
+                    details.equipment().largestScreenInches(),
+                    details.equipment().speakers(),
+                    details.packages().stream()
+                            .map(p -> new PackageView(p.provider(), p.licence().name(), p.country()))
+                            .toList(),
+                    venue.version(),
+                    venue.registeredAt(),
+                    venue.updatedAt());
+        }
+    }
+
+    @PostMapping("/api/venues")
+    ResponseEntity<VenueView> register(@Valid @RequestBody VenueRequest body, HttpServletRequest http) {
+        Caller caller = Caller.require(http);
+        Venue venue = registerVenue.register(caller.id(), body.toDetails());
+        return ResponseEntity.created(URI.create("/api/venues/" + venue.id())).body(VenueView.of(venue));
+    }
+
+    @GetMapping("/api/venues/{id}")
+    VenueView get(@PathVariable UUID id) {
+        return venues.find(id).map(VenueView::of).orElseThrow(() -> ApiProblem.notFound("venue", id));
+    }
+
+    @PutMapping("/api/venues/{id}")
+    VenueView change(@PathVariable UUID id, @Valid @RequestBody VenueRequest body, HttpServletRequest http) {
+        Caller caller = Caller.require(http);
+        return changeVenue
+                .change(id, caller.id(), body.toDetails())
+                .map(VenueView::of)
+                // another host's venue is indistinguishable from a missing one
+                .orElseThrow(() -> ApiProblem.notFound("venue", id));
+    }
+
+    @GetMapping("/api/hosts/me/venues")
+    List<VenueView> mine(HttpServletRequest http) {
+        Caller caller = Caller.require(http);
+        return venues.ofHost(caller.id(), MAX_LISTED).stream()
+                .map(VenueView::of)
+                .toList();
+    }
+
+    /** Facts the annotations let through but the domain's rules refuse: same shape as any invalid field. */
+    @ExceptionHandler(InvalidVenue.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidVenue invalid) {
+        List<FieldProblem> errors = invalid.violations().stream()
+                .map(v -> new FieldProblem(v.field(), v.message()))
+                .toList();
+        return ResponseEntity.badRequest()
+                .body(new ApiProblem(
+                                HttpStatus.BAD_REQUEST,
+                                "Invalid request",
+                                "The request has invalid fields; fix the ones listed in 'errors'.",
+                                Map.of("errors", errors))
+                        .toProblemDetail());
+    }
+}

@@ -1,0 +1,333 @@
+package dev.couchannel.payment.intent;
+
+import dev.couchannel.payment.ledger.Money;
+import dev.couchannel.payment.ledger.PlatformFee;
+import dev.couchannel.payment.ledger.Split;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The payment of one booking (the booking id identifies it): authorized, then captured or voided,
+ * then perhaps refunded. Every verb is idempotent: repeating it changes nothing and reports what
+ * was done the first time, so a repeated saga command moves no money twice.
+ *
+ * <p>The intent records what the provider did; it never calls the provider itself. A use case
+ * asks the provider first and then tells the intent the answer.
+ */
+public final class PaymentIntent {
+
+    private final UUID bookingId;
+    private final UUID paymentId;
+    private final String guestId;
+    private final String hostId;
+    private final String sessionId;
+    private final Money amount;
+    private final String paymentMethod;
+    private final Instant createdAt;
+    private PaymentStatus status;
+    private @Nullable String providerRef;
+    private @Nullable String declineCode;
+    private @Nullable String declineReason;
+    private @Nullable Split captured;
+    private final List<Refund> refunds;
+    private Instant updatedAt;
+
+    public PaymentIntent(
+            UUID bookingId,
+            UUID paymentId,
+            String guestId,
+            String hostId,
+            String sessionId,
+            Money amount,
+            String paymentMethod,
+            PaymentStatus status,
+            @Nullable String providerRef,
+            @Nullable String declineCode,
+            @Nullable String declineReason,
+            @Nullable Split captured,
+            List<Refund> refunds,
+            Instant createdAt,
+            Instant updatedAt) {
+        this.bookingId = Objects.requireNonNull(bookingId);
+        this.paymentId = Objects.requireNonNull(paymentId);
+        this.guestId = Objects.requireNonNull(guestId);
+        this.hostId = Objects.requireNonNull(hostId);
+        this.sessionId = Objects.requireNonNull(sessionId);
+        this.amount = Objects.requireNonNull(amount);
+        this.paymentMethod = Objects.requireNonNull(paymentMethod);
+        this.status = Objects.requireNonNull(status);
+        this.providerRef = providerRef;
+        this.declineCode = declineCode;
+        this.declineReason = declineReason;
+        this.captured = captured;
+        this.refunds = new ArrayList<>(refunds);
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.updatedAt = Objects.requireNonNull(updatedAt);
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("a payment is for a positive amount, got " + amount);
+        }
+        if (captured != null && !captured.total().equals(amount)) {
+            throw new IllegalArgumentException("captured " + captured.total() + " of a payment of " + amount);
+        }
+    }
+
+    /** A new intent whose authorization is about to be asked of the provider. */
+    public static PaymentIntent request(
+            UUID bookingId,
+            UUID paymentId,
+            String guestId,
+            String hostId,
+            String sessionId,
+            Money amount,
+            String paymentMethod,
+            Instant now) {
+        return new PaymentIntent(
+                bookingId,
+                paymentId,
+                guestId,
+                hostId,
+                sessionId,
+                amount,
+                paymentMethod,
+                PaymentStatus.PENDING,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                now,
+                now);
+    }
+
+    /** The provider's authorization is still to be asked for (or its answer to be recorded). */
+    public boolean awaitsAuthorization() {
+        return status == PaymentStatus.PENDING;
+    }
+
+    /** Authorized and not yet captured or voided. */
+    public boolean awaitsCapture() {
+        return status == PaymentStatus.AUTHORIZED;
+    }
+
+    /** Records the provider's authorization; does nothing unless the intent awaited it. */
+    public AuthorizationOutcome authorize(String authorizationRef, Instant now) {
+        if (status == PaymentStatus.PENDING) {
+            providerRef = Objects.requireNonNull(authorizationRef);
+            moveTo(PaymentStatus.AUTHORIZED, now);
+        }
+        return authorization();
+    }
+
+    /** Records the provider's refusal; does nothing unless the intent awaited an answer. */
+    public AuthorizationOutcome decline(String code, String guestReason, Instant now) {
+        if (status == PaymentStatus.PENDING) {
+            declineCode = Objects.requireNonNull(code);
+            declineReason = Objects.requireNonNull(guestReason);
+            moveTo(PaymentStatus.DECLINED, now);
+        }
+        return authorization();
+    }
+
+    /** The answer to AuthorizePayment, now and for every repetition of it. */
+    public AuthorizationOutcome authorization() {
+        return switch (status) {
+            case PENDING -> new AuthorizationOutcome.Pending();
+            case DECLINED ->
+                new AuthorizationOutcome.Declined(
+                        Objects.requireNonNull(declineCode), Objects.requireNonNull(declineReason));
+            case VOIDED ->
+                providerRef == null
+                        ? new AuthorizationOutcome.Declined("voided", "The payment was cancelled.")
+                        : new AuthorizationOutcome.Authorized(paymentId, amount);
+            case AUTHORIZED, CAPTURED, PARTIALLY_REFUNDED, REFUNDED ->
+                new AuthorizationOutcome.Authorized(paymentId, amount);
+        };
+    }
+
+    /**
+     * Takes the authorized amount (the provider has captured it), split between the host and the
+     * platform by {@code fee}.
+     */
+    public CaptureOutcome capture(PlatformFee fee, Instant now) {
+        return switch (status) {
+            case AUTHORIZED -> {
+                Split split = fee.split(amount);
+                captured = split;
+                moveTo(PaymentStatus.CAPTURED, now);
+                yield new CaptureOutcome.Captured(split, true);
+            }
+            case CAPTURED, PARTIALLY_REFUNDED, REFUNDED ->
+                new CaptureOutcome.Captured(Objects.requireNonNull(captured), false);
+            case PENDING -> new CaptureOutcome.NotCaptured("The payment is not authorized yet.");
+            case DECLINED -> new CaptureOutcome.NotCaptured("The payment was declined, so nothing can be captured.");
+            case VOIDED -> new CaptureOutcome.NotCaptured("The payment was cancelled before it was captured.");
+        };
+    }
+
+    /**
+     * Gives the guest's money back or never takes it: releases an authorization, refunds what is
+     * left of a captured payment in full (the provider has done so already), and is a no-op when
+     * nothing is reserved or taken.
+     */
+    public VoidOutcome voidPayment(String reason, Instant now) {
+        return switch (status) {
+            case PENDING, AUTHORIZED -> {
+                moveTo(PaymentStatus.VOIDED, now);
+                yield new VoidOutcome.AuthorizationReleased();
+            }
+            case CAPTURED, PARTIALLY_REFUNDED -> {
+                Refund refund = addRefund(Refund.VOID_KEY, refundable(), reason, now);
+                yield new VoidOutcome.RefundedInFull(refund);
+            }
+            case DECLINED, VOIDED, REFUNDED -> new VoidOutcome.NothingToVoid();
+        };
+    }
+
+    /**
+     * Gives back {@code requested}, or what is left of the captured amount if that is less. An
+     * equal request (same amount and reason) repeats the earlier refund instead of adding one.
+     */
+    public RefundOutcome refund(Money requested, String reason, Instant now) {
+        String key = Refund.keyOf(requested, reason);
+        Optional<Refund> earlier = refundWithKey(key);
+        if (earlier.isPresent()) {
+            return new RefundOutcome.Refunded(earlier.get(), false);
+        }
+        if (!status.isCaptured()) {
+            return new RefundOutcome.NothingToRefund("nothing was captured (" + status + ")");
+        }
+        if (!requested.sameCurrencyAs(amount)) {
+            return new RefundOutcome.NothingToRefund(
+                    "the payment is in " + amount.currency() + ", not " + requested.currency());
+        }
+        if (!requested.isPositive()) {
+            return new RefundOutcome.NothingToRefund("a refund of " + requested + " gives nothing back");
+        }
+        Money left = refundable();
+        if (left.isZero()) {
+            return new RefundOutcome.NothingToRefund("everything captured was refunded already");
+        }
+        return new RefundOutcome.Refunded(addRefund(key, requested.min(left), reason, now), true);
+    }
+
+    /** What may still be refunded: the captured amount less the refunds; zero before a capture. */
+    public Money refundable() {
+        if (captured == null) {
+            return Money.zero(amount.currency());
+        }
+        return captured.total().minus(refunded().total());
+    }
+
+    /** The refunds so far, added up and split like the capture. */
+    public Split refunded() {
+        Split sum = Split.zero(amount.currency());
+        for (Refund refund : refunds) {
+            sum = sum.plus(refund.split());
+        }
+        return sum;
+    }
+
+    public Optional<Refund> refundWithKey(String key) {
+        return refunds.stream().filter(refund -> refund.key().equals(key)).findFirst();
+    }
+
+    private Refund addRefund(String key, Money refundAmount, String reason, Instant now) {
+        Split captureSplit = Objects.requireNonNull(captured);
+        Refund refund = new Refund(key, Split.refundOf(captureSplit, refunded(), refundAmount), reason, now);
+        refunds.add(refund);
+        moveTo(refundable().isZero() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED, now);
+        return refund;
+    }
+
+    private void moveTo(PaymentStatus next, Instant now) {
+        status = next;
+        updatedAt = now;
+    }
+
+    public UUID bookingId() {
+        return bookingId;
+    }
+
+    public UUID paymentId() {
+        return paymentId;
+    }
+
+    public String guestId() {
+        return guestId;
+    }
+
+    public String hostId() {
+        return hostId;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public Money amount() {
+        return amount;
+    }
+
+    public String paymentMethod() {
+        return paymentMethod;
+    }
+
+    public PaymentStatus status() {
+        return status;
+    }
+
+    /** The provider's id of the authorization, once it authorized. */
+    public @Nullable String providerRef() {
+        return providerRef;
+    }
+
+    public @Nullable String declineCode() {
+        return declineCode;
+    }
+
+    public @Nullable String declineReason() {
+        return declineReason;
+    }
+
+    /** The split of the capture, once captured. */
+    public Optional<Split> captured() {
+        return Optional.ofNullable(captured);
+    }
+
+    public List<Refund> refunds() {
+        return List.copyOf(refunds);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** A copy to try a verb on without changing this intent (to learn what the provider must do first). */
+    public PaymentIntent copy() {
+        return new PaymentIntent(
+                bookingId,
+                paymentId,
+                guestId,
+                hostId,
+                sessionId,
+                amount,
+                paymentMethod,
+                status,
+                providerRef,
+                declineCode,
+                declineReason,
+                captured,
+                refunds,
+                createdAt,
+                updatedAt);
+    }
+}

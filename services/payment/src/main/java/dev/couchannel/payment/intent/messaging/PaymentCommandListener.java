@@ -1,0 +1,73 @@
+package dev.couchannel.payment.intent.messaging;
+
+import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.payment.v1.AuthorizePayment;
+import dev.couchannel.contracts.payment.v1.CapturePayment;
+import dev.couchannel.contracts.payment.v1.RefundPayment;
+import dev.couchannel.contracts.payment.v1.VoidPayment;
+import dev.couchannel.payment.intent.application.PaymentCommands;
+import dev.couchannel.platform.messaging.CloudEvent;
+import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.KafkaCloudEvents;
+import dev.couchannel.platform.messaging.PoisonMessage;
+import dev.couchannel.platform.messaging.ProtobufEvents;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Receives the booking saga's payment commands, in order per booking. The provider is called
+ * before the inbox transaction opens (see {@link PaymentCommands}); the outcome, the ledger entry
+ * and the reply are committed with the inbox entry, so a redelivered message replies once.
+ */
+@Component
+class PaymentCommandListener {
+
+    static final String CONSUMER = "payment.commands";
+
+    private final Inbox inbox;
+    private final PaymentCommands payments;
+
+    PaymentCommandListener(Inbox inbox, PaymentCommands payments) {
+        this.inbox = inbox;
+        this.payments = payments;
+    }
+
+    @KafkaListener(id = CONSUMER, topics = Topics.PAYMENT_COMMANDS, groupId = "payment")
+    void on(ConsumerRecord<String, byte[]> record) {
+        PaymentCommands.Completion completion = prepare(KafkaCloudEvents.fromRecord(record));
+        inbox.receive(CONSUMER, record, event -> completion.complete());
+    }
+
+    private PaymentCommands.Completion prepare(CloudEvent event) {
+        return switch (event.type()) {
+            case "couchannel.payment.v1.AuthorizePayment" ->
+                payments.authorize(ProtobufEvents.unwrap(event, AuthorizePayment.parser()));
+            case "couchannel.payment.v1.CapturePayment" ->
+                payments.capture(ProtobufEvents.unwrap(event, CapturePayment.parser()));
+            case "couchannel.payment.v1.VoidPayment" ->
+                payments.voidPayment(ProtobufEvents.unwrap(event, VoidPayment.parser()));
+            case "couchannel.payment.v1.RefundPayment" ->
+                payments.refund(ProtobufEvents.unwrap(event, RefundPayment.parser()));
+            default -> throw new PoisonMessage("payment does not handle " + event.type());
+        };
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PaymentTopics {
+
+        @Bean
+        NewTopic paymentCommandsTopic() {
+            return TopicBuilder.name(Topics.PAYMENT_COMMANDS).partitions(4).build();
+        }
+
+        @Bean
+        NewTopic bookingRepliesTopic() {
+            return TopicBuilder.name(Topics.BOOKING_REPLIES).partitions(4).build();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.couchannel.payment.ledger;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An account of the double-entry ledger, named by a stable string that is stored with every leg.
+ *
+ * <ul>
+ *   <li>{@code provider_clearing} — asset: money the payment provider collected for us and still
+ *       holds (debited on capture, credited on refund).
+ *   <li>{@code host_payable:<hostId>} — liability: what we owe a host for their seats (credited on
+ *       capture with the price minus the platform fee, debited on refund and, later, on payout).
+ *   <li>{@code platform_revenue} — revenue: couchannel's fee (credited on capture, debited on refund).
+ * </ul>
+ *
+ * <p>Balances are debit minus credit, so a liability or revenue account normally has a negative
+ * balance, and all balances of a currency add up to zero.
+ */
+public record Account(String name) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z_]+(:[^\\s]+)?");
+
+    public static final Account PROVIDER_CLEARING = new Account("provider_clearing");
+    public static final Account PLATFORM_REVENUE = new Account("platform_revenue");
+
+    public Account {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not an account name: " + name);
+        }
+    }
+
+    public static Account hostPayable(String hostId) {
+        if (hostId.isBlank()) {
+            throw new IllegalArgumentException("a host payable account needs a host id");
+        }
+        return new Account("host_payable:" + hostId);
+    }
+
+    public boolean isHostPayable() {
+        return name.startsWith("host_payable:");
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

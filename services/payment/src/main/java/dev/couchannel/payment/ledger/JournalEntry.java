@@ -1,0 +1,92 @@
+package dev.couchannel.payment.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A balanced set of legs posted together: for every currency the debits equal the credits, so
+ * the legs sum to zero. Entries are never changed; a refund is a new, reversing entry.
+ *
+ * <p>The id is derived from what the entry records ({@code <booking>:capture},
+ * {@code <booking>:refund:<key>}), so posting the same movement twice is refused by the ledger's
+ * primary key rather than doubling the money.
+ */
+public record JournalEntry(UUID id, UUID bookingId, Kind kind, String memo, Instant postedAt, List<Leg> legs) {
+
+    /** What the entry records. */
+    public enum Kind {
+        /** A guest's payment taken: clearing debited, host payable and platform revenue credited. */
+        CAPTURE,
+        /** Captured money given back: the capture reversed in proportion. */
+        REFUND
+    }
+
+    public JournalEntry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(bookingId, "bookingId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(memo, "memo");
+        Objects.requireNonNull(postedAt, "postedAt");
+        legs = List.copyOf(legs);
+        if (legs.size() < 2) {
+            throw new IllegalArgumentException("a journal entry has at least two legs, got " + legs);
+        }
+        for (Money sum : sums(legs).values()) {
+            if (!sum.isZero()) {
+                throw new IllegalArgumentException("journal entry " + memo + " is unbalanced by " + sum + ": " + legs);
+            }
+        }
+    }
+
+    /** The entry of a capture: the provider holds the money, the host and the platform are owed their parts. */
+    public static JournalEntry capture(UUID bookingId, String hostId, Split split, Instant at) {
+        List<Leg> legs = new ArrayList<>();
+        legs.add(Leg.debit(Account.PROVIDER_CLEARING, split.total()));
+        if (split.hostShare().isPositive()) {
+            legs.add(Leg.credit(Account.hostPayable(hostId), split.hostShare()));
+        }
+        if (split.platformFee().isPositive()) {
+            legs.add(Leg.credit(Account.PLATFORM_REVENUE, split.platformFee()));
+        }
+        return new JournalEntry(idOf(bookingId, "capture"), bookingId, Kind.CAPTURE, "capture", at, legs);
+    }
+
+    /**
+     * The entry of a refund: the provider gives the money back, the host and the platform give up
+     * their parts of it.
+     *
+     * @param refundKey identifies the refund among the booking's refunds
+     */
+    public static JournalEntry refund(UUID bookingId, String hostId, String refundKey, Split split, Instant at) {
+        List<Leg> legs = new ArrayList<>();
+        legs.add(Leg.credit(Account.PROVIDER_CLEARING, split.total()));
+        if (split.hostShare().isPositive()) {
+            legs.add(Leg.debit(Account.hostPayable(hostId), split.hostShare()));
+        }
+        if (split.platformFee().isPositive()) {
+            legs.add(Leg.debit(Account.PLATFORM_REVENUE, split.platformFee()));
+        }
+        return new JournalEntry(
+                idOf(bookingId, "refund:" + refundKey), bookingId, Kind.REFUND, "refund " + refundKey, at, legs);
+    }
+
+    /** The sum of the legs per currency; zero for every currency of a valid entry. */
+    public static Map<Currency, Money> sums(List<Leg> legs) {
+        Map<Currency, Money> sums = new HashMap<>();
+        for (Leg leg : legs) {
+            sums.merge(leg.amount().currency(), leg.amount(), Money::plus);
+        }
+        return sums;
+    }
+
+    private static UUID idOf(UUID bookingId, String what) {
+        return UUID.nameUUIDFromBytes((bookingId + ":" + what).getBytes(StandardCharsets.UTF_8));
+    }
+}

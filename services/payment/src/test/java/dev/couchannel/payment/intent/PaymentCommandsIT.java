@@ -1,0 +1,462 @@
+package dev.couchannel.payment.intent;
+
+import static dev.couchannel.platform.testing.TopicProbe.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.payment.v1.AuthorizePayment;
+import dev.couchannel.contracts.payment.v1.CapturePayment;
+import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
+import dev.couchannel.contracts.payment.v1.PaymentCaptureFailed;
+import dev.couchannel.contracts.payment.v1.PaymentCaptured;
+import dev.couchannel.contracts.payment.v1.PaymentDeclined;
+import dev.couchannel.contracts.payment.v1.PaymentRefunded;
+import dev.couchannel.contracts.payment.v1.RefundPayment;
+import dev.couchannel.contracts.payment.v1.VoidPayment;
+import dev.couchannel.payment.PaymentServiceTest;
+import dev.couchannel.payment.ledger.Account;
+import dev.couchannel.payment.ledger.Balance;
+import dev.couchannel.payment.ledger.Ledger;
+import dev.couchannel.payment.ledger.Money;
+import dev.couchannel.platform.messaging.CloudEvent;
+import dev.couchannel.platform.messaging.KafkaCloudEvents;
+import dev.couchannel.platform.messaging.ProtobufEvents;
+import dev.couchannel.platform.service.Caller;
+import dev.couchannel.platform.testing.OpenApiContract;
+import dev.couchannel.platform.testing.TopicProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** The saga's payment commands over the real broker, against the sandbox provider and the real ledger. */
+class PaymentCommandsIT extends PaymentServiceTest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final String GUEST = "guest@example.com";
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    PaymentIntents intents;
+
+    @Autowired
+    PaymentProvider provider;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyPublicEndpointIsInTheOpenApiContract() {
+        assertThat(OpenApiContract.apiOperations(mappings)).isPositive();
+        assertThat(OpenApiContract.undocumented(mappings)).isEmpty();
+    }
+
+    TopicProbe replies;
+    UUID booking;
+    String host;
+
+    @BeforeEach
+    void aBookingOfItsOwnHost() {
+        replies = TopicProbe.on(Topics.BOOKING_REPLIES);
+        booking = UUID.randomUUID();
+        host = "host-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void closeProbe() {
+        replies.close();
+    }
+
+    @Test
+    void aVisaPaymentIsAuthorizedThenCapturedAndSplitInTheLedger() throws Exception {
+        double authorizedBefore = counter("couchannel.payment.authorizations", "outcome", "authorized");
+
+        send(authorize("pm_card_visa", "50.00"));
+        PaymentAuthorized authorized = reply("PaymentAuthorized", PaymentAuthorized.parser());
+
+        assertThat(authorized.getPaymentId()).isNotBlank();
+        assertThat(authorized.getAmount().getAmount()).isEqualTo("50.00");
+        assertThat(ledger.entriesOf(booking))
+                .as("an authorization moves no money")
+                .isEmpty();
+        assertThat(counter("couchannel.payment.authorizations", "outcome", "authorized"))
+                .isEqualTo(authorizedBefore + 1);
+
+        send(capture());
+        PaymentCaptured captured = reply("PaymentCaptured", PaymentCaptured.parser());
+
+        assertThat(captured.getPaymentId()).isEqualTo(authorized.getPaymentId());
+        assertThat(captured.getAmount().getAmount()).isEqualTo("50.00");
+        Map<Account, Money> balances = balancesOfBooking();
+        assertThat(balances)
+                .containsEntry(Account.PROVIDER_CLEARING, eur("50.00"))
+                .containsEntry(Account.hostPayable(host), eur("-45.00"))
+                .containsEntry(Account.PLATFORM_REVENUE, eur("-5.00"));
+        assertThat(balances.get(Account.hostPayable(host)).plus(balances.get(Account.PLATFORM_REVENUE)))
+                .isEqualTo(eur("-50.00"));
+        assertEveryCurrencySumsToZero(ledger.balances());
+        assertThat(status()).isEqualTo(PaymentStatus.CAPTURED);
+    }
+
+    @Test
+    void thePayerSeesThePaymentAndNobodyElseDoes() throws Exception {
+        send(authorize("pm_card_visa", "12.50"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+
+        HttpResponse<String> mine = get("/api/payments/" + booking, GUEST);
+        HttpResponse<String> theirs = get("/api/payments/" + booking, "guest2@example.com");
+        HttpResponse<String> anonymous = get("/api/payments/" + booking, null);
+
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.body())
+                .contains("\"status\":\"AUTHORIZED\"")
+                .contains("\"amount\":{\"amount\":\"12.50\",\"currency\":\"EUR\"}");
+        assertThat(theirs.statusCode()).isEqualTo(404);
+        assertThat(theirs.body()).doesNotContain("12.50");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void declinedCardsAreDeclinedWithAReasonTheGuestCanReadAndNoMoneyMoves() throws Exception {
+        UUID declinedBooking = booking;
+        send(authorize("pm_card_declined", "30.00"));
+        PaymentDeclined declined = reply("PaymentDeclined", PaymentDeclined.parser());
+
+        booking = UUID.randomUUID();
+        send(authorize("pm_card_insufficient_funds", "30.00"));
+        PaymentDeclined insufficient = reply("PaymentDeclined", PaymentDeclined.parser());
+
+        assertThat(declined.getReason()).isEqualTo("Your card was declined.");
+        assertThat(declined.getCode()).isEqualTo("card_declined");
+        assertThat(insufficient.getReason()).isEqualTo("Your card has insufficient funds.");
+        assertThat(insufficient.getCode()).isEqualTo("insufficient_funds");
+        assertThat(ledger.entriesOf(declinedBooking)).isEmpty();
+        assertThat(ledger.entriesOf(booking)).isEmpty();
+
+        send(capture());
+        assertThat(reply("PaymentCaptureFailed", PaymentCaptureFailed.parser()).getReason())
+                .isEqualTo("The payment was declined, so nothing can be captured.");
+        assertThat(ledger.entriesOf(booking)).isEmpty();
+    }
+
+    @Test
+    void anUnknownPaymentMethodIsDeclinedWithAClearReason() throws Exception {
+        send(authorize("pm_card_made_up", "30.00"));
+
+        PaymentDeclined declined = reply("PaymentDeclined", PaymentDeclined.parser());
+
+        assertThat(declined.getCode()).isEqualTo("invalid_payment_method");
+        assertThat(declined.getReason()).contains("not recognised");
+    }
+
+    @Test
+    void aFailingProviderIsTriedThreeTimesThenThePaymentIsDeclinedAsAProcessingError() throws Exception {
+        double errorsBefore = providerCalls("authorize", "error");
+
+        send(authorize("pm_card_error", "30.00"));
+        PaymentDeclined declined = reply("PaymentDeclined", PaymentDeclined.parser());
+
+        assertThat(declined.getCode()).isEqualTo("processing_error");
+        assertThat(declined.getReason()).isEqualTo("The payment provider is unavailable; nothing was charged.");
+        assertThat(providerCalls("authorize", "error")).isEqualTo(errorsBefore + 3);
+        assertThat(sandboxCharges()).isZero();
+        assertThat(ledger.entriesOf(booking)).isEmpty();
+    }
+
+    @Test
+    void aSlowCardIsAuthorizedOnceItAnswers() throws Exception {
+        Instant sent = Instant.now();
+
+        send(authorize("pm_card_slow", "30.00"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+
+        assertThat(Duration.between(sent, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+        assertThat(sandboxCharges()).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatedAuthorizationAuthorizesOnceAndRepliesTheSame() throws Exception {
+        double approvalsBefore = providerCalls("authorize", "approved");
+        AuthorizePayment command = authorize("pm_card_visa", "40.00");
+
+        send(command);
+        send(command); // a new message id: the inbox lets it through, the intent makes it a repetition
+
+        List<ConsumerRecord<String, byte[]>> both = replies.awaitCount(ofBooking(), 2, WAIT);
+        assertThat(both)
+                .allMatch(record -> "couchannel.payment.v1.PaymentAuthorized".equals(header(record, "ce_type")));
+        assertThat(both.stream()
+                        .map(record -> parse(record, PaymentAuthorized.parser()).getPaymentId()))
+                .containsOnly(intents.find(booking).orElseThrow().paymentId().toString());
+        assertThat(sandboxCharges()).isEqualTo(1);
+        assertThat(providerCalls("authorize", "approved")).isEqualTo(approvalsBefore + 1);
+    }
+
+    @Test
+    void anAuthorizationThatCrashedBeforeItWasRecordedIsCompletedWithoutASecondCharge() throws Exception {
+        // as if a first delivery had created the intent and reached the provider, then crashed
+        AuthorizePayment command = authorize("pm_card_visa", "20.00");
+        intents.add(PaymentIntent.request(
+                booking, UUID.randomUUID(), GUEST, host, "session-1", eur("20.00"), "pm_card_visa", Instant.now()));
+        ProviderResult first = provider.authorize(booking.toString(), eur("20.00"), "pm_card_visa");
+
+        send(command);
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+
+        assertThat(sandboxCharges()).isEqualTo(1);
+        assertThat(intents.find(booking).orElseThrow().providerRef())
+                .isEqualTo(((ProviderResult.Approved) first).providerRef());
+    }
+
+    @Test
+    void aVoidForAnAuthorizationThatCrashedHalfwayFindsTheAuthorizationAndReleasesIt() throws Exception {
+        // as if the authorization reached the provider and crashed before it was recorded (and was dead-lettered)
+        intents.add(PaymentIntent.request(
+                booking, UUID.randomUUID(), GUEST, host, "session-1", eur("20.00"), "pm_card_visa", Instant.now()));
+        provider.authorize(booking.toString(), eur("20.00"), "pm_card_visa");
+
+        send(voidPayment());
+        reply("PaymentVoided", dev.couchannel.contracts.payment.v1.PaymentVoided.parser());
+
+        assertThat(status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(sandboxChargeStatus())
+                .as("the guest's card is not left with a hold")
+                .isEqualTo("VOIDED");
+        assertThat(sandboxCharges()).isEqualTo(1);
+    }
+
+    @Test
+    void voidingAnAuthorizationReleasesItAndACaptureAfterwardsFails() throws Exception {
+        send(authorize("pm_card_visa", "30.00"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+
+        send(voidPayment());
+        reply("PaymentVoided", dev.couchannel.contracts.payment.v1.PaymentVoided.parser());
+
+        assertThat(status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(sandboxChargeStatus()).isEqualTo("VOIDED");
+        send(capture());
+        assertThat(reply("PaymentCaptureFailed", PaymentCaptureFailed.parser()).getReason())
+                .isEqualTo("The payment was cancelled before it was captured.");
+        assertThat(ledger.entriesOf(booking)).isEmpty();
+    }
+
+    @Test
+    void voidingACapturedPaymentRefundsItInFullAndTheBookingsBooksReturnToZero() throws Exception {
+        send(authorize("pm_card_visa", "33.33"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+        send(capture());
+        reply("PaymentCaptured", PaymentCaptured.parser());
+
+        send(voidPayment());
+        reply("PaymentVoided", dev.couchannel.contracts.payment.v1.PaymentVoided.parser());
+
+        assertThat(status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(balancesOfBooking()).hasSize(3).allSatisfy((account, balance) -> assertThat(balance.isZero())
+                .as(account.name())
+                .isTrue());
+        assertThat(ledger.entriesOf(booking)).hasSize(2);
+        assertThat(jdbc.sql("SELECT sum(r.amount) FROM sandbox_refunds r JOIN sandbox_charges c ON c.id = r.charge_id "
+                                + "WHERE c.idempotency_key = :key")
+                        .param("key", booking.toString())
+                        .query(java.math.BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("33.33");
+    }
+
+    @Test
+    void aPartialRefundGivesBackItsShareOnceEvenWhenRepeated() throws Exception {
+        send(authorize("pm_card_visa", "80.00"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+        send(capture());
+        reply("PaymentCaptured", PaymentCaptured.parser());
+
+        RefundPayment oneSeat = refund("20.00", "one seat cancelled");
+        send(oneSeat);
+        send(oneSeat);
+
+        List<ConsumerRecord<String, byte[]>> refunds = replies.awaitCount(ofType("PaymentRefunded"), 2, WAIT);
+        assertThat(refunds.stream().map(record -> parse(record, PaymentRefunded.parser())
+                        .getAmount()
+                        .getAmount()))
+                .containsExactly("20.00", "20.00");
+        assertThat(balancesOfBooking())
+                .containsEntry(Account.PROVIDER_CLEARING, eur("60.00"))
+                .containsEntry(Account.hostPayable(host), eur("-54.00"))
+                .containsEntry(Account.PLATFORM_REVENUE, eur("-6.00"));
+        assertThat(status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+
+        send(refund("100.00", "host cancelled"));
+        List<ConsumerRecord<String, byte[]>> all = replies.awaitCount(ofType("PaymentRefunded"), 3, WAIT);
+        assertThat(parse(all.getLast(), PaymentRefunded.parser()).getAmount().getAmount())
+                .as("never more than what is left")
+                .isEqualTo("60.00");
+        assertThat(balancesOfBooking().values()).allMatch(Money::isZero);
+        assertThat(status()).isEqualTo(PaymentStatus.REFUNDED);
+    }
+
+    @Test
+    void voidingOrRefundingAnUnknownBookingGivesNothingBackAndSaysSo() throws Exception {
+        send(voidPayment());
+        reply("PaymentVoided", dev.couchannel.contracts.payment.v1.PaymentVoided.parser());
+
+        send(refund("10.00", "cancelled"));
+        PaymentRefunded refunded = reply("PaymentRefunded", PaymentRefunded.parser());
+
+        assertThat(refunded.getAmount().getAmount()).isEqualTo("0.00");
+        assertThat(intents.find(booking)).isEmpty();
+        assertThat(ledger.entriesOf(booking)).isEmpty();
+    }
+
+    private AuthorizePayment authorize(String paymentMethod, String amount) {
+        return AuthorizePayment.newBuilder()
+                .setBookingId(booking.toString())
+                .setGuestId(GUEST)
+                .setHostId(host)
+                .setSessionId("session-1")
+                .setAmount(wire(amount))
+                .setPaymentMethod(paymentMethod)
+                .build();
+    }
+
+    private CapturePayment capture() {
+        return CapturePayment.newBuilder().setBookingId(booking.toString()).build();
+    }
+
+    private VoidPayment voidPayment() {
+        return VoidPayment.newBuilder()
+                .setBookingId(booking.toString())
+                .setReason("saga compensation")
+                .build();
+    }
+
+    private RefundPayment refund(String amount, String reason) {
+        return RefundPayment.newBuilder()
+                .setBookingId(booking.toString())
+                .setAmount(wire(amount))
+                .setReason(reason)
+                .build();
+    }
+
+    private static dev.couchannel.contracts.common.v1.Money wire(String amount) {
+        return dev.couchannel.contracts.common.v1.Money.newBuilder()
+                .setAmount(amount)
+                .setCurrency("EUR")
+                .build();
+    }
+
+    private void send(Message command) {
+        CloudEvent event = ProtobufEvents.wrap("booking", booking.toString(), command, Instant.now());
+        kafka.send(KafkaCloudEvents.toRecord(Topics.PAYMENT_COMMANDS, event));
+    }
+
+    private <T extends Message> T reply(String type, Parser<T> parser) {
+        return parse(replies.await(ofType(type), WAIT), parser);
+    }
+
+    private java.util.function.Predicate<ConsumerRecord<String, byte[]>> ofBooking() {
+        String key = booking.toString();
+        return record -> key.equals(record.key()) && "payment".equals(header(record, "ce_source"));
+    }
+
+    private java.util.function.Predicate<ConsumerRecord<String, byte[]>> ofType(String type) {
+        return ofBooking().and(record -> ("couchannel.payment.v1." + type).equals(header(record, "ce_type")));
+    }
+
+    private static <T extends Message> T parse(ConsumerRecord<String, byte[]> record, Parser<T> parser) {
+        try {
+            return parser.parseFrom(record.value());
+        } catch (InvalidProtocolBufferException e) {
+            throw new AssertionError("reply does not parse", e);
+        }
+    }
+
+    private PaymentStatus status() {
+        return intents.find(booking).orElseThrow().status();
+    }
+
+    private Map<Account, Money> balancesOfBooking() {
+        return ledger.balancesOf(booking).stream().collect(Collectors.toMap(Balance::account, Balance::amount));
+    }
+
+    private static void assertEveryCurrencySumsToZero(List<Balance> balances) {
+        Map<Currency, Money> sums = balances.stream()
+                .map(Balance::amount)
+                .collect(Collectors.toMap(Money::currency, money -> money, Money::plus));
+        assertThat(sums).isNotEmpty();
+        assertThat(sums.values()).allMatch(Money::isZero);
+    }
+
+    private long sandboxCharges() {
+        return jdbc.sql("SELECT count(*) FROM sandbox_charges WHERE idempotency_key = :key")
+                .param("key", booking.toString())
+                .query(Long.class)
+                .single();
+    }
+
+    private String sandboxChargeStatus() {
+        return jdbc.sql("SELECT status FROM sandbox_charges WHERE idempotency_key = :key")
+                .param("key", booking.toString())
+                .query(String.class)
+                .single();
+    }
+
+    private double providerCalls(String operation, String result) {
+        return counter("couchannel.payment.provider.calls", "operation", operation, "result", result);
+    }
+
+    private double counter(String name, String... tags) {
+        Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private HttpResponse<String> get(String path, @Nullable String caller) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (caller != null) {
+            request.header(Caller.HEADER, caller);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Money eur(String amount) {
+        return Money.of(amount, "EUR");
+    }
+}

@@ -1,0 +1,232 @@
+package dev.couchannel.payment.intent;
+
+import static dev.couchannel.payment.intent.PaymentFixtures.NOW;
+import static dev.couchannel.payment.intent.PaymentFixtures.TEN_PERCENT;
+import static dev.couchannel.payment.intent.PaymentFixtures.authorizedPayment;
+import static dev.couchannel.payment.intent.PaymentFixtures.capturedPayment;
+import static dev.couchannel.payment.intent.PaymentFixtures.pendingPayment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.couchannel.payment.ledger.Money;
+import dev.couchannel.payment.ledger.Split;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class PaymentIntentTest {
+
+    static Money eur(String amount) {
+        return Money.of(amount, "EUR");
+    }
+
+    @Nested
+    class Authorization {
+
+        @Test
+        void anApprovalAuthorizesAPendingPayment() {
+            PaymentIntent intent = pendingPayment();
+
+            AuthorizationOutcome outcome = intent.authorize("ch_1", NOW);
+
+            assertThat(outcome).isEqualTo(new AuthorizationOutcome.Authorized(intent.paymentId(), eur("100.00")));
+            assertThat(intent.status()).isEqualTo(PaymentStatus.AUTHORIZED);
+            assertThat(intent.providerRef()).isEqualTo("ch_1");
+        }
+
+        @Test
+        void aDeclineKeepsTheGuestReadableReason() {
+            PaymentIntent intent = pendingPayment();
+
+            AuthorizationOutcome outcome = intent.decline("card_declined", "Your card was declined.", NOW);
+
+            assertThat(outcome)
+                    .isEqualTo(new AuthorizationOutcome.Declined("card_declined", "Your card was declined."));
+            assertThat(intent.status()).isEqualTo(PaymentStatus.DECLINED);
+        }
+
+        @Test
+        void aLaterAnswerDoesNotChangeARecordedOne() {
+            PaymentIntent declined = pendingPayment();
+            declined.decline("card_declined", "Your card was declined.", NOW);
+            PaymentIntent authorized = authorizedPayment();
+
+            assertThat(declined.authorize("ch_2", NOW)).isInstanceOf(AuthorizationOutcome.Declined.class);
+            assertThat(authorized.decline("card_declined", "no", NOW))
+                    .isInstanceOf(AuthorizationOutcome.Authorized.class);
+            assertThat(authorized.providerRef()).isEqualTo("ch_sandbox_1");
+        }
+
+        @Test
+        void aPendingPaymentReportsPending() {
+            assertThat(pendingPayment().authorization()).isInstanceOf(AuthorizationOutcome.Pending.class);
+        }
+
+        @Test
+        void aPaymentIsForAPositiveAmount() {
+            assertThatThrownBy(() -> pendingPayment(eur("0.00"))).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class Capture {
+
+        @Test
+        void capturingSplitsTheAmountBetweenHostAndPlatform() {
+            PaymentIntent intent = authorizedPayment();
+
+            CaptureOutcome outcome = intent.capture(TEN_PERCENT, NOW);
+
+            assertThat(outcome).isEqualTo(new CaptureOutcome.Captured(new Split(eur("90.00"), eur("10.00")), true));
+            assertThat(intent.status()).isEqualTo(PaymentStatus.CAPTURED);
+            assertThat(intent.refundable()).isEqualTo(eur("100.00"));
+        }
+
+        @Test
+        void aRepeatedCaptureReportsTheFirstWithoutCapturingAgain() {
+            PaymentIntent intent = capturedPayment();
+
+            CaptureOutcome again = intent.capture(TEN_PERCENT, NOW);
+
+            assertThat(again).isEqualTo(new CaptureOutcome.Captured(new Split(eur("90.00"), eur("10.00")), false));
+        }
+
+        @Test
+        void aVoidedOrDeclinedPaymentCannotBeCaptured() {
+            PaymentIntent voided = authorizedPayment();
+            voided.voidPayment("saga compensation", NOW);
+            PaymentIntent declined = pendingPayment();
+            declined.decline("card_declined", "Your card was declined.", NOW);
+
+            assertThat(voided.capture(TEN_PERCENT, NOW))
+                    .isEqualTo(new CaptureOutcome.NotCaptured("The payment was cancelled before it was captured."));
+            assertThat(declined.capture(TEN_PERCENT, NOW)).isInstanceOf(CaptureOutcome.NotCaptured.class);
+            assertThat(pendingPayment().capture(TEN_PERCENT, NOW)).isInstanceOf(CaptureOutcome.NotCaptured.class);
+            assertThat(voided.status()).isEqualTo(PaymentStatus.VOIDED);
+        }
+    }
+
+    @Nested
+    class Voiding {
+
+        @Test
+        void voidingAnAuthorizationReleasesIt() {
+            PaymentIntent intent = authorizedPayment();
+
+            assertThat(intent.voidPayment("seats gone", NOW)).isInstanceOf(VoidOutcome.AuthorizationReleased.class);
+            assertThat(intent.status()).isEqualTo(PaymentStatus.VOIDED);
+            assertThat(intent.voidPayment("seats gone", NOW)).isInstanceOf(VoidOutcome.NothingToVoid.class);
+        }
+
+        @Test
+        void voidingACapturedPaymentRefundsItInFull() {
+            PaymentIntent intent = capturedPayment();
+
+            VoidOutcome outcome = intent.voidPayment("confirmation failed", NOW);
+
+            assertThat(outcome).isInstanceOfSatisfying(VoidOutcome.RefundedInFull.class, refunded -> assertThat(
+                            refunded.refund().split())
+                    .isEqualTo(new Split(eur("90.00"), eur("10.00"))));
+            assertThat(intent.status()).isEqualTo(PaymentStatus.REFUNDED);
+            assertThat(intent.refundable().isZero()).isTrue();
+            assertThat(intent.voidPayment("again", NOW)).isInstanceOf(VoidOutcome.NothingToVoid.class);
+        }
+
+        @Test
+        void voidingAfterAPartialRefundRefundsTheRest() {
+            PaymentIntent intent = capturedPayment();
+            intent.refund(eur("30.00"), "one seat", NOW);
+
+            VoidOutcome outcome = intent.voidPayment("host cancelled", NOW);
+
+            assertThat(outcome).isInstanceOfSatisfying(VoidOutcome.RefundedInFull.class, refunded -> assertThat(
+                            refunded.refund().amount())
+                    .isEqualTo(eur("70.00")));
+            assertThat(intent.refunded()).isEqualTo(new Split(eur("90.00"), eur("10.00")));
+        }
+
+        @Test
+        void voidingADeclinedPaymentGivesNothingBack() {
+            PaymentIntent intent = pendingPayment();
+            intent.decline("card_declined", "Your card was declined.", NOW);
+
+            assertThat(intent.voidPayment("rejected", NOW)).isInstanceOf(VoidOutcome.NothingToVoid.class);
+            assertThat(intent.status()).isEqualTo(PaymentStatus.DECLINED);
+        }
+    }
+
+    @Nested
+    class Refunds {
+
+        @Test
+        void aPartialRefundGivesBackInProportionAndLeavesTheRestRefundable() {
+            PaymentIntent intent = capturedPayment();
+
+            RefundOutcome outcome = intent.refund(eur("25.00"), "one seat cancelled", NOW);
+
+            assertThat(outcome).isInstanceOfSatisfying(RefundOutcome.Refunded.class, refunded -> {
+                assertThat(refunded.justNow()).isTrue();
+                assertThat(refunded.refund().split()).isEqualTo(new Split(eur("22.50"), eur("2.50")));
+            });
+            assertThat(intent.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+            assertThat(intent.refundable()).isEqualTo(eur("75.00"));
+        }
+
+        @Test
+        void theSameRefundRequestedAgainRefundsOnce() {
+            PaymentIntent intent = capturedPayment();
+            intent.refund(eur("25.00"), "one seat cancelled", NOW);
+
+            RefundOutcome again = intent.refund(eur("25.00"), "one seat cancelled", NOW);
+
+            assertThat(again)
+                    .isInstanceOfSatisfying(RefundOutcome.Refunded.class, refunded -> assertThat(refunded.justNow())
+                            .isFalse());
+            assertThat(intent.refunds()).hasSize(1);
+            assertThat(intent.refundable()).isEqualTo(eur("75.00"));
+        }
+
+        @Test
+        void aRefundForAnotherReasonIsAFurtherRefund() {
+            PaymentIntent intent = capturedPayment();
+            intent.refund(eur("25.00"), "one seat cancelled", NOW);
+
+            intent.refund(eur("25.00"), "host was late", NOW);
+
+            assertThat(intent.refunds()).hasSize(2);
+            assertThat(intent.refundable()).isEqualTo(eur("50.00"));
+        }
+
+        @Test
+        void aRefundNeverGivesBackMoreThanWasCaptured() {
+            PaymentIntent intent = capturedPayment();
+            intent.refund(eur("80.00"), "most seats", NOW);
+
+            RefundOutcome outcome = intent.refund(eur("50.00"), "the rest", NOW);
+
+            assertThat(outcome).isInstanceOfSatisfying(RefundOutcome.Refunded.class, refunded -> assertThat(
+                            refunded.refund().amount())
+                    .isEqualTo(eur("20.00")));
+            assertThat(intent.status()).isEqualTo(PaymentStatus.REFUNDED);
+            assertThat(intent.refund(eur("1.00"), "more", NOW)).isInstanceOf(RefundOutcome.NothingToRefund.class);
+        }
+
+        @Test
+        void nothingIsRefundedBeforeACaptureOrInAnotherCurrency() {
+            assertThat(authorizedPayment().refund(eur("10.00"), "r", NOW))
+                    .isInstanceOf(RefundOutcome.NothingToRefund.class);
+            assertThat(capturedPayment().refund(Money.of("10.00", "PLN"), "r", NOW))
+                    .isInstanceOf(RefundOutcome.NothingToRefund.class);
+        }
+    }
+
+    @Test
+    void aCopyChangesIndependently() {
+        PaymentIntent intent = capturedPayment();
+
+        PaymentIntent trial = intent.copy();
+        trial.refund(eur("10.00"), "try", NOW);
+
+        assertThat(intent.refunds()).isEmpty();
+        assertThat(trial.refunds()).hasSize(1);
+    }
+}
