@@ -42,6 +42,20 @@ public final class OpenApiContract {
         return missing;
     }
 
+    /**
+     * Fails unless the service serves some {@code /api/**} operation and every one of them is in
+     * the contract (a check over no operation would prove nothing).
+     */
+    public static void assertDocumented(RequestMappingHandlerMapping mappings) {
+        if (apiOperations(mappings) == 0) {
+            throw new AssertionError("the service serves no /api/** operation: nothing was checked");
+        }
+        List<String> missing = undocumented(mappings);
+        if (!missing.isEmpty()) {
+            throw new AssertionError("not in contracts/openapi/couchannel.yaml: " + missing);
+        }
+    }
+
     /** How many {@code /api/**} operations the service serves (so a check over none fails). */
     public static long apiOperations(RequestMappingHandlerMapping mappings) {
         return mappings.getHandlerMethods().keySet().stream()

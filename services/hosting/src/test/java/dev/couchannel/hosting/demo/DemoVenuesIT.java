@@ -45,7 +45,7 @@ class DemoVenuesIT extends RunningHosting {
             "brooklyn-loft", "New York",
             "gdansk-oliwa-house", "Gdańsk");
 
-    /** The id inventory's DemoData gives a venue slug. */
+    /** The id inventory's DemoCalendar gives a venue slug. */
     static UUID inventoryVenueId(String slug) {
         return UUID.nameUUIDFromBytes(("couchannel-demo:venue:" + slug + ":0").getBytes(StandardCharsets.UTF_8));
     }
@@ -58,7 +58,7 @@ class DemoVenuesIT extends RunningHosting {
     GrpcServerLifecycle grpc;
 
     @Autowired
-    DemoData demoData;
+    DemoVenues demoData;
 
     @Autowired
     Venues venues;

@@ -28,9 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBooleanProperty("couchannel.demo.enabled")
-class DemoData implements ApplicationRunner {
+class DemoCalendar implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoCalendar.class);
 
     /** The demo host of {@code host@example.com}'s venues until the hosting service owns them. */
     static final String DEMO_HOST = "host@example.com";
@@ -40,7 +40,7 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DemoData(Fixtures fixtures, Sessions sessions, TransactionTemplate transactions, Clock clock) {
+    DemoCalendar(Fixtures fixtures, Sessions sessions, TransactionTemplate transactions, Clock clock) {
         this.fixtures = fixtures;
         this.sessions = sessions;
         this.transactions = transactions;

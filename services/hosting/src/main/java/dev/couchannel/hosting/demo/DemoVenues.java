@@ -28,9 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBooleanProperty("couchannel.demo.enabled")
-class DemoData implements ApplicationRunner {
+class DemoVenues implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoVenues.class);
 
     /** The demo host, {@code host@example.com} (the user id is the email in local mode). */
     static final String DEMO_HOST = "host@example.com";
@@ -41,7 +41,7 @@ class DemoData implements ApplicationRunner {
         return new StreamingPackage(provider, licence, country);
     }
 
-    // Slugs match inventory's demo sessions (services/inventory .../demo/DemoData.java).
+    // Slugs match inventory's demo sessions (services/inventory .../demo/DemoVenues.java).
     static final List<Demo> VENUES = List.of(
             new Demo(
                     "london-flat",
@@ -140,7 +140,7 @@ class DemoData implements ApplicationRunner {
     private final RegisterVenue registerVenue;
     private final TransactionTemplate transactions;
 
-    DemoData(Venues venues, RegisterVenue registerVenue, TransactionTemplate transactions) {
+    DemoVenues(Venues venues, RegisterVenue registerVenue, TransactionTemplate transactions) {
         this.venues = venues;
         this.registerVenue = registerVenue;
         this.transactions = transactions;
