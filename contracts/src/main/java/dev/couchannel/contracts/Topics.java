@@ -15,6 +15,12 @@ public final class Topics {
     /** Payment commands ({@code couchannel.payment.v1.AuthorizePayment} ...), key = booking id. */
     public static final String PAYMENT_COMMANDS = "couchannel.payment.commands";
 
+    /** Pricing commands ({@code couchannel.pricing.v1.ConfirmQuote} ...), key = booking id. */
+    public static final String PRICING_COMMANDS = "couchannel.pricing.commands";
+
+    /** Compliance commands ({@code couchannel.compliance.v1.CheckBooking}), key = booking id. */
+    public static final String COMPLIANCE_COMMANDS = "couchannel.compliance.commands";
+
     /** Participants' replies to the booking saga, key = booking id. */
     public static final String BOOKING_REPLIES = "couchannel.booking.replies";
 

@@ -22,6 +22,8 @@ class AsyncApiContractTest {
             dev.couchannel.contracts.inventory.v1.Events.getDescriptor(),
             dev.couchannel.contracts.booking.v1.Events.getDescriptor(),
             dev.couchannel.contracts.payment.v1.Payments.getDescriptor(),
+            dev.couchannel.contracts.pricing.v1.Pricing.getDescriptor(),
+            dev.couchannel.contracts.compliance.v1.ComplianceOuterClass.getDescriptor(),
             dev.couchannel.contracts.hosting.v1.Venues.getDescriptor());
 
     @Test
@@ -55,6 +57,8 @@ class AsyncApiContractTest {
                         Topics.INVENTORY_COMMANDS,
                         Topics.INVENTORY_EVENTS,
                         Topics.PAYMENT_COMMANDS,
+                        Topics.PRICING_COMMANDS,
+                        Topics.COMPLIANCE_COMMANDS,
                         Topics.BOOKING_REPLIES,
                         Topics.BOOKING_EVENTS,
                         Topics.HOSTING_EVENTS);
