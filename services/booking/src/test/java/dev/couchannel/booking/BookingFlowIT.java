@@ -8,6 +8,8 @@ import com.google.protobuf.Message;
 import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.common.v1.Money;
+import dev.couchannel.contracts.compliance.v1.BookingAllowed;
+import dev.couchannel.contracts.compliance.v1.BookingRefused;
 import dev.couchannel.contracts.inventory.v1.ReleaseSeats;
 import dev.couchannel.contracts.inventory.v1.SeatsConfirmed;
 import dev.couchannel.contracts.inventory.v1.SeatsHeld;
@@ -17,6 +19,9 @@ import dev.couchannel.contracts.payment.v1.AuthorizePayment;
 import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
 import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
+import dev.couchannel.contracts.pricing.v1.ConfirmQuote;
+import dev.couchannel.contracts.pricing.v1.QuoteConfirmed;
+import dev.couchannel.contracts.pricing.v1.QuoteReleased;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.platform.testing.OpenApiContract;
@@ -90,17 +95,23 @@ class BookingFlowIT {
     final HttpClient http = HttpClient.newHttpClient();
     final UUID sessionId = UUID.randomUUID();
     TopicProbe commands;
+    TopicProbe pricing;
+    TopicProbe compliance;
     TopicProbe payments;
 
     @BeforeEach
-    void listenAsInventoryAndPayment() {
+    void listenAsTheParticipants() {
         commands = TopicProbe.on(Topics.INVENTORY_COMMANDS);
+        pricing = TopicProbe.on(Topics.PRICING_COMMANDS);
+        compliance = TopicProbe.on(Topics.COMPLIANCE_COMMANDS);
         payments = TopicProbe.on(Topics.PAYMENT_COMMANDS);
     }
 
     @AfterEach
     void close() {
         commands.close();
+        pricing.close();
+        compliance.close();
         payments.close();
     }
 
@@ -115,6 +126,13 @@ class BookingFlowIT {
 
         command(id, "HoldSeats");
         reply(id, seatsHeld(id, 2));
+        ConfirmQuote lock = ConfirmQuote.parseFrom(
+                bookingCommand(pricing, id, "pricing", "ConfirmQuote").value());
+        assertThat(lock.getSeats()).isEqualTo(2);
+        assertThat(lock.getQuoteId()).isEmpty(); // no quote in the request: priced now
+        reply(id, quoteConfirmed(id, "25.00"));
+        bookingCommand(compliance, id, "compliance", "CheckBooking");
+        reply(id, BookingAllowed.newBuilder().setBookingId(id).build());
         ConsumerRecord<String, byte[]> authorize = paymentCommand(id, "AuthorizePayment");
         AuthorizePayment charge = AuthorizePayment.parseFrom(authorize.value());
         assertThat(charge.getAmount().getAmount()).isEqualTo("25.00");
@@ -142,6 +160,8 @@ class BookingFlowIT {
         String id = idOf(book("guest@example.com", UUID.randomUUID().toString(), body(1)));
         command(id, "HoldSeats");
         reply(id, seatsHeld(id, 1));
+        reply(id, quoteConfirmed(id, "12.50"));
+        reply(id, BookingAllowed.newBuilder().setBookingId(id).build());
         paymentCommand(id, "AuthorizePayment");
 
         reply(
@@ -154,13 +174,36 @@ class BookingFlowIT {
 
         assertThat(awaitStatus("guest@example.com", id, "REJECTED")).contains("Your card was declined.");
         command(id, "ReleaseSeats");
+        bookingCommand(pricing, id, "pricing", "ReleaseQuote");
         reply(
                 id,
                 SeatsReleased.newBuilder()
                         .setBookingId(id)
                         .setSessionId(sessionId.toString())
                         .build());
+        reply(id, QuoteReleased.newBuilder().setBookingId(id).build());
         await().atMost(WAIT).until(() -> "FAILED".equals(sagaState(id)));
+    }
+
+    @Test
+    void aComplianceRefusalRejectsWithTheRulesReasonAndReleasesQuoteAndSeats() throws Exception {
+        String id = idOf(book("guest@example.com", UUID.randomUUID().toString(), body(4)));
+        command(id, "HoldSeats");
+        reply(id, seatsHeld(id, 4));
+        reply(id, quoteConfirmed(id, "50.00"));
+        bookingCommand(compliance, id, "compliance", "CheckBooking");
+
+        reply(
+                id,
+                BookingRefused.newBuilder()
+                        .setBookingId(id)
+                        .setReason("At most 10 people may watch at this venue (rule attendee-cap@1).")
+                        .build());
+
+        assertThat(awaitStatus("guest@example.com", id, "REJECTED")).contains("attendee-cap@1");
+        command(id, "ReleaseSeats");
+        bookingCommand(pricing, id, "pricing", "ReleaseQuote");
+        assertThat(payments.records()).noneMatch(record -> id.equals(record.key()));
     }
 
     @Test
@@ -308,10 +351,24 @@ class BookingFlowIT {
     }
 
     private ConsumerRecord<String, byte[]> paymentCommand(String bookingId, String name) {
-        return payments.await(
-                record -> ("couchannel.payment.v1." + name).equals(header(record, "ce_type"))
+        return bookingCommand(payments, bookingId, "payment", name);
+    }
+
+    /** A command to a participant whose commands are keyed by booking id. */
+    private static ConsumerRecord<String, byte[]> bookingCommand(
+            TopicProbe topic, String bookingId, String participant, String name) {
+        return topic.await(
+                record -> ("couchannel." + participant + ".v1." + name).equals(header(record, "ce_type"))
                         && bookingId.equals(record.key()),
                 WAIT);
+    }
+
+    private static QuoteConfirmed quoteConfirmed(String bookingId, String total) {
+        return QuoteConfirmed.newBuilder()
+                .setBookingId(bookingId)
+                .setQuoteId(UUID.randomUUID().toString())
+                .setTotal(Money.newBuilder().setAmount(total).setCurrency("EUR"))
+                .build();
     }
 
     private void reply(String bookingId, Message message) {

@@ -2,11 +2,14 @@ package dev.couchannel.booking.checkout;
 
 import dev.couchannel.booking.checkout.SagaAction.AuthorizePayment;
 import dev.couchannel.booking.checkout.SagaAction.CapturePayment;
+import dev.couchannel.booking.checkout.SagaAction.CheckBooking;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmBooking;
+import dev.couchannel.booking.checkout.SagaAction.ConfirmQuote;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmSeats;
 import dev.couchannel.booking.checkout.SagaAction.HoldSeats;
 import dev.couchannel.booking.checkout.SagaAction.PriceBooking;
 import dev.couchannel.booking.checkout.SagaAction.RejectBooking;
+import dev.couchannel.booking.checkout.SagaAction.ReleaseQuote;
 import dev.couchannel.booking.checkout.SagaAction.ReleaseSeats;
 import dev.couchannel.booking.checkout.SagaAction.VoidPayment;
 import dev.couchannel.booking.reservation.Money;
@@ -25,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>{@code HOLD_SEATS} (inventory) — compensation {@code ReleaseSeats};
+ *   <li>{@code CONFIRM_QUOTE} (pricing) — compensation {@code ReleaseQuote};
+ *   <li>{@code CHECK_BOOKING} (compliance) — read-only, nothing to compensate;
  *   <li>{@code AUTHORIZE_PAYMENT} (payment) — compensation {@code VoidPayment};
  *   <li>{@code CONFIRM_SEATS} (inventory) — compensation {@code ReleaseSeats};
  *   <li>{@code CAPTURE_PAYMENT} (payment) — compensation {@code VoidPayment} (refunds a capture);
@@ -35,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * already done, in reverse. A step that times out may still have succeeded, so its own
  * compensation is sent too. The saga stays {@code COMPENSATING} until every participant has
  * confirmed its compensation, asking again at each deadline. A reply that arrives after the saga
- * failed is compensated as well. Pricing and compliance steps slot in after {@code HOLD_SEATS}.
+ * failed is compensated as well.
  *
  * <p>Pure: no I/O. {@link #on} and {@link #onDeadline} return the actions for the coordinator to
  * carry out in the transaction that saves the new state.
@@ -44,6 +49,8 @@ public final class BookingSaga {
 
     public enum Step {
         HOLD_SEATS,
+        CONFIRM_QUOTE,
+        CHECK_BOOKING,
         AUTHORIZE_PAYMENT,
         CONFIRM_SEATS,
         CAPTURE_PAYMENT,
@@ -61,6 +68,7 @@ public final class BookingSaga {
     /** The compensations a saga can owe. */
     public enum Compensation {
         RELEASE_SEATS,
+        RELEASE_QUOTE,
         VOID_PAYMENT
     }
 
@@ -71,12 +79,16 @@ public final class BookingSaga {
     public record Timeouts(Duration stepTimeout, Duration holdDuration) {}
 
     /** What a booking asks of the saga: who books what, and how they pay. */
-    public record Order(UUID bookingId, UUID sessionId, int seats, String guestId, String paymentMethod) {}
+    public record Order(
+            UUID bookingId,
+            UUID sessionId,
+            int seats,
+            String guestId,
+            String paymentMethod,
+            @Nullable UUID quoteId) {}
 
     static final String TIMED_OUT =
             "We could not complete your booking in time. Nothing was charged; please try again.";
-
-    static final String UNPRICED = "This session has no price yet, so it cannot be booked.";
 
     private final Order order;
     private final long version;
@@ -151,25 +163,47 @@ public final class BookingSaga {
         return switch (step) {
             case HOLD_SEATS ->
                 switch (reply) {
-                    case SagaReply.SeatsHeld held
-                    when held.pricePerSeat() == null ->
-                        compensate(UNPRICED, EnumSet.of(Compensation.RELEASE_SEATS), now, timeouts);
                     case SagaReply.SeatsHeld held -> {
                         hostId = held.hostId();
-                        amount = held.pricePerSeat().times(order.seats());
-                        moveTo(Step.AUTHORIZE_PAYMENT, now, timeouts);
-                        yield List.of(
-                                new PriceBooking(order.bookingId(), amount),
-                                new AuthorizePayment(
-                                        order.bookingId(),
-                                        order.guestId(),
-                                        hostId,
-                                        order.sessionId(),
-                                        amount,
-                                        order.paymentMethod()));
+                        moveTo(Step.CONFIRM_QUOTE, now, timeouts);
+                        yield List.of(new ConfirmQuote(
+                                order.bookingId(), order.sessionId(), order.seats(), order.guestId(), order.quoteId()));
                     }
                     case SagaReply.SeatsUnavailable unavailable ->
                         compensate(unavailable.reason(), Set.of(), now, timeouts);
+                    default -> List.of();
+                };
+            case CONFIRM_QUOTE ->
+                switch (reply) {
+                    case SagaReply.QuoteConfirmed quote -> {
+                        amount = quote.total();
+                        moveTo(Step.CHECK_BOOKING, now, timeouts);
+                        yield List.of(
+                                new PriceBooking(order.bookingId(), amount),
+                                new CheckBooking(order.bookingId(), order.sessionId(), order.seats(), order.guestId()));
+                    }
+                    case SagaReply.QuoteRejected rejected ->
+                        compensate(rejected.reason(), EnumSet.of(Compensation.RELEASE_SEATS), now, timeouts);
+                    default -> List.of();
+                };
+            case CHECK_BOOKING ->
+                switch (reply) {
+                    case SagaReply.BookingAllowed allowed -> {
+                        moveTo(Step.AUTHORIZE_PAYMENT, now, timeouts);
+                        yield List.of(new AuthorizePayment(
+                                order.bookingId(),
+                                order.guestId(),
+                                Objects.requireNonNull(hostId),
+                                order.sessionId(),
+                                Objects.requireNonNull(amount),
+                                order.paymentMethod()));
+                    }
+                    case SagaReply.BookingRefused refused ->
+                        compensate(
+                                refused.reason(),
+                                EnumSet.of(Compensation.RELEASE_QUOTE, Compensation.RELEASE_SEATS),
+                                now,
+                                timeouts);
                     default -> List.of();
                 };
             case AUTHORIZE_PAYMENT ->
@@ -179,7 +213,11 @@ public final class BookingSaga {
                         yield List.of(new ConfirmSeats(order.bookingId(), order.sessionId()));
                     }
                     case SagaReply.PaymentDeclined declined ->
-                        compensate(declined.reason(), EnumSet.of(Compensation.RELEASE_SEATS), now, timeouts);
+                        compensate(
+                                declined.reason(),
+                                EnumSet.of(Compensation.RELEASE_QUOTE, Compensation.RELEASE_SEATS),
+                                now,
+                                timeouts);
                     default -> List.of();
                 };
             case CONFIRM_SEATS ->
@@ -190,7 +228,11 @@ public final class BookingSaga {
                     }
                     // the hold is gone (expired or released), so only the authorization is left to undo
                     case SagaReply.SeatsConfirmationFailed failed ->
-                        compensate(failed.reason(), EnumSet.of(Compensation.VOID_PAYMENT), now, timeouts);
+                        compensate(
+                                failed.reason(),
+                                EnumSet.of(Compensation.VOID_PAYMENT, Compensation.RELEASE_QUOTE),
+                                now,
+                                timeouts);
                     default -> List.of();
                 };
             case CAPTURE_PAYMENT ->
@@ -200,11 +242,7 @@ public final class BookingSaga {
                         yield List.of(new ConfirmBooking(order.bookingId()));
                     }
                     case SagaReply.PaymentCaptureFailed failed ->
-                        compensate(
-                                failed.reason(),
-                                EnumSet.of(Compensation.RELEASE_SEATS, Compensation.VOID_PAYMENT),
-                                now,
-                                timeouts);
+                        compensate(failed.reason(), EnumSet.allOf(Compensation.class), now, timeouts);
                     default -> List.of();
                 };
             case COMPENSATE, DONE -> List.of();
@@ -215,6 +253,7 @@ public final class BookingSaga {
         switch (reply) {
             case SagaReply.SeatsReleased released -> pending.remove(Compensation.RELEASE_SEATS);
             case SagaReply.PaymentVoided voided -> pending.remove(Compensation.VOID_PAYMENT);
+            case SagaReply.QuoteReleased released -> pending.remove(Compensation.RELEASE_QUOTE);
             // late successes need nothing more: their compensation is already on its way, behind them
             default -> {}
         }
@@ -226,13 +265,13 @@ public final class BookingSaga {
 
     /** The saga is over: seats or money that turn up now belong to nobody, so give them back. */
     private List<SagaAction> afterFailure(SagaReply reply) {
+        String why = "late reply after the booking was rejected";
         return switch (reply) {
-            case SagaReply.SeatsHeld held -> List.of(release("late reply after the booking was rejected"));
-            case SagaReply.SeatsConfirmed confirmed -> List.of(release("late reply after the booking was rejected"));
-            case SagaReply.PaymentAuthorized authorized ->
-                List.of(voidPayment("late reply after the booking was rejected"));
-            case SagaReply.PaymentCaptured captured ->
-                List.of(voidPayment("late reply after the booking was rejected"));
+            case SagaReply.SeatsHeld held -> List.of(release(why));
+            case SagaReply.SeatsConfirmed confirmed -> List.of(release(why));
+            case SagaReply.QuoteConfirmed quote -> List.of(releaseQuote(why));
+            case SagaReply.PaymentAuthorized authorized -> List.of(voidPayment(why));
+            case SagaReply.PaymentCaptured captured -> List.of(voidPayment(why));
             default -> List.of();
         };
     }
@@ -257,8 +296,8 @@ public final class BookingSaga {
     private static Set<Compensation> compensationsIfTimedOut(Step step) {
         return switch (step) {
             case HOLD_SEATS -> EnumSet.of(Compensation.RELEASE_SEATS);
-            case AUTHORIZE_PAYMENT, CONFIRM_SEATS, CAPTURE_PAYMENT ->
-                EnumSet.of(Compensation.RELEASE_SEATS, Compensation.VOID_PAYMENT);
+            case CONFIRM_QUOTE, CHECK_BOOKING -> EnumSet.of(Compensation.RELEASE_QUOTE, Compensation.RELEASE_SEATS);
+            case AUTHORIZE_PAYMENT, CONFIRM_SEATS, CAPTURE_PAYMENT -> EnumSet.allOf(Compensation.class);
             case COMPENSATE, DONE -> EnumSet.noneOf(Compensation.class);
         };
     }
@@ -279,11 +318,14 @@ public final class BookingSaga {
         return actions;
     }
 
-    /** In reverse order of the steps: money first, then seats. */
+    /** In reverse order of the steps: money first, then the quote, then seats. */
     private List<SagaAction> commandsFor(Set<Compensation> owed, String why) {
         List<SagaAction> commands = new ArrayList<>();
         if (owed.contains(Compensation.VOID_PAYMENT)) {
             commands.add(voidPayment(why));
+        }
+        if (owed.contains(Compensation.RELEASE_QUOTE)) {
+            commands.add(releaseQuote(why));
         }
         if (owed.contains(Compensation.RELEASE_SEATS)) {
             commands.add(release(why));
@@ -293,6 +335,10 @@ public final class BookingSaga {
 
     private ReleaseSeats release(String why) {
         return new ReleaseSeats(order.bookingId(), order.sessionId(), why);
+    }
+
+    private ReleaseQuote releaseQuote(String why) {
+        return new ReleaseQuote(order.bookingId(), why);
     }
 
     private VoidPayment voidPayment(String why) {

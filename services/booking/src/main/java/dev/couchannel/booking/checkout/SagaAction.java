@@ -3,11 +3,26 @@ package dev.couchannel.booking.checkout;
 import dev.couchannel.booking.reservation.Money;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What the saga asks the world to do next: send a participant a command, or decide the booking. */
 public sealed interface SagaAction {
 
     record HoldSeats(UUID bookingId, UUID sessionId, int seats, Instant holdUntil) implements SagaAction {}
+
+    /** Locks the guest's quote for this booking, or prices the seats now ({@code quoteId} null) and locks that. */
+    record ConfirmQuote(
+            UUID bookingId,
+            UUID sessionId,
+            int seats,
+            String guestId,
+            @Nullable UUID quoteId) implements SagaAction {}
+
+    /** Compensation of ConfirmQuote: unlocks the quote. */
+    record ReleaseQuote(UUID bookingId, String reason) implements SagaAction {}
+
+    /** Asks compliance whether the broadcasting rules allow this booking; read-only, nothing to compensate. */
+    record CheckBooking(UUID bookingId, UUID sessionId, int seats, String guestId) implements SagaAction {}
 
     record AuthorizePayment(
             UUID bookingId, String guestId, String hostId, UUID sessionId, Money amount, String paymentMethod)

@@ -2,13 +2,11 @@ package dev.couchannel.booking.checkout;
 
 import dev.couchannel.booking.reservation.Money;
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 
 /** Participants' replies to the saga's commands, in domain words. */
 public sealed interface SagaReply {
 
-    /** {@code pricePerSeat} is null when inventory did not say what the seats cost. */
-    record SeatsHeld(Instant expiresAt, @Nullable Money pricePerSeat, String hostId) implements SagaReply {}
+    record SeatsHeld(Instant expiresAt, String hostId) implements SagaReply {}
 
     record SeatsUnavailable(String reason) implements SagaReply {}
 
@@ -17,6 +15,16 @@ public sealed interface SagaReply {
     record SeatsConfirmationFailed(String reason) implements SagaReply {}
 
     record SeatsReleased() implements SagaReply {}
+
+    record QuoteConfirmed(Money total) implements SagaReply {}
+
+    record QuoteRejected(String reason) implements SagaReply {}
+
+    record QuoteReleased() implements SagaReply {}
+
+    record BookingAllowed() implements SagaReply {}
+
+    record BookingRefused(String reason) implements SagaReply {}
 
     record PaymentAuthorized() implements SagaReply {}
 

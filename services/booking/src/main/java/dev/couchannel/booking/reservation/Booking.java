@@ -16,6 +16,7 @@ public final class Booking {
     private final UUID sessionId;
     private final int seats;
     private final String paymentMethod;
+    private final @Nullable UUID quoteId;
     private final Instant createdAt;
     private final long version;
     private BookingStatus status;
@@ -29,6 +30,7 @@ public final class Booking {
             UUID sessionId,
             int seats,
             String paymentMethod,
+            @Nullable UUID quoteId,
             BookingStatus status,
             @Nullable String reason,
             @Nullable Money total,
@@ -43,6 +45,7 @@ public final class Booking {
         this.sessionId = Objects.requireNonNull(sessionId);
         this.seats = seats;
         this.paymentMethod = Objects.requireNonNull(paymentMethod);
+        this.quoteId = quoteId;
         this.total = total;
         this.status = Objects.requireNonNull(status);
         this.reason = reason;
@@ -52,9 +55,15 @@ public final class Booking {
     }
 
     public static Booking request(
-            UUID id, String guestId, UUID sessionId, int seats, String paymentMethod, Instant now) {
+            UUID id,
+            String guestId,
+            UUID sessionId,
+            int seats,
+            String paymentMethod,
+            @Nullable UUID quoteId,
+            Instant now) {
         return new Booking(
-                id, guestId, sessionId, seats, paymentMethod, BookingStatus.PENDING, null, null, now, now, 0);
+                id, guestId, sessionId, seats, paymentMethod, quoteId, BookingStatus.PENDING, null, null, now, now, 0);
     }
 
     /** The price of the held seats, known once inventory holds them. */
@@ -112,6 +121,10 @@ public final class Booking {
 
     public String paymentMethod() {
         return paymentMethod;
+    }
+
+    public @Nullable UUID quoteId() {
+        return quoteId;
     }
 
     public @Nullable Money total() {

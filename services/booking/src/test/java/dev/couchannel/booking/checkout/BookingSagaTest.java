@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couchannel.booking.checkout.SagaAction.AuthorizePayment;
 import dev.couchannel.booking.checkout.SagaAction.CapturePayment;
+import dev.couchannel.booking.checkout.SagaAction.CheckBooking;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmBooking;
+import dev.couchannel.booking.checkout.SagaAction.ConfirmQuote;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmSeats;
 import dev.couchannel.booking.checkout.SagaAction.HoldSeats;
 import dev.couchannel.booking.checkout.SagaAction.PriceBooking;
 import dev.couchannel.booking.checkout.SagaAction.RejectBooking;
+import dev.couchannel.booking.checkout.SagaAction.ReleaseQuote;
 import dev.couchannel.booking.checkout.SagaAction.ReleaseSeats;
 import dev.couchannel.booking.checkout.SagaAction.VoidPayment;
 import dev.couchannel.booking.reservation.Money;
@@ -27,12 +30,12 @@ class BookingSagaTest {
             new BookingSaga.Timeouts(Duration.ofSeconds(30), Duration.ofMinutes(10));
     static final UUID BOOKING = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
     static final UUID SESSION = UUID.fromString("00000000-0000-0000-0000-000000000051");
-    static final Money PRICE = Money.of("12.50", "EUR");
+    static final UUID QUOTE = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     static final Money TOTAL = Money.of("25.00", "EUR");
     static final String DECLINED = "Your card was declined.";
 
     final BookingSaga.Started started = BookingSaga.start(
-            new BookingSaga.Order(BOOKING, SESSION, 2, "guest@example.com", "pm_card_visa"), T0, TIMEOUTS);
+            new BookingSaga.Order(BOOKING, SESSION, 2, "guest@example.com", "pm_card_visa", QUOTE), T0, TIMEOUTS);
     final BookingSaga saga = started.saga();
 
     List<SagaAction> reply(SagaReply reply, int atSecond) {
@@ -44,11 +47,21 @@ class BookingSagaTest {
     }
 
     void seatsHeld() {
-        reply(new SagaReply.SeatsHeld(T0.plusSeconds(600), PRICE, "host@example.com"), 1);
+        reply(new SagaReply.SeatsHeld(T0.plusSeconds(600), "host@example.com"), 1);
+    }
+
+    void quoted() {
+        seatsHeld();
+        reply(new SagaReply.QuoteConfirmed(TOTAL), 1);
+    }
+
+    void allowed() {
+        quoted();
+        reply(new SagaReply.BookingAllowed(), 1);
     }
 
     void authorized() {
-        seatsHeld();
+        allowed();
         reply(new SagaReply.PaymentAuthorized(), 2);
     }
 
@@ -59,6 +72,10 @@ class BookingSagaTest {
 
     static ReleaseSeats release(String why) {
         return new ReleaseSeats(BOOKING, SESSION, why);
+    }
+
+    static ReleaseQuote releaseQuote(String why) {
+        return new ReleaseQuote(BOOKING, why);
     }
 
     static VoidPayment voidPayment(String why) {
@@ -76,17 +93,21 @@ class BookingSagaTest {
         }
 
         @Test
-        void heldSeatsArePricedAndPaidFor() {
-            assertThat(reply(new SagaReply.SeatsHeld(T0.plusSeconds(600), PRICE, "host@example.com"), 1))
+        void heldSeatsLockTheQuoteThenThePriceIsCheckedAgainstTheRulesThenPaid() {
+            assertThat(reply(new SagaReply.SeatsHeld(T0.plusSeconds(600), "host@example.com"), 1))
+                    .containsExactly(new ConfirmQuote(BOOKING, SESSION, 2, "guest@example.com", QUOTE));
+            assertThat(reply(new SagaReply.QuoteConfirmed(TOTAL), 1))
                     .containsExactly(
                             new PriceBooking(BOOKING, TOTAL),
-                            new AuthorizePayment(
-                                    BOOKING, "guest@example.com", "host@example.com", SESSION, TOTAL, "pm_card_visa"));
+                            new CheckBooking(BOOKING, SESSION, 2, "guest@example.com"));
+            assertThat(reply(new SagaReply.BookingAllowed(), 1))
+                    .containsExactly(new AuthorizePayment(
+                            BOOKING, "guest@example.com", "host@example.com", SESSION, TOTAL, "pm_card_visa"));
         }
 
         @Test
         void anAuthorizedPaymentSellsTheSeatsThenCapturesThenConfirms() {
-            seatsHeld();
+            allowed();
             assertThat(reply(new SagaReply.PaymentAuthorized(), 2)).containsExactly(new ConfirmSeats(BOOKING, SESSION));
             assertThat(reply(new SagaReply.SeatsConfirmed(), 3)).containsExactly(new CapturePayment(BOOKING));
             assertThat(reply(new SagaReply.PaymentCaptured(), 4)).containsExactly(new ConfirmBooking(BOOKING));
@@ -100,7 +121,7 @@ class BookingSagaTest {
             reply(new SagaReply.PaymentCaptured(), 4);
 
             assertThat(reply(new SagaReply.PaymentCaptured(), 5)).isEmpty();
-            assertThat(reply(new SagaReply.SeatsHeld(T0, PRICE, "host@example.com"), 5))
+            assertThat(reply(new SagaReply.SeatsHeld(T0, "host@example.com"), 5))
                     .isEmpty();
             assertThat(saga.state()).isEqualTo(BookingSaga.State.COMPLETED);
         }
@@ -117,20 +138,42 @@ class BookingSagaTest {
         }
 
         @Test
-        void seatsWithoutAPriceAreReleasedNotGivenAway() {
-            assertThat(reply(new SagaReply.SeatsHeld(T0.plusSeconds(600), null, "host@example.com"), 1))
-                    .containsExactly(release("HOLD_SEATS failed"), new RejectBooking(BOOKING, BookingSaga.UNPRICED));
+        void aRejectedQuoteReleasesTheSeats() {
+            seatsHeld();
+
+            assertThat(reply(new SagaReply.QuoteRejected("Your price quote expired; get a new one."), 2))
+                    .containsExactly(
+                            release("CONFIRM_QUOTE failed"),
+                            new RejectBooking(BOOKING, "Your price quote expired; get a new one."));
         }
 
         @Test
-        void aDeclinedPaymentReleasesTheSeats() {
-            seatsHeld();
+        void aComplianceRefusalReleasesTheQuoteAndTheSeats() {
+            quoted();
+
+            assertThat(reply(new SagaReply.BookingRefused("Only 150 people may watch here."), 2))
+                    .containsExactly(
+                            releaseQuote("CHECK_BOOKING failed"),
+                            release("CHECK_BOOKING failed"),
+                            new RejectBooking(BOOKING, "Only 150 people may watch here."));
+        }
+
+        @Test
+        void aDeclinedPaymentReleasesTheQuoteAndTheSeats() {
+            allowed();
 
             assertThat(reply(new SagaReply.PaymentDeclined(DECLINED), 2))
-                    .containsExactly(release("AUTHORIZE_PAYMENT failed"), new RejectBooking(BOOKING, DECLINED));
-            assertThat(saga.pending()).containsExactly(BookingSaga.Compensation.RELEASE_SEATS);
+                    .containsExactly(
+                            releaseQuote("AUTHORIZE_PAYMENT failed"),
+                            release("AUTHORIZE_PAYMENT failed"),
+                            new RejectBooking(BOOKING, DECLINED));
+            assertThat(saga.pending())
+                    .containsExactlyInAnyOrder(
+                            BookingSaga.Compensation.RELEASE_QUOTE, BookingSaga.Compensation.RELEASE_SEATS);
 
-            assertThat(reply(new SagaReply.SeatsReleased(), 3)).isEmpty();
+            reply(new SagaReply.SeatsReleased(), 3);
+            assertThat(saga.state()).isEqualTo(BookingSaga.State.COMPENSATING);
+            reply(new SagaReply.QuoteReleased(), 3);
             assertThat(saga.state()).isEqualTo(BookingSaga.State.FAILED);
         }
 
@@ -141,8 +184,11 @@ class BookingSagaTest {
             assertThat(reply(new SagaReply.SeatsConfirmationFailed("The seat reservation expired."), 3))
                     .containsExactly(
                             voidPayment("CONFIRM_SEATS failed"),
+                            releaseQuote("CONFIRM_SEATS failed"),
                             new RejectBooking(BOOKING, "The seat reservation expired."));
-            assertThat(saga.pending()).containsExactly(BookingSaga.Compensation.VOID_PAYMENT);
+            assertThat(saga.pending())
+                    .containsExactlyInAnyOrder(
+                            BookingSaga.Compensation.VOID_PAYMENT, BookingSaga.Compensation.RELEASE_QUOTE);
         }
 
         @Test
@@ -152,10 +198,12 @@ class BookingSagaTest {
             assertThat(reply(new SagaReply.PaymentCaptureFailed("Capture refused."), 4))
                     .containsExactly(
                             voidPayment("CAPTURE_PAYMENT failed"),
+                            releaseQuote("CAPTURE_PAYMENT failed"),
                             release("CAPTURE_PAYMENT failed"),
                             new RejectBooking(BOOKING, "Capture refused."));
 
             reply(new SagaReply.PaymentVoided(), 5);
+            reply(new SagaReply.QuoteReleased(), 5);
             assertThat(saga.state()).isEqualTo(BookingSaga.State.COMPENSATING);
             reply(new SagaReply.SeatsReleased(), 6);
             assertThat(saga.state()).isEqualTo(BookingSaga.State.FAILED);
@@ -176,12 +224,35 @@ class BookingSagaTest {
         }
 
         @Test
-        void anAuthorizationThatTimesOutIsVoidedAndTheSeatsReleased() {
+        void aQuoteThatTimesOutIsReleasedWithTheSeats() {
             seatsHeld();
 
             assertThat(deadline(31))
                     .containsExactly(
+                            releaseQuote("CONFIRM_QUOTE timed out"),
+                            release("CONFIRM_QUOTE timed out"),
+                            new RejectBooking(BOOKING, BookingSaga.TIMED_OUT));
+        }
+
+        @Test
+        void aComplianceCheckThatTimesOutReleasesTheQuoteAndTheSeats() {
+            quoted();
+
+            assertThat(deadline(31))
+                    .containsExactly(
+                            releaseQuote("CHECK_BOOKING timed out"),
+                            release("CHECK_BOOKING timed out"),
+                            new RejectBooking(BOOKING, BookingSaga.TIMED_OUT));
+        }
+
+        @Test
+        void anAuthorizationThatTimesOutIsVoidedAndTheSeatsReleased() {
+            allowed();
+
+            assertThat(deadline(31))
+                    .containsExactly(
                             voidPayment("AUTHORIZE_PAYMENT timed out"),
+                            releaseQuote("AUTHORIZE_PAYMENT timed out"),
                             release("AUTHORIZE_PAYMENT timed out"),
                             new RejectBooking(BOOKING, BookingSaga.TIMED_OUT));
         }
@@ -193,6 +264,7 @@ class BookingSagaTest {
             assertThat(deadline(32))
                     .containsExactly(
                             voidPayment("CONFIRM_SEATS timed out"),
+                            releaseQuote("CONFIRM_SEATS timed out"),
                             release("CONFIRM_SEATS timed out"),
                             new RejectBooking(BOOKING, BookingSaga.TIMED_OUT));
         }
@@ -204,15 +276,17 @@ class BookingSagaTest {
             assertThat(deadline(33))
                     .containsExactly(
                             voidPayment("CAPTURE_PAYMENT timed out"),
+                            releaseQuote("CAPTURE_PAYMENT timed out"),
                             release("CAPTURE_PAYMENT timed out"),
                             new RejectBooking(BOOKING, BookingSaga.TIMED_OUT));
         }
 
         @Test
         void unansweredCompensationsAreAskedAgainUntilConfirmed() {
-            seatsHeld();
+            allowed();
             deadline(31);
             reply(new SagaReply.PaymentVoided(), 32);
+            reply(new SagaReply.QuoteReleased(), 32);
 
             assertThat(deadline(61)).containsExactly(release("compensation retry 2"));
             reply(new SagaReply.SeatsReleased(), 62);
@@ -225,19 +299,31 @@ class BookingSagaTest {
     class LateReplies {
 
         @Test
+        void aQuoteLockedAfterTheSagaGaveUpIsReleased() {
+            seatsHeld();
+            deadline(31);
+            reply(new SagaReply.QuoteReleased(), 32);
+            reply(new SagaReply.SeatsReleased(), 32);
+
+            assertThat(reply(new SagaReply.QuoteConfirmed(TOTAL), 40))
+                    .containsExactly(releaseQuote("late reply after the booking was rejected"));
+        }
+
+        @Test
         void seatsHeldAfterTheSagaGaveUpAreReleased() {
             deadline(30);
             reply(new SagaReply.SeatsReleased(), 31);
 
-            assertThat(reply(new SagaReply.SeatsHeld(T0.plusSeconds(600), PRICE, "host@example.com"), 32))
+            assertThat(reply(new SagaReply.SeatsHeld(T0.plusSeconds(600), "host@example.com"), 32))
                     .containsExactly(release("late reply after the booking was rejected"));
         }
 
         @Test
         void aPaymentAuthorizedAfterTheSagaGaveUpIsVoided() {
-            seatsHeld();
+            allowed();
             deadline(31);
             reply(new SagaReply.PaymentVoided(), 32);
+            reply(new SagaReply.QuoteReleased(), 32);
             reply(new SagaReply.SeatsReleased(), 33);
 
             assertThat(reply(new SagaReply.PaymentAuthorized(), 40))
@@ -246,13 +332,11 @@ class BookingSagaTest {
 
         @Test
         void lateSuccessesWhileCompensatingNeedNothingMore() {
-            seatsHeld();
+            allowed();
             deadline(31);
 
             assertThat(reply(new SagaReply.PaymentAuthorized(), 32)).isEmpty();
-            assertThat(saga.pending())
-                    .containsExactlyInAnyOrder(
-                            BookingSaga.Compensation.VOID_PAYMENT, BookingSaga.Compensation.RELEASE_SEATS);
+            assertThat(saga.pending()).containsExactlyInAnyOrder(BookingSaga.Compensation.values());
         }
     }
 }

@@ -12,7 +12,7 @@ class BookingTest {
     static final Instant NOW = Instant.parse("2026-11-21T18:00:00Z");
 
     static Booking pendingBooking() {
-        return Booking.request(UUID.randomUUID(), "guest@example.com", UUID.randomUUID(), 2, "pm_card_visa", NOW);
+        return Booking.request(UUID.randomUUID(), "guest@example.com", UUID.randomUUID(), 2, "pm_card_visa", null, NOW);
     }
 
     @Test
@@ -38,9 +38,11 @@ class BookingTest {
 
     @Test
     void seatCountsOutsideOneToTwentyAreNotBookings() {
-        assertThatThrownBy(() -> Booking.request(UUID.randomUUID(), "g", UUID.randomUUID(), 0, "pm_card_visa", NOW))
+        assertThatThrownBy(
+                        () -> Booking.request(UUID.randomUUID(), "g", UUID.randomUUID(), 0, "pm_card_visa", null, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Booking.request(UUID.randomUUID(), "g", UUID.randomUUID(), 21, "pm_card_visa", NOW))
+        assertThatThrownBy(
+                        () -> Booking.request(UUID.randomUUID(), "g", UUID.randomUUID(), 21, "pm_card_visa", null, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

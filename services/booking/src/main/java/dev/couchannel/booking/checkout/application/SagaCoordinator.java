@@ -12,12 +12,15 @@ import dev.couchannel.booking.reservation.Money;
 import dev.couchannel.booking.reservation.application.BookingEvents;
 import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.compliance.v1.CheckBooking;
 import dev.couchannel.contracts.inventory.v1.ConfirmSeats;
 import dev.couchannel.contracts.inventory.v1.HoldSeats;
 import dev.couchannel.contracts.inventory.v1.ReleaseSeats;
 import dev.couchannel.contracts.payment.v1.AuthorizePayment;
 import dev.couchannel.contracts.payment.v1.CapturePayment;
 import dev.couchannel.contracts.payment.v1.VoidPayment;
+import dev.couchannel.contracts.pricing.v1.ConfirmQuote;
+import dev.couchannel.contracts.pricing.v1.ReleaseQuote;
 import dev.couchannel.platform.messaging.Outbox;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,7 +81,12 @@ public class SagaCoordinator {
     public void start(Booking booking) {
         BookingSaga.Started started = BookingSaga.start(
                 new BookingSaga.Order(
-                        booking.id(), booking.sessionId(), booking.seats(), booking.guestId(), booking.paymentMethod()),
+                        booking.id(),
+                        booking.sessionId(),
+                        booking.seats(),
+                        booking.guestId(),
+                        booking.paymentMethod(),
+                        booking.quoteId()),
                 clock.instant(),
                 timeouts);
         sagas.add(started.saga());
@@ -155,8 +163,38 @@ public class SagaCoordinator {
                                     .setSessionId(release.sessionId().toString())
                                     .setReason(release.reason())
                                     .build());
+                case SagaAction.ConfirmQuote confirm -> {
+                    ConfirmQuote.Builder command = ConfirmQuote.newBuilder()
+                            .setBookingId(confirm.bookingId().toString())
+                            .setSessionId(confirm.sessionId().toString())
+                            .setSeats(confirm.seats())
+                            .setGuestId(confirm.guestId());
+                    if (confirm.quoteId() != null) {
+                        command.setQuoteId(confirm.quoteId().toString());
+                    }
+                    bookingCommand(Topics.PRICING_COMMANDS, saga, command.build());
+                }
+                case SagaAction.ReleaseQuote release ->
+                    bookingCommand(
+                            Topics.PRICING_COMMANDS,
+                            saga,
+                            ReleaseQuote.newBuilder()
+                                    .setBookingId(release.bookingId().toString())
+                                    .setReason(release.reason())
+                                    .build());
+                case SagaAction.CheckBooking check ->
+                    bookingCommand(
+                            Topics.COMPLIANCE_COMMANDS,
+                            saga,
+                            CheckBooking.newBuilder()
+                                    .setBookingId(check.bookingId().toString())
+                                    .setSessionId(check.sessionId().toString())
+                                    .setSeats(check.seats())
+                                    .setGuestId(check.guestId())
+                                    .build());
                 case SagaAction.AuthorizePayment authorize ->
-                    paymentCommand(
+                    bookingCommand(
+                            Topics.PAYMENT_COMMANDS,
                             saga,
                             AuthorizePayment.newBuilder()
                                     .setBookingId(authorize.bookingId().toString())
@@ -167,13 +205,15 @@ public class SagaCoordinator {
                                     .setPaymentMethod(authorize.paymentMethod())
                                     .build());
                 case SagaAction.CapturePayment capture ->
-                    paymentCommand(
+                    bookingCommand(
+                            Topics.PAYMENT_COMMANDS,
                             saga,
                             CapturePayment.newBuilder()
                                     .setBookingId(capture.bookingId().toString())
                                     .build());
                 case SagaAction.VoidPayment voidPayment ->
-                    paymentCommand(
+                    bookingCommand(
+                            Topics.PAYMENT_COMMANDS,
                             saga,
                             VoidPayment.newBuilder()
                                     .setBookingId(voidPayment.bookingId().toString())
@@ -206,11 +246,9 @@ public class SagaCoordinator {
                 ProtobufEvents.wrap(SOURCE, saga.sessionId().toString(), command, clock.instant()));
     }
 
-    /** Payment commands are keyed by booking: a void always follows the authorization it undoes. */
-    private void paymentCommand(BookingSaga saga, Message command) {
-        outbox.append(
-                Topics.PAYMENT_COMMANDS,
-                ProtobufEvents.wrap(SOURCE, saga.bookingId().toString(), command, clock.instant()));
+    /** Pricing, compliance and payment commands are keyed by booking: a compensation follows what it undoes. */
+    private void bookingCommand(String topic, BookingSaga saga, Message command) {
+        outbox.append(topic, ProtobufEvents.wrap(SOURCE, saga.bookingId().toString(), command, clock.instant()));
     }
 
     private static dev.couchannel.contracts.common.v1.Money money(Money money) {

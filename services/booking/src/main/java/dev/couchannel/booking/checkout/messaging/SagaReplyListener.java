@@ -5,6 +5,8 @@ import dev.couchannel.booking.checkout.application.SagaCoordinator;
 import dev.couchannel.booking.reservation.Money;
 import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.compliance.v1.BookingAllowed;
+import dev.couchannel.contracts.compliance.v1.BookingRefused;
 import dev.couchannel.contracts.inventory.v1.SeatsConfirmationFailed;
 import dev.couchannel.contracts.inventory.v1.SeatsConfirmed;
 import dev.couchannel.contracts.inventory.v1.SeatsHeld;
@@ -15,6 +17,9 @@ import dev.couchannel.contracts.payment.v1.PaymentCaptureFailed;
 import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
 import dev.couchannel.contracts.payment.v1.PaymentVoided;
+import dev.couchannel.contracts.pricing.v1.QuoteConfirmed;
+import dev.couchannel.contracts.pricing.v1.QuoteRejected;
+import dev.couchannel.contracts.pricing.v1.QuoteReleased;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
 import dev.couchannel.platform.messaging.PoisonMessage;
@@ -57,8 +62,7 @@ class SagaReplyListener {
         return switch (event.type()) {
             case "couchannel.inventory.v1.SeatsHeld" -> {
                 SeatsHeld held = ProtobufEvents.unwrap(event, SeatsHeld.parser());
-                yield new SagaReply.SeatsHeld(
-                        WireTime.toInstant(held.getExpiresAt()), money(held.getPricePerSeat()), held.getHostId());
+                yield new SagaReply.SeatsHeld(WireTime.toInstant(held.getExpiresAt()), held.getHostId());
             }
             case "couchannel.inventory.v1.SeatsUnavailable" ->
                 new SagaReply.SeatsUnavailable(
@@ -74,6 +78,25 @@ class SagaReplyListener {
                 ProtobufEvents.unwrap(event, SeatsReleased.parser());
                 yield new SagaReply.SeatsReleased();
             }
+            case "couchannel.pricing.v1.QuoteConfirmed" -> {
+                QuoteConfirmed quote = ProtobufEvents.unwrap(event, QuoteConfirmed.parser());
+                yield new SagaReply.QuoteConfirmed(
+                        Money.of(quote.getTotal().getAmount(), quote.getTotal().getCurrency()));
+            }
+            case "couchannel.pricing.v1.QuoteRejected" ->
+                new SagaReply.QuoteRejected(
+                        ProtobufEvents.unwrap(event, QuoteRejected.parser()).getReason());
+            case "couchannel.pricing.v1.QuoteReleased" -> {
+                ProtobufEvents.unwrap(event, QuoteReleased.parser());
+                yield new SagaReply.QuoteReleased();
+            }
+            case "couchannel.compliance.v1.BookingAllowed" -> {
+                ProtobufEvents.unwrap(event, BookingAllowed.parser());
+                yield new SagaReply.BookingAllowed();
+            }
+            case "couchannel.compliance.v1.BookingRefused" ->
+                new SagaReply.BookingRefused(
+                        ProtobufEvents.unwrap(event, BookingRefused.parser()).getReason());
             case "couchannel.payment.v1.PaymentAuthorized" -> {
                 ProtobufEvents.unwrap(event, PaymentAuthorized.parser());
                 yield new SagaReply.PaymentAuthorized();
@@ -98,11 +121,6 @@ class SagaReplyListener {
         };
     }
 
-    /** Null when the reply carries no price: the saga then gives the seats back instead of charging nothing. */
-    private static @Nullable Money money(dev.couchannel.contracts.common.v1.Money wire) {
-        return wire.getCurrency().isEmpty() ? null : Money.of(wire.getAmount(), wire.getCurrency());
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class BookingTopics {
 
@@ -114,6 +132,16 @@ class SagaReplyListener {
         @Bean
         NewTopic bookingRepliesTopic() {
             return TopicBuilder.name(Topics.BOOKING_REPLIES).partitions(4).build();
+        }
+
+        @Bean
+        NewTopic pricingCommandsTopic() {
+            return TopicBuilder.name(Topics.PRICING_COMMANDS).partitions(4).build();
+        }
+
+        @Bean
+        NewTopic complianceCommandsTopic() {
+            return TopicBuilder.name(Topics.COMPLIANCE_COMMANDS).partitions(4).build();
         }
 
         @Bean

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 class JdbcBookingSagas implements BookingSagas {
 
     private static final String COLUMNS = """
-            booking_id, session_id, seats, guest_id, payment_method, state, step, step_started_at, deadline,
+            booking_id, session_id, seats, guest_id, payment_method, quote_id, state, step, step_started_at, deadline,
             attempts, failure, host_id, amount, currency, pending_compensations, version
             """;
 
@@ -38,10 +38,10 @@ class JdbcBookingSagas implements BookingSagas {
     @Override
     public void add(BookingSaga saga) {
         jdbc.sql("""
-                        INSERT INTO booking_sagas (booking_id, session_id, seats, guest_id, payment_method, state, step,
+                        INSERT INTO booking_sagas (booking_id, session_id, seats, guest_id, payment_method, quote_id, state, step,
                             step_started_at, deadline, attempts, failure, host_id, amount, currency,
                             pending_compensations, version)
-                        VALUES (:booking, :session, :seats, :guest, :method, :state, :step, :started, :deadline,
+                        VALUES (:booking, :session, :seats, :guest, :method, :quote, :state, :step, :started, :deadline,
                             :attempts, :failure, :host, :amount, :currency, CAST(:pending AS TEXT[]), 0)
                         """)
                 .param("booking", saga.bookingId())
@@ -49,6 +49,7 @@ class JdbcBookingSagas implements BookingSagas {
                 .param("seats", saga.order().seats())
                 .param("guest", saga.order().guestId())
                 .param("method", saga.order().paymentMethod())
+                .param("quote", saga.order().quoteId())
                 .params(mutable(saga))
                 .update();
     }
@@ -121,7 +122,8 @@ class JdbcBookingSagas implements BookingSagas {
                         rs.getObject("session_id", UUID.class),
                         rs.getInt("seats"),
                         rs.getString("guest_id"),
-                        rs.getString("payment_method")),
+                        rs.getString("payment_method"),
+                        rs.getObject("quote_id", UUID.class)),
                 BookingSaga.State.valueOf(rs.getString("state")),
                 BookingSaga.Step.valueOf(rs.getString("step")),
                 rs.getTimestamp("step_started_at").toInstant(),

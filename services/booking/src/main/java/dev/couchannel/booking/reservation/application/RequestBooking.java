@@ -78,7 +78,13 @@ public class RequestBooking {
                     : new Outcome.KeyReused(first);
         }
         Booking booking = Booking.request(
-                id, request.guestId(), request.sessionId(), request.seats(), request.paymentMethod(), now);
+                id,
+                request.guestId(),
+                request.sessionId(),
+                request.seats(),
+                request.paymentMethod(),
+                request.quoteId(),
+                now);
         bookings.add(booking);
         events.publish(booking.requested());
         saga.start(booking);

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class JdbcBookings implements Bookings {
 
     private static final String COLUMNS =
-            "id, guest_id, session_id, seats, payment_method, status, reason, total_amount, total_currency, created_at,"
+            "id, guest_id, session_id, seats, payment_method, quote_id, status, reason, total_amount, total_currency, created_at,"
                     + " updated_at, version";
 
     private final JdbcClient jdbc;
@@ -31,14 +31,16 @@ class JdbcBookings implements Bookings {
     @Override
     public void add(Booking booking) {
         jdbc.sql("""
-                        INSERT INTO bookings (id, guest_id, session_id, seats, payment_method, status, reason, created_at, updated_at, version)
-                        VALUES (:id, :guest, :session, :seats, :method, :status, :reason, :created, :updated, 0)
+                        INSERT INTO bookings (id, guest_id, session_id, seats, payment_method, quote_id, status, reason, created_at,
+                            updated_at, version)
+                        VALUES (:id, :guest, :session, :seats, :method, :quote, :status, :reason, :created, :updated, 0)
                         """)
                 .param("id", booking.id())
                 .param("guest", booking.guestId())
                 .param("session", booking.sessionId())
                 .param("seats", booking.seats())
                 .param("method", booking.paymentMethod())
+                .param("quote", booking.quoteId())
                 .param("status", booking.status().name())
                 .param("reason", booking.reason())
                 .param("created", Timestamp.from(booking.createdAt()))
@@ -103,6 +105,7 @@ class JdbcBookings implements Bookings {
                 rs.getObject("session_id", UUID.class),
                 rs.getInt("seats"),
                 rs.getString("payment_method"),
+                rs.getObject("quote_id", UUID.class),
                 BookingStatus.valueOf(rs.getString("status")),
                 rs.getString("reason"),
                 rs.getString("total_currency") == null
