@@ -83,7 +83,7 @@ public final class Launcher {
         });
         text.append("  PostgreSQL       %s  (user %s)\n"
                 .formatted(
-                        infra.postgres().jdbcUrl("{hosting,inventory,payment,booking}"),
+                        infra.postgres().jdbcUrl("{hosting,inventory,pricing,compliance,payment,booking}"),
                         infra.postgres().username()));
         text.append("  Kafka            %s\n".formatted(infra.kafka().bootstrapServers()));
         text.append("  Redis            localhost:%d\n".formatted(infra.redis().port()));

@@ -1,12 +1,14 @@
 package dev.couchannel.launcher;
 
 import dev.couchannel.booking.BookingApplication;
+import dev.couchannel.compliance.ComplianceApplication;
 import dev.couchannel.gateway.GatewayApplication;
 import dev.couchannel.hosting.HostingApplication;
 import dev.couchannel.inventory.InventoryApplication;
 import dev.couchannel.payment.PaymentApplication;
 import dev.couchannel.platform.embedded.EmbeddedInfrastructure;
 import dev.couchannel.platform.embedded.Ports;
+import dev.couchannel.pricing.PricingApplication;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +47,10 @@ public final class Stack implements AutoCloseable {
         requireFree(config.hostingPort(), "hosting", "COUCHANNEL_HOSTING_PORT");
         requireFree(config.hostingGrpcPort(), "hosting gRPC", "COUCHANNEL_HOSTING_GRPC_PORT");
         requireFree(config.paymentPort(), "payment", "COUCHANNEL_PAYMENT_PORT");
+        requireFree(config.pricingPort(), "pricing", "COUCHANNEL_PRICING_PORT");
+        requireFree(config.pricingGrpcPort(), "pricing gRPC", "COUCHANNEL_PRICING_GRPC_PORT");
+        requireFree(config.compliancePort(), "compliance", "COUCHANNEL_COMPLIANCE_PORT");
+        requireFree(config.complianceGrpcPort(), "compliance gRPC", "COUCHANNEL_COMPLIANCE_GRPC_PORT");
         requireFree(config.kafkaPort(), "Kafka", "COUCHANNEL_KAFKA_PORT");
         requireFree(config.smtpPort(), "SMTP", "COUCHANNEL_SMTP_PORT");
 
@@ -57,7 +63,7 @@ public final class Stack implements AutoCloseable {
                 config.fast()));
         Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
         try {
-            for (String database : List.of("hosting", "inventory", "payment", "booking")) {
+            for (String database : List.of("hosting", "inventory", "pricing", "compliance", "payment", "booking")) {
                 infrastructure.postgres().createDatabaseIfMissing(database);
             }
             // One after the other: Spring Boot's logging set-up is not safe for contexts starting in parallel.
@@ -71,6 +77,24 @@ public final class Stack implements AutoCloseable {
                     InventoryApplication.start(withArgs(
                             serviceArgs(config, infrastructure, "inventory", config.inventoryPort()),
                             "--spring.grpc.server.port=" + config.inventoryGrpcPort())));
+            String[] readModels = {
+                "--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")),
+                "--spring.grpc.client.channel.hosting.target=" + grpcTarget(services.get("hosting"))
+            };
+            services.put(
+                    "pricing",
+                    PricingApplication.start(withArgs(
+                            withArgs(
+                                    serviceArgs(config, infrastructure, "pricing", config.pricingPort()),
+                                    "--spring.grpc.server.port=" + config.pricingGrpcPort()),
+                            readModels)));
+            services.put(
+                    "compliance",
+                    ComplianceApplication.start(withArgs(
+                            withArgs(
+                                    serviceArgs(config, infrastructure, "compliance", config.compliancePort()),
+                                    "--spring.grpc.server.port=" + config.complianceGrpcPort()),
+                            readModels)));
             services.put(
                     "payment",
                     PaymentApplication.start(serviceArgs(config, infrastructure, "payment", config.paymentPort())));
@@ -84,10 +108,9 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.add("--couchannel.gateway.routes.booking=" + baseUrl(services.get("booking")));
             gatewayArgs.add("--couchannel.gateway.routes.hosting=" + baseUrl(services.get("hosting")));
             gatewayArgs.add("--couchannel.gateway.routes.payment=" + baseUrl(services.get("payment")));
-            gatewayArgs.add("--spring.grpc.client.channel.inventory.target=static://localhost:"
-                    + services.get("inventory")
-                            .getBean(GrpcServerLifecycle.class)
-                            .getPort());
+            gatewayArgs.add("--couchannel.gateway.routes.pricing=" + baseUrl(services.get("pricing")));
+            gatewayArgs.add("--couchannel.gateway.routes.compliance=" + baseUrl(services.get("compliance")));
+            gatewayArgs.add("--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")));
             services.put("gateway", GatewayApplication.start(gatewayArgs.toArray(String[]::new)));
             return new Stack(infrastructure, services);
         } catch (RuntimeException e) {
@@ -112,6 +135,11 @@ public final class Stack implements AutoCloseable {
 
     private static String[] serviceArgs(StackConfig config, EmbeddedInfrastructure infra, String name, int port) {
         return serviceArgList(config, infra, name, port).toArray(String[]::new);
+    }
+
+    private static String grpcTarget(ConfigurableApplicationContext context) {
+        return "static://localhost:"
+                + context.getBean(GrpcServerLifecycle.class).getPort();
     }
 
     private static String[] withArgs(String[] args, String... more) {

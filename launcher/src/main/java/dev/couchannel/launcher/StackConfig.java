@@ -19,6 +19,10 @@ public record StackConfig(
         int hostingPort,
         int hostingGrpcPort,
         int paymentPort,
+        int pricingPort,
+        int pricingGrpcPort,
+        int compliancePort,
+        int complianceGrpcPort,
         int postgresPort,
         int kafkaPort,
         int redisPort,
@@ -37,6 +41,10 @@ public record StackConfig(
                 port(env, "COUCHANNEL_HOSTING_PORT", 8083),
                 port(env, "COUCHANNEL_HOSTING_GRPC_PORT", 9083),
                 port(env, "COUCHANNEL_PAYMENT_PORT", 8084),
+                port(env, "COUCHANNEL_PRICING_PORT", 8085),
+                port(env, "COUCHANNEL_PRICING_GRPC_PORT", 9085),
+                port(env, "COUCHANNEL_COMPLIANCE_PORT", 8086),
+                port(env, "COUCHANNEL_COMPLIANCE_GRPC_PORT", 9086),
                 port(env, "COUCHANNEL_POSTGRES_PORT", 15432),
                 port(env, "COUCHANNEL_KAFKA_PORT", 19092),
                 port(env, "COUCHANNEL_REDIS_PORT", 16379),
@@ -47,7 +55,7 @@ public record StackConfig(
 
     /** Any free ports, temp directories, demo data: what a system test wants. */
     public static StackConfig forTests(@Nullable Path dataDir) {
-        return new StackConfig(dataDir, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, true, true);
+        return new StackConfig(dataDir, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, true, true);
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

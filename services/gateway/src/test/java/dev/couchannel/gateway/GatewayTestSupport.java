@@ -26,6 +26,8 @@ abstract class GatewayTestSupport {
     static final FakeService INVENTORY = FakeService.start();
     static final FakeService HOSTING = FakeService.start();
     static final FakeService PAYMENT = FakeService.start();
+    static final FakeService PRICING = FakeService.start();
+    static final FakeService COMPLIANCE = FakeService.start();
     static final FakeCatalog CATALOG = FakeCatalog.start();
 
     @DynamicPropertySource
@@ -35,6 +37,9 @@ abstract class GatewayTestSupport {
                 "couchannel.gateway.routes.inventory", () -> INVENTORY.base().toString());
         registry.add("couchannel.gateway.routes.hosting", () -> HOSTING.base().toString());
         registry.add("couchannel.gateway.routes.payment", () -> PAYMENT.base().toString());
+        registry.add("couchannel.gateway.routes.pricing", () -> PRICING.base().toString());
+        registry.add(
+                "couchannel.gateway.routes.compliance", () -> COMPLIANCE.base().toString());
         registry.add("spring.grpc.client.channel.inventory.target", CATALOG::target);
         registry.add("couchannel.gateway.grpc-deadline", () -> "3s");
     }
@@ -51,6 +56,8 @@ abstract class GatewayTestSupport {
         INVENTORY.reset();
         HOSTING.reset();
         PAYMENT.reset();
+        PRICING.reset();
+        COMPLIANCE.reset();
         CATALOG.reset();
     }
 

@@ -23,7 +23,9 @@ public class RouteTable {
             "/api/sessions", "inventory",
             "/api/venues", "hosting",
             "/api/hosts", "hosting",
-            "/api/payments", "payment");
+            "/api/payments", "payment",
+            "/api/quotes", "pricing",
+            "/api/admin/compliance", "compliance");
 
     private final Map<String, Route> byPrefix;
     private final List<Route> routes;

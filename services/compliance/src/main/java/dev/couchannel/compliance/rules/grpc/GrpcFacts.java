@@ -1,0 +1,166 @@
+package dev.couchannel.compliance.rules.grpc;
+
+import dev.couchannel.compliance.rules.Facts;
+import dev.couchannel.compliance.rules.FactsSource;
+import dev.couchannel.compliance.rules.Licence;
+import dev.couchannel.compliance.rules.StreamingPackage;
+import dev.couchannel.compliance.rules.VenueType;
+import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.hosting.v1.GetVenueRequest;
+import dev.couchannel.contracts.hosting.v1.Venue;
+import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
+import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
+import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
+import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The facts of a showing from inventory (session, fixture) and hosting (venue) over gRPC: every
+ * call has a deadline, and a transient failure (unavailable, deadline exceeded) is retried with a
+ * doubling backoff before the lookup gives up as {@link FactsSource.Lookup.Unavailable}.
+ */
+@Component
+class GrpcFacts implements FactsSource {
+
+    private static final Logger log = LoggerFactory.getLogger(GrpcFacts.class);
+    private static final Set<Status.Code> TRANSIENT = EnumSet.of(
+            Status.Code.UNAVAILABLE,
+            Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.RESOURCE_EXHAUSTED,
+            Status.Code.ABORTED);
+
+    private final SessionCatalogGrpc.SessionCatalogBlockingStub inventory;
+    private final VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting;
+    private final Duration deadline;
+    private final int attempts;
+    private final Duration backoff;
+
+    GrpcFacts(
+            SessionCatalogGrpc.SessionCatalogBlockingStub inventory,
+            VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting,
+            @Value("${couchannel.compliance.facts.deadline:2s}") Duration deadline,
+            @Value("${couchannel.compliance.facts.attempts:3}") int attempts,
+            @Value("${couchannel.compliance.facts.backoff:200ms}") Duration backoff) {
+        this.inventory = inventory;
+        this.hosting = hosting;
+        this.deadline = deadline;
+        this.attempts = Math.max(1, attempts);
+        this.backoff = backoff;
+    }
+
+    @Override
+    public Lookup session(String sessionId) {
+        SessionDetails session;
+        Venue venue;
+        try {
+            session = call("inventory", () -> inventory
+                    .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .getSession(GetSessionRequest.newBuilder()
+                            .setSessionId(sessionId)
+                            .build()));
+            if (!session.hasFixture()) {
+                return new Lookup.NotFound("The match of this session is no longer in the calendar.");
+            }
+            venue = call("hosting", () -> hosting.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .getVenue(GetVenueRequest.newBuilder()
+                            .setVenueId(session.getVenueId())
+                            .build()));
+        } catch (StatusRuntimeException e) {
+            Status.Code code = e.getStatus().getCode();
+            if (code == Status.Code.NOT_FOUND || code == Status.Code.INVALID_ARGUMENT) {
+                return new Lookup.NotFound("This session or its venue does not exist.");
+            }
+            log.warn("facts of session {} unavailable: {}", sessionId, e.getStatus());
+            return new Lookup.Unavailable(e.getStatus().toString());
+        }
+        try {
+            return new Lookup.Found(facts(session, venue));
+        } catch (IllegalArgumentException e) {
+            log.warn("facts of session {} do not parse: {}", sessionId, e.getMessage());
+            return new Lookup.Unavailable(e.getMessage());
+        }
+    }
+
+    private <T> T call(String source, Supplier<T> call) {
+        long pause = backoff.toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (StatusRuntimeException e) {
+                if (attempt >= attempts || !TRANSIENT.contains(e.getStatus().getCode())) {
+                    throw e;
+                }
+                log.info(
+                        "{} call failed ({}), try {} of {}",
+                        source,
+                        e.getStatus().getCode(),
+                        attempt,
+                        attempts);
+                sleep(pause);
+                pause *= 2;
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Status.CANCELLED.withDescription("interrupted").asRuntimeException();
+        }
+    }
+
+    static Facts facts(SessionDetails session, Venue venue) {
+        return new Facts(
+                session.getId(),
+                session.getFixture().getCompetition(),
+                WireTime.toInstant(session.getFixture().getKickoff()),
+                session.getPricePerSeat().getAmount().isEmpty()
+                        ? BigDecimal.ZERO
+                        : new BigDecimal(session.getPricePerSeat().getAmount()),
+                session.getSeats(),
+                session.getSeatsLeft(),
+                VenueType.valueOf(venue.getType()),
+                venue.getCountry(),
+                venue.getCapacity(),
+                venue.getScreens(),
+                venue.getLargestScreenInches(),
+                venue.getSpeakers(),
+                venue.getPackagesList().stream()
+                        .map(p ->
+                                new StreamingPackage(p.getProvider(), Licence.valueOf(p.getLicence()), p.getCountry()))
+                        .toList(),
+                0);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class FactChannels {
+
+        /** Channel "inventory": {@code spring.grpc.client.channel.inventory.target}. */
+        @Bean
+        SessionCatalogGrpc.SessionCatalogBlockingStub inventoryCatalog(GrpcChannelFactory channels) {
+            return SessionCatalogGrpc.newBlockingStub(channels.createChannel("inventory"));
+        }
+
+        /** Channel "hosting": {@code spring.grpc.client.channel.hosting.target}. */
+        @Bean
+        VenueDirectoryGrpc.VenueDirectoryBlockingStub venueDirectory(GrpcChannelFactory channels) {
+            return VenueDirectoryGrpc.newBlockingStub(channels.createChannel("hosting"));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.couchannel.pricing.quote.grpc;
+
+import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.common.v1.Money;
+import dev.couchannel.contracts.pricing.v1.CreateQuoteRequest;
+import dev.couchannel.contracts.pricing.v1.PriceQuotesGrpc;
+import dev.couchannel.contracts.pricing.v1.Quote;
+import dev.couchannel.pricing.quote.Price;
+import dev.couchannel.pricing.quote.application.QuoteRequests;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** The gRPC API of pricing ({@code contracts/proto/couchannel/pricing/v1/pricing.proto}). */
+@Service
+class PriceQuotesService extends PriceQuotesGrpc.PriceQuotesImplBase {
+
+    private final QuoteRequests requests;
+
+    PriceQuotesService(QuoteRequests requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void createQuote(CreateQuoteRequest request, StreamObserver<Quote> response) {
+        UUID sessionId;
+        try {
+            sessionId = UUID.fromString(request.getSessionId());
+        } catch (IllegalArgumentException e) {
+            response.onError(invalid("session_id must be a UUID"));
+            return;
+        }
+        if (!dev.couchannel.pricing.quote.Quote.allowedSeats(request.getSeats())) {
+            response.onError(invalid("seats must be 1 to " + dev.couchannel.pricing.quote.Quote.MAX_SEATS));
+            return;
+        }
+        if (request.getGuestId().isBlank()) {
+            response.onError(invalid("guest_id is required"));
+            return;
+        }
+        switch (requests.quote(sessionId, request.getSeats(), request.getGuestId())) {
+            case QuoteRequests.Outcome.Quoted quoted -> {
+                response.onNext(wire(quoted.quote()));
+                response.onCompleted();
+            }
+            case QuoteRequests.Outcome.NoSuchSession missing ->
+                response.onError(Status.NOT_FOUND
+                        .withDescription("No session with id " + sessionId + ".")
+                        .asRuntimeException());
+            case QuoteRequests.Outcome.NotOpen notOpen ->
+                response.onError(Status.FAILED_PRECONDITION
+                        .withDescription("This session is not open for booking.")
+                        .asRuntimeException());
+            case QuoteRequests.Outcome.Unavailable unavailable ->
+                response.onError(Status.UNAVAILABLE
+                        .withDescription("Pricing is unavailable right now; please try again.")
+                        .asRuntimeException());
+        }
+    }
+
+    private static RuntimeException invalid(String why) {
+        return Status.INVALID_ARGUMENT.withDescription(why).asRuntimeException();
+    }
+
+    private static Quote wire(dev.couchannel.pricing.quote.Quote quote) {
+        Price price = quote.price();
+        return Quote.newBuilder()
+                .setId(quote.id().toString())
+                .setSessionId(quote.sessionId().toString())
+                .setSeats(quote.seats())
+                .setSubtotal(money(price.subtotal()))
+                .setServiceFee(money(price.serviceFee()))
+                .setVat(money(price.vat()))
+                .setTotal(money(price.total()))
+                .setExpiresAt(WireTime.of(quote.expiresAt()))
+                .setVatCountry(price.vatCountry())
+                .build();
+    }
+
+    private static Money money(dev.couchannel.pricing.quote.Money money) {
+        return Money.newBuilder()
+                .setAmount(money.amount().toPlainString())
+                .setCurrency(money.currency().getCurrencyCode())
+                .build();
+    }
+}

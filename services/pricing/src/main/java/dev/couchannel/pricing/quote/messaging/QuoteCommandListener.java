@@ -1,0 +1,61 @@
+package dev.couchannel.pricing.quote.messaging;
+
+import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.pricing.v1.ConfirmQuote;
+import dev.couchannel.contracts.pricing.v1.ReleaseQuote;
+import dev.couchannel.platform.messaging.CloudEvent;
+import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.PoisonMessage;
+import dev.couchannel.platform.messaging.ProtobufEvents;
+import dev.couchannel.pricing.quote.application.QuoteCommands;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.stereotype.Component;
+
+/** Receives the booking saga's pricing commands, once each (inbox), in order per booking. */
+@Component
+class QuoteCommandListener {
+
+    static final String CONSUMER = "pricing.quote-commands";
+
+    private final Inbox inbox;
+    private final QuoteCommands quotes;
+
+    QuoteCommandListener(Inbox inbox, QuoteCommands quotes) {
+        this.inbox = inbox;
+        this.quotes = quotes;
+    }
+
+    @KafkaListener(id = CONSUMER, topics = Topics.PRICING_COMMANDS, groupId = "pricing")
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbox.receive(CONSUMER, record, this::dispatch);
+    }
+
+    private void dispatch(CloudEvent event) {
+        switch (event.type()) {
+            case "couchannel.pricing.v1.ConfirmQuote" ->
+                quotes.confirm(ProtobufEvents.unwrap(event, ConfirmQuote.parser()));
+            case "couchannel.pricing.v1.ReleaseQuote" ->
+                quotes.release(ProtobufEvents.unwrap(event, ReleaseQuote.parser()));
+            default -> throw new PoisonMessage("pricing does not handle " + event.type());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PricingTopics {
+
+        @Bean
+        NewTopic pricingCommands() {
+            return TopicBuilder.name(Topics.PRICING_COMMANDS).partitions(4).build();
+        }
+
+        @Bean
+        NewTopic bookingReplies() {
+            return TopicBuilder.name(Topics.BOOKING_REPLIES).partitions(4).build();
+        }
+    }
+}
