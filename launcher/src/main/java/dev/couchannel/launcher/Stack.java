@@ -100,7 +100,9 @@ public final class Stack implements AutoCloseable {
                     PaymentApplication.start(serviceArgs(config, infrastructure, "payment", config.paymentPort())));
             services.put(
                     "booking",
-                    BookingApplication.start(serviceArgs(config, infrastructure, "booking", config.bookingPort())));
+                    BookingApplication.start(withArgs(
+                            serviceArgs(config, infrastructure, "booking", config.bookingPort()),
+                            "--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")))));
 
             List<String> gatewayArgs = new ArrayList<>(common());
             gatewayArgs.add("--server.port=" + config.gatewayPort());

@@ -10,6 +10,7 @@ import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.compliance.v1.BookingAllowed;
 import dev.couchannel.contracts.compliance.v1.BookingRefused;
+import dev.couchannel.contracts.inventory.v1.HoldSeats;
 import dev.couchannel.contracts.inventory.v1.ReleaseSeats;
 import dev.couchannel.contracts.inventory.v1.SeatsConfirmed;
 import dev.couchannel.contracts.inventory.v1.SeatsHeld;
@@ -35,6 +36,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +53,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -69,10 +73,16 @@ class BookingFlowIT {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
+    static final FakeSessionCatalog CATALOG = FakeSessionCatalog.start();
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "booking");
+        registry.add("spring.grpc.client.channel.inventory.target", CATALOG::target);
     }
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @LocalServerPort
     int port;
@@ -289,6 +299,90 @@ class BookingFlowIT {
         assertProblem(book("guest@example.com", key, "{\"pad\":\"" + "x".repeat(2_000_000) + "\"}"), 413);
 
         assertThat(bookings()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownSessionIs404AndWritesNothing() throws Exception {
+        CATALOG.unknown(sessionId.toString());
+        long before = bookings();
+
+        HttpResponse<String> response =
+                book("guest@example.com", UUID.randomUUID().toString(), body(1));
+
+        assertProblem(response, 404);
+        assertThat(response.body()).contains("No session with id " + sessionId);
+        assertThat(bookings()).isEqualTo(before);
+    }
+
+    @Test
+    void moreSeatsThanTheSessionHasIs400AndWritesNothing() throws Exception {
+        CATALOG.session(sessionId.toString(), "PUBLISHED", 3);
+        long before = bookings();
+
+        HttpResponse<String> response =
+                book("guest@example.com", UUID.randomUUID().toString(), body(4));
+
+        assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"seats\"").contains("has 3 seats");
+        assertThat(bookings()).isEqualTo(before);
+    }
+
+    @Test
+    void aClosedSessionIs409() throws Exception {
+        CATALOG.session(sessionId.toString(), "CANCELLED", 10);
+
+        assertProblem(book("guest@example.com", UUID.randomUUID().toString(), body(1)), 409);
+    }
+
+    @Test
+    void aRequestWhoseKeyIsStillInFlightIs409() throws Exception {
+        String key = UUID.randomUUID().toString();
+        // another request with this key is inside its transaction right now
+        HttpResponse<String> response = transactions.execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+                    .param("lock", "guest@example.com\n" + key)
+                    .query(Object.class)
+                    .single();
+            try {
+                return book("guest@example.com", key, body(1));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertProblem(response, 409);
+        assertThat(response.body()).contains("still being processed");
+    }
+
+    @Test
+    void preferWaitAnswersWithTheDecision() throws Exception {
+        CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bookings"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Couchannel-User", "guest@example.com")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .header("Prefer", "wait=15")
+                        .POST(HttpRequest.BodyPublishers.ofString(body(2)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        ConsumerRecord<String, byte[]> hold = commands.await(
+                record -> "couchannel.inventory.v1.HoldSeats".equals(header(record, "ce_type"))
+                        && sessionId.toString().equals(record.key()),
+                WAIT);
+        String id = HoldSeats.parseFrom(hold.value()).getBookingId();
+
+        reply(
+                id,
+                SeatsUnavailable.newBuilder()
+                        .setBookingId(id)
+                        .setSessionId(sessionId.toString())
+                        .setReason("This session is sold out.")
+                        .build());
+
+        HttpResponse<String> decided = waiting.get(20, TimeUnit.SECONDS);
+        assertThat(decided.statusCode()).isEqualTo(200);
+        assertThat(decided.headers().firstValue("Preference-Applied")).hasValue("wait=15");
+        assertThat(decided.body()).contains("\"status\":\"REJECTED\"").contains("sold out");
     }
 
     @Test

@@ -10,6 +10,15 @@ public interface IdempotencyKeys {
     /** What a key was first used for. */
     record Use(UUID bookingId, String requestHash) {}
 
+    /** What the key was first used for, if it was. */
+    Optional<Use> find(String guestId, String key);
+
+    /**
+     * Takes the key for the current transaction; false when another transaction holds it (a
+     * request with the same key is in flight).
+     */
+    boolean tryLock(String guestId, String key);
+
     /**
      * Claims a key for a new booking. When the key is taken (possibly by a request committing right
      * now, which this waits for), returns what it was first used for and claims nothing.

@@ -4,6 +4,8 @@ import dev.couchannel.booking.checkout.application.SagaCoordinator;
 import dev.couchannel.booking.reservation.Booking;
 import dev.couchannel.booking.reservation.Bookings;
 import dev.couchannel.booking.reservation.IdempotencyKeys;
+import dev.couchannel.booking.reservation.SessionDirectory;
+import dev.couchannel.booking.reservation.SessionDirectory.Availability;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,12 +17,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The use case behind {@code POST /api/bookings}: in one transaction it claims the idempotency
- * key, stores the PENDING booking, starts its saga and queues the first command and the
- * {@code BookingRequested} event in the outbox.
+ * The use case behind {@code POST /api/bookings}. A retried request (same Idempotency-Key) replays
+ * the first answer. A new one is checked against the session (unknown, closed or too small: turned
+ * away, nothing written), then, in one transaction, claims the key, stores the PENDING booking,
+ * starts its saga and queues the first command and the {@code BookingRequested} event.
  */
 @Service
 public class RequestBooking {
@@ -31,51 +34,91 @@ public class RequestBooking {
             UUID sessionId,
             int seats,
             @Nullable UUID quoteId,
-            @Nullable String paymentMethod) {
+            String paymentMethod) {
 
         String fingerprint() {
             return sha256(sessionId + "|" + seats + "|" + quoteId + "|" + paymentMethod);
         }
     }
 
-    /** A new booking, or the replay of the one the key created. */
+    /** What became of the request. */
     public sealed interface Outcome {
-        Booking booking();
 
         record Accepted(Booking booking) implements Outcome {}
 
         record Replayed(Booking booking) implements Outcome {}
 
         /** The key was first used with a different request; nothing was written. */
-        record KeyReused(Booking booking) implements Outcome {}
+        record KeyReused() implements Outcome {}
+
+        /** Another request with the same key is being processed right now; nothing was written. */
+        record KeyInFlight() implements Outcome {}
+
+        record UnknownSession() implements Outcome {}
+
+        record SessionClosed() implements Outcome {}
+
+        record MoreSeatsThanTheSessionHas(int capacity) implements Outcome {}
     }
 
     private final Bookings bookings;
     private final IdempotencyKeys keys;
+    private final SessionDirectory sessions;
     private final SagaCoordinator saga;
     private final BookingEvents events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public RequestBooking(
-            Bookings bookings, IdempotencyKeys keys, SagaCoordinator saga, BookingEvents events, Clock clock) {
+            Bookings bookings,
+            IdempotencyKeys keys,
+            SessionDirectory sessions,
+            SagaCoordinator saga,
+            BookingEvents events,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.bookings = bookings;
         this.keys = keys;
+        this.sessions = sessions;
         this.saga = saga;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    @Transactional
     public Outcome request(Request request, String idempotencyKey) {
+        String fingerprint = request.fingerprint();
+        Optional<IdempotencyKeys.Use> earlier = keys.find(request.guestId(), idempotencyKey);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), fingerprint);
+        }
+        // outside any transaction: a slow inventory must not hold a database connection
+        switch (sessions.availability(request.sessionId())) {
+            case Availability.Unknown unknown -> {
+                return new Outcome.UnknownSession();
+            }
+            case Availability.Closed closed -> {
+                return new Outcome.SessionClosed();
+            }
+            case Availability.Open open
+            when request.seats() > open.capacity() -> {
+                return new Outcome.MoreSeatsThanTheSessionHas(open.capacity());
+            }
+            case Availability.Open open -> {}
+            case Availability.Unreachable unreachable -> {}
+        }
+        return transactions.execute(status -> create(request, idempotencyKey, fingerprint));
+    }
+
+    private Outcome create(Request request, String idempotencyKey, String fingerprint) {
+        if (!keys.tryLock(request.guestId(), idempotencyKey)) {
+            return new Outcome.KeyInFlight();
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL stores
         UUID id = UUID.randomUUID();
-        String fingerprint = request.fingerprint();
         Optional<IdempotencyKeys.Use> earlier = keys.claim(request.guestId(), idempotencyKey, fingerprint, id, now);
         if (earlier.isPresent()) {
-            Booking first = bookings.find(earlier.get().bookingId()).orElseThrow();
-            return earlier.get().requestHash().equals(fingerprint)
-                    ? new Outcome.Replayed(first)
-                    : new Outcome.KeyReused(first);
+            return replay(earlier.get(), fingerprint);
         }
         Booking booking = Booking.request(
                 id,
@@ -89,6 +132,13 @@ public class RequestBooking {
         events.publish(booking.requested());
         saga.start(booking);
         return new Outcome.Accepted(booking);
+    }
+
+    private Outcome replay(IdempotencyKeys.Use earlier, String fingerprint) {
+        if (!earlier.requestHash().equals(fingerprint)) {
+            return new Outcome.KeyReused();
+        }
+        return new Outcome.Replayed(bookings.find(earlier.bookingId()).orElseThrow());
     }
 
     static String sha256(String text) {

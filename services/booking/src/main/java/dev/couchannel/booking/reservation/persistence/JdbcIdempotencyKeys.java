@@ -17,6 +17,23 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
         this.jdbc = jdbc;
     }
 
+    @Override
+    public Optional<Use> find(String guestId, String key) {
+        return jdbc.sql("SELECT booking_id, request_hash FROM idempotency_keys WHERE guest_id = :guest AND key = :key")
+                .param("guest", guestId)
+                .param("key", key)
+                .query((rs, n) -> new Use(rs.getObject("booking_id", UUID.class), rs.getString("request_hash")))
+                .optional();
+    }
+
+    @Override
+    public boolean tryLock(String guestId, String key) {
+        return jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(:lock, 0))")
+                .param("lock", guestId + "\n" + key)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** ON CONFLICT waits for a concurrent claim of the same key to commit, then reports it. */
     @Override
     public Optional<Use> claim(String guestId, String key, String requestHash, UUID bookingId, Instant now) {
@@ -33,10 +50,6 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
         if (claimed == 1) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT booking_id, request_hash FROM idempotency_keys WHERE guest_id = :guest AND key = :key")
-                .param("guest", guestId)
-                .param("key", key)
-                .query((rs, n) -> new Use(rs.getObject("booking_id", UUID.class), rs.getString("request_hash")))
-                .optional();
+        return find(guestId, key);
     }
 }

@@ -7,6 +7,7 @@ import dev.couchannel.booking.reservation.Money;
 import dev.couchannel.booking.reservation.application.RequestBooking;
 import dev.couchannel.platform.service.ApiProblem;
 import dev.couchannel.platform.service.Caller;
+import dev.couchannel.platform.service.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -15,11 +16,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +39,15 @@ class BookingController {
     private final RequestBooking requestBooking;
     private final Bookings bookings;
 
-    BookingController(RequestBooking requestBooking, Bookings bookings) {
+    private final Duration maxPreferWait;
+
+    BookingController(
+            RequestBooking requestBooking,
+            Bookings bookings,
+            @Value("${couchannel.booking.max-prefer-wait:30s}") Duration maxPreferWait) {
         this.requestBooking = requestBooking;
         this.bookings = bookings;
+        this.maxPreferWait = maxPreferWait;
     }
 
     record BookingRequest(
@@ -87,6 +96,7 @@ class BookingController {
     @PostMapping("/api/bookings")
     ResponseEntity<BookingView> request(
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+            @RequestHeader(name = "Prefer", required = false) @Nullable String prefer,
             @Valid @RequestBody BookingRequest body,
             HttpServletRequest http) {
         Caller caller = Caller.require(http);
@@ -98,17 +108,66 @@ class BookingController {
                 new RequestBooking.Request(
                         caller.id(), body.sessionId(), body.seats(), body.quoteId(), body.paymentMethod()),
                 idempotencyKey);
-        if (outcome instanceof RequestBooking.Outcome.KeyReused) {
-            throw new ApiProblem(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "Idempotency-Key reused",
-                    "This Idempotency-Key was already used for a different booking request; use a new key.",
-                    Map.of());
+        Booking booking =
+                switch (outcome) {
+                    case RequestBooking.Outcome.Accepted accepted -> accepted.booking();
+                    case RequestBooking.Outcome.Replayed replayed -> replayed.booking();
+                    case RequestBooking.Outcome.KeyReused reused ->
+                        throw problem(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "Idempotency-Key reused",
+                                "This Idempotency-Key was already used for a different booking request; use a new key.");
+                    case RequestBooking.Outcome.KeyInFlight inFlight ->
+                        throw problem(
+                                HttpStatus.CONFLICT,
+                                "Request in progress",
+                                "A request with this Idempotency-Key is still being processed; retry it in a moment.");
+                    case RequestBooking.Outcome.UnknownSession unknown ->
+                        throw ApiProblem.notFound("session", body.sessionId());
+                    case RequestBooking.Outcome.SessionClosed closed ->
+                        throw problem(HttpStatus.CONFLICT, "Session closed", "This session is not open for booking.");
+                    case RequestBooking.Outcome.MoreSeatsThanTheSessionHas tooMany ->
+                        throw new ApiProblem(
+                                HttpStatus.BAD_REQUEST,
+                                "Invalid request",
+                                "The request has invalid fields; fix the ones listed in 'errors'.",
+                                Map.of(
+                                        "errors",
+                                        List.of(new ProblemResponses.FieldProblem(
+                                                "seats", "this session has " + tooMany.capacity() + " seats in all"))));
+                };
+        Duration wait = PreferWait.parse(prefer, maxPreferWait);
+        if (!wait.isZero() && !booking.status().isFinal()) {
+            booking = awaitDecision(booking, wait);
         }
-        Booking booking = outcome.booking();
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/bookings/" + booking.id()))
-                .body(BookingView.of(booking));
+        ResponseEntity.BodyBuilder response =
+                booking.status().isFinal() ? ResponseEntity.ok() : ResponseEntity.accepted();
+        if (!wait.isZero()) {
+            response.header("Preference-Applied", "wait=" + wait.toSeconds());
+        }
+        return response.location(URI.create("/api/bookings/" + booking.id())).body(BookingView.of(booking));
+    }
+
+    /** RFC 7240 {@code Prefer: wait=N}: hold the answer until the saga decides, at most N seconds. */
+    private Booking awaitDecision(Booking booking, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long pause = 20;
+        Booking current = booking;
+        while (!current.status().isFinal() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return current;
+            }
+            pause = Math.min(pause * 2, 250);
+            current = bookings.find(booking.id()).orElse(current);
+        }
+        return current;
+    }
+
+    private static ApiProblem problem(HttpStatus status, String title, String detail) {
+        return new ApiProblem(status, title, detail, Map.of());
     }
 
     @GetMapping("/api/bookings/{id}")

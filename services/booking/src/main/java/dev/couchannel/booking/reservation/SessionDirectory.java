@@ -1,0 +1,28 @@
+package dev.couchannel.booking.reservation;
+
+import java.util.UUID;
+
+/**
+ * What booking may know of a session before accepting a request for it (port). The saga remains
+ * the authority on seats; this only turns away requests that can never succeed, before anything
+ * is written.
+ */
+public interface SessionDirectory {
+
+    Availability availability(UUID sessionId);
+
+    /** The answer about one session. */
+    sealed interface Availability {
+
+        /** Open for booking, with this many seats in all. */
+        record Open(int capacity) implements Availability {}
+
+        /** Exists but takes no bookings (draft or cancelled). */
+        record Closed() implements Availability {}
+
+        record Unknown() implements Availability {}
+
+        /** Could not be asked in time: accept, and let the saga decide. */
+        record Unreachable() implements Availability {}
+    }
+}

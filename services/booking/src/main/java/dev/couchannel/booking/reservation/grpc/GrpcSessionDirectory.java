@@ -1,0 +1,52 @@
+package dev.couchannel.booking.reservation.grpc;
+
+import dev.couchannel.booking.reservation.SessionDirectory;
+import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
+import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
+import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.stereotype.Component;
+
+/** Asks inventory's gRPC catalog, with a deadline; channel {@code spring.grpc.client.channel.inventory}. */
+@Component
+class GrpcSessionDirectory implements SessionDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(GrpcSessionDirectory.class);
+
+    private final SessionCatalogGrpc.SessionCatalogBlockingStub inventory;
+    private final long deadlineMillis;
+
+    GrpcSessionDirectory(
+            GrpcChannelFactory channels, @Value("${couchannel.booking.session-check-deadline:1s}") Duration deadline) {
+        this.inventory = SessionCatalogGrpc.newBlockingStub(channels.createChannel("inventory"));
+        this.deadlineMillis = deadline.toMillis();
+    }
+
+    @Override
+    public Availability availability(UUID sessionId) {
+        try {
+            SessionDetails session = inventory
+                    .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                    .getSession(GetSessionRequest.newBuilder()
+                            .setSessionId(sessionId.toString())
+                            .build());
+            return "PUBLISHED".equals(session.getStatus())
+                    ? new Availability.Open(session.getSeats())
+                    : new Availability.Closed();
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return new Availability.Unknown();
+            }
+            log.warn("inventory did not answer about session {} ({}); the saga will decide", sessionId, e.getStatus());
+            return new Availability.Unreachable();
+        }
+    }
+}
