@@ -119,19 +119,7 @@ class StackIT {
     void ofOneHundredConcurrentBookingsForTenSeatsExactlyTenAreConfirmed() throws Exception {
         UUID sessionId = sessionWithSeats(10);
 
-        List<Future<HttpResponse<String>>> requests = new ArrayList<>();
-        try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 100; i++) {
-                String guest = "fan" + i + "@example.com";
-                requests.add(clients.submit(() -> book(guest, sessionId.toString(), 1)));
-            }
-        }
-        Map<String, String> guestOfBooking = new HashMap<>();
-        for (int i = 0; i < requests.size(); i++) {
-            HttpResponse<String> response = requests.get(i).get();
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            guestOfBooking.put(match(ID, response.body()), "fan" + i + "@example.com");
-        }
+        Map<String, String> guestOfBooking = bookConcurrently(sessionId, 100);
 
         Map<String, Long> outcomes = guestOfBooking.entrySet().stream()
                 .collect(Collectors.groupingBy(
@@ -148,6 +136,42 @@ class StackIT {
 
     @Test
     @Order(5)
+    void ofFiveHundredConcurrentBookingsForFiftySeatsExactlyFiftyAreConfirmedAndTheRestToldWhy() throws Exception {
+        // a bar registered through the API, big enough that only the seats limit the crowd
+        HttpResponse<String> venue = http.send(
+                HttpRequest.newBuilder(stack.gateway().resolve("/api/venues"))
+                        .header("Authorization", "Bearer local:host@example.com")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"name": "Bar na Pradze", "type": "COMMERCIAL", "address": "ul. Ząbkowska 27",
+                                 "city": "Warszawa", "country": "PL", "lat": 52.2508, "lon": 21.0442,
+                                 "capacity": 120, "screens": 3, "largestScreenInches": 85, "speakers": 6,
+                                 "packages": [{"provider": "Canal+", "licence": "COMMERCIAL", "country": "PL"}]}
+                                """))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(venue.statusCode()).as(venue.body()).isEqualTo(201);
+        UUID sessionId = sessionWithSeats(50, UUID.fromString(match(ID, venue.body())));
+
+        Map<String, String> guestOfBooking = bookConcurrently(sessionId, 500);
+
+        Map<String, List<String>> reasons = new HashMap<>();
+        guestOfBooking.forEach((booking, guest) -> {
+            String status = awaitDecision(guest, booking);
+            reasons.computeIfAbsent(status, s -> new ArrayList<>()).add(booking);
+        });
+        assertThat(reasons.get("CONFIRMED")).hasSize(50);
+        assertThat(reasons.get("REJECTED")).hasSize(450);
+        for (String rejected : reasons.get("REJECTED").subList(0, 20)) {
+            assertThat(get("/api/bookings/" + rejected, guestOfBooking.get(rejected))
+                            .body())
+                    .contains("\"reason\":\"This session is sold out.\"");
+        }
+        assertThat(seatsLeft(sessionId.toString())).isZero();
+    }
+
+    @Test
+    @Order(6)
     void aRestartKeepsTheBookingsAndLeavesNoPortTaken() throws Exception {
         Map<String, URI> before = stack.serviceUrls();
         stack.close();
@@ -163,10 +187,32 @@ class StackIT {
         assertThat(booking.statusCode()).isEqualTo(200);
         assertThat(match(STATUS, booking.body())).isEqualTo("CONFIRMED");
         // demo data is loaded once, not again on the second start
-        assertThat(get("/api/sessions?status=PUBLISHED&size=100", null).body()).contains("\"total\":13");
+        assertThat(get("/api/sessions?status=PUBLISHED&size=100", null).body()).contains("\"total\":14");
+    }
+
+    /** {@code count} guests book one seat each, all at once; returns each booking's guest. */
+    private Map<String, String> bookConcurrently(UUID sessionId, int count) throws Exception {
+        List<Future<HttpResponse<String>>> requests = new ArrayList<>();
+        try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                String guest = "fan" + i + "@example.com";
+                requests.add(clients.submit(() -> book(guest, sessionId.toString(), 1)));
+            }
+        }
+        Map<String, String> guestOfBooking = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            HttpResponse<String> response = requests.get(i).get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            guestOfBooking.put(match(ID, response.body()), "fan" + i + "@example.com");
+        }
+        return guestOfBooking;
     }
 
     private UUID sessionWithSeats(int seats) {
+        return sessionWithSeats(seats, demoId("venue:krakow-kazimierz-loft:0"));
+    }
+
+    private UUID sessionWithSeats(int seats, UUID venueId) {
         UUID fixtureId = UUID.randomUUID();
         UUID sessionId = UUID.randomUUID();
         stack.bean("inventory", TransactionTemplate.class).executeWithoutResult(status -> {
@@ -183,7 +229,7 @@ class StackIT {
                     .add(ViewingSession.publish(
                             sessionId,
                             fixtureId,
-                            demoId("venue:krakow-kazimierz-loft:0"),
+                            venueId,
                             "host@example.com",
                             seats,
                             Money.of("40.00", "PLN"),
