@@ -101,6 +101,34 @@ class StackIT {
 
     @Test
     @Order(3)
+    void aCancelledBookingIsRefundedInFullUnderAFlexiblePolicyAndItsSeatsComeBack() throws Exception {
+        // Champions League in a Berlin flat, flexible refunds, kickoff days away
+        String sessionId = demoId("session:5").toString();
+        int seatsBefore = seatsLeft(sessionId);
+        String bookingId = match(ID, book("guest@example.com", sessionId, 2).body());
+        assertThat(awaitDecision("guest@example.com", bookingId)).isEqualTo("CONFIRMED");
+
+        HttpResponse<String> cancelled = http.send(
+                HttpRequest.newBuilder(stack.gateway().resolve("/api/bookings/" + bookingId + "/cancel"))
+                        .header("Authorization", "Bearer local:guest@example.com")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        String total = match(Pattern.compile("\"total\":\\{\"amount\":\"([0-9.]+)\""), cancelled.body());
+        assertThat(cancelled.body()).contains("\"refund\":{\"amount\":\"" + total + "\"");
+        await().atMost(WAIT).until(() -> seatsLeft(sessionId) == seatsBefore);
+        await().atMost(WAIT)
+                .until(
+                        () -> get("/api/payments/" + bookingId, "guest@example.com")
+                                .body(),
+                        payment -> payment.contains("\"status\":\"REFUNDED\"")
+                                && payment.contains("\"refunded\":{\"amount\":\"" + total + "\""));
+    }
+
+    @Test
+    @Order(3)
     void aDeclinedCardRejectsWithItsReasonAndTheSeatsComeBack() throws Exception {
         String sessionId = firstSessionId();
         int seatsBefore = seatsLeft(sessionId);

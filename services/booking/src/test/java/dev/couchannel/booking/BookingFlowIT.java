@@ -20,6 +20,7 @@ import dev.couchannel.contracts.payment.v1.AuthorizePayment;
 import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
 import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
+import dev.couchannel.contracts.payment.v1.RefundPayment;
 import dev.couchannel.contracts.pricing.v1.ConfirmQuote;
 import dev.couchannel.contracts.pricing.v1.QuoteConfirmed;
 import dev.couchannel.contracts.pricing.v1.QuoteReleased;
@@ -163,6 +164,77 @@ class BookingFlowIT {
 
         String confirmed = awaitStatus("guest@example.com", id, "CONFIRMED");
         assertThat(confirmed).contains("\"total\":{\"amount\":\"25.00\",\"currency\":\"EUR\"}");
+    }
+
+    @Test
+    void aConfirmedBookingCancelledInTimeGivesSeatsAndMoneyBack() throws Exception {
+        String id = confirmedBooking("guest@example.com", 2, "25.00");
+
+        assertProblem(cancel("guest2@example.com", id), 404);
+        HttpResponse<String> cancelled = cancel("guest@example.com", id);
+
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.body())
+                .contains("\"status\":\"CANCELLED\"")
+                .contains("\"refund\":{\"amount\":\"25.00\",\"currency\":\"EUR\"}");
+        assertThat(ReleaseSeats.parseFrom(command(id, "ReleaseSeats").value()).getReason())
+                .isEqualTo("cancelled by the guest");
+        RefundPayment refund =
+                RefundPayment.parseFrom(paymentCommand(id, "RefundPayment").value());
+        assertThat(refund.getAmount().getAmount()).isEqualTo("25.00");
+        assertProblem(cancel("guest@example.com", id), 409); // only once
+    }
+
+    @Test
+    void aStrictPolicyGivesTheSeatsBackButNoMoney() throws Exception {
+        CATALOG.session(sessionId.toString(), "STRICT", Instant.now().plus(Duration.ofDays(30)));
+        String id = confirmedBooking("guest@example.com", 1, "12.50");
+
+        HttpResponse<String> cancelled = cancel("guest@example.com", id);
+
+        assertThat(cancelled.body()).contains("\"refund\":{\"amount\":\"0.00\",\"currency\":\"EUR\"}");
+        command(id, "ReleaseSeats");
+        assertThat(payments.records())
+                .noneMatch(record -> id.equals(record.key())
+                        && "couchannel.payment.v1.RefundPayment".equals(header(record, "ce_type")));
+    }
+
+    @Test
+    void aPendingBookingCannotBeCancelled() throws Exception {
+        String id = idOf(book("guest@example.com", UUID.randomUUID().toString(), body(1)));
+
+        assertProblem(cancel("guest@example.com", id), 409);
+    }
+
+    /** Plays every participant through to CONFIRMED. */
+    private String confirmedBooking(String guest, int seats, String total) throws Exception {
+        String id = idOf(book(guest, UUID.randomUUID().toString(), body(seats)));
+        command(id, "HoldSeats");
+        reply(id, seatsHeld(id, seats));
+        reply(id, quoteConfirmed(id, total));
+        reply(id, BookingAllowed.newBuilder().setBookingId(id).build());
+        paymentCommand(id, "AuthorizePayment");
+        reply(id, PaymentAuthorized.newBuilder().setBookingId(id).build());
+        command(id, "ConfirmSeats");
+        reply(
+                id,
+                SeatsConfirmed.newBuilder()
+                        .setBookingId(id)
+                        .setSessionId(sessionId.toString())
+                        .build());
+        paymentCommand(id, "CapturePayment");
+        reply(id, PaymentCaptured.newBuilder().setBookingId(id).build());
+        awaitStatus(guest, id, "CONFIRMED");
+        return id;
+    }
+
+    private HttpResponse<String> cancel(String guest, String id) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bookings/" + id + "/cancel"))
+                        .header("X-Couchannel-User", guest)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

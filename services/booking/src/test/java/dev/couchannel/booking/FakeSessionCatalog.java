@@ -1,5 +1,7 @@
 package dev.couchannel.booking;
 
+import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.inventory.v1.FixtureSummary;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
@@ -9,6 +11,8 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,12 +41,30 @@ final class FakeSessionCatalog extends SessionCatalogGrpc.SessionCatalogImplBase
     void session(String id, String status, int capacity) {
         sessions.put(
                 id,
-                SessionDetails.newBuilder()
-                        .setId(id)
-                        .setStatus(status)
+                open(id).setStatus(status)
                         .setSeats(capacity)
                         .setSeatsLeft(capacity)
                         .build());
+    }
+
+    void session(String id, String refundPolicy, Instant kickoff) {
+        sessions.put(
+                id,
+                open(id).setRefundPolicy(refundPolicy)
+                        .setFixture(FixtureSummary.newBuilder().setKickoff(WireTime.of(kickoff)))
+                        .build());
+    }
+
+    /** Published, 50 seats, flexible refunds, kickoff in three days. */
+    private static SessionDetails.Builder open(String id) {
+        return SessionDetails.newBuilder()
+                .setId(id)
+                .setStatus("PUBLISHED")
+                .setSeats(50)
+                .setSeatsLeft(50)
+                .setRefundPolicy("FLEXIBLE")
+                .setFixture(FixtureSummary.newBuilder()
+                        .setKickoff(WireTime.of(Instant.now().plus(Duration.ofDays(3)))));
     }
 
     void unknown(String id) {
@@ -56,14 +78,8 @@ final class FakeSessionCatalog extends SessionCatalogGrpc.SessionCatalogImplBase
             response.onError(Status.NOT_FOUND.asRuntimeException());
             return;
         }
-        response.onNext(sessions.getOrDefault(
-                id,
-                SessionDetails.newBuilder()
-                        .setId(id)
-                        .setStatus("PUBLISHED")
-                        .setSeats(50)
-                        .setSeatsLeft(50)
-                        .build()));
+        SessionDetails details = sessions.get(id);
+        response.onNext(details == null ? open(id).build() : details);
         response.onCompleted();
     }
 }

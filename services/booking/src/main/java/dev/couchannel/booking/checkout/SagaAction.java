@@ -38,6 +38,9 @@ public sealed interface SagaAction {
     /** Compensation of AuthorizePayment and CapturePayment: releases the authorization, or refunds a capture. */
     record VoidPayment(UUID bookingId, String reason) implements SagaAction {}
 
+    /** Gives captured money back: the cancellation of a confirmed booking. */
+    record RefundPayment(UUID bookingId, Money amount, String reason) implements SagaAction {}
+
     /** The booking learns what it costs once the seats are held. */
     record PriceBooking(UUID bookingId, Money total) implements SagaAction {}
 

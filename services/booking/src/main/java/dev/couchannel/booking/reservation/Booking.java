@@ -22,6 +22,7 @@ public final class Booking {
     private BookingStatus status;
     private @Nullable String reason;
     private @Nullable Money total;
+    private @Nullable Money refund;
     private Instant updatedAt;
 
     public Booking(
@@ -34,6 +35,7 @@ public final class Booking {
             BookingStatus status,
             @Nullable String reason,
             @Nullable Money total,
+            @Nullable Money refund,
             Instant createdAt,
             Instant updatedAt,
             long version) {
@@ -47,6 +49,7 @@ public final class Booking {
         this.paymentMethod = Objects.requireNonNull(paymentMethod);
         this.quoteId = quoteId;
         this.total = total;
+        this.refund = refund;
         this.status = Objects.requireNonNull(status);
         this.reason = reason;
         this.createdAt = Objects.requireNonNull(createdAt);
@@ -63,7 +66,19 @@ public final class Booking {
             @Nullable UUID quoteId,
             Instant now) {
         return new Booking(
-                id, guestId, sessionId, seats, paymentMethod, quoteId, BookingStatus.PENDING, null, null, now, now, 0);
+                id,
+                guestId,
+                sessionId,
+                seats,
+                paymentMethod,
+                quoteId,
+                BookingStatus.PENDING,
+                null,
+                null,
+                null,
+                now,
+                now,
+                0);
     }
 
     /** The price of the held seats, known once inventory holds them. */
@@ -97,6 +112,24 @@ public final class Booking {
         reason = why;
         updatedAt = now;
         return Optional.of(new BookingEvent.BookingRejected(id, sessionId, guestId, why));
+    }
+
+    /**
+     * Cancels a confirmed booking, giving back {@code refund} (per the session's policy); empty
+     * when the booking is not confirmed (pending, rejected or already cancelled).
+     */
+    public Optional<BookingEvent> cancel(Money refund, Instant now) {
+        if (status != BookingStatus.CONFIRMED) {
+            return Optional.empty();
+        }
+        status = BookingStatus.CANCELLED;
+        this.refund = refund;
+        updatedAt = now;
+        return Optional.of(new BookingEvent.BookingCancelled(id, sessionId, guestId, seats, refund));
+    }
+
+    public @Nullable Money refund() {
+        return refund;
     }
 
     public boolean isOwnedBy(String guest) {

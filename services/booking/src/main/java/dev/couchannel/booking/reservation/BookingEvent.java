@@ -12,4 +12,7 @@ public sealed interface BookingEvent {
     record BookingConfirmed(UUID bookingId, UUID sessionId, String guestId, int seats) implements BookingEvent {}
 
     record BookingRejected(UUID bookingId, UUID sessionId, String guestId, String reason) implements BookingEvent {}
+
+    record BookingCancelled(UUID bookingId, UUID sessionId, String guestId, int seats, Money refund)
+            implements BookingEvent {}
 }

@@ -1,5 +1,7 @@
 package dev.couchannel.booking.reservation;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -10,6 +12,12 @@ import java.util.UUID;
 public interface SessionDirectory {
 
     Availability availability(UUID sessionId);
+
+    /** The session's refund policy and kickoff; empty when the session is unknown or cannot be asked. */
+    Optional<RefundTerms> refundTerms(UUID sessionId);
+
+    /** What decides a cancellation's refund. */
+    record RefundTerms(RefundPolicy policy, Instant kickoff) {}
 
     /** The answer about one session. */
     sealed interface Availability {

@@ -18,6 +18,7 @@ import dev.couchannel.contracts.inventory.v1.HoldSeats;
 import dev.couchannel.contracts.inventory.v1.ReleaseSeats;
 import dev.couchannel.contracts.payment.v1.AuthorizePayment;
 import dev.couchannel.contracts.payment.v1.CapturePayment;
+import dev.couchannel.contracts.payment.v1.RefundPayment;
 import dev.couchannel.contracts.payment.v1.VoidPayment;
 import dev.couchannel.contracts.pricing.v1.ConfirmQuote;
 import dev.couchannel.contracts.pricing.v1.ReleaseQuote;
@@ -28,6 +29,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,6 +93,32 @@ public class SagaCoordinator {
                 timeouts);
         sagas.add(started.saga());
         carryOut(started.saga(), started.actions());
+    }
+
+    /**
+     * Cancels a confirmed booking: the seats go back to inventory and, when the policy refunds
+     * anything, the money to the guest, all with the booking's new state in one transaction.
+     *
+     * @return the cancelled booking; empty when it was not confirmed
+     */
+    @Transactional
+    public Optional<Booking> cancel(UUID bookingId, Function<Booking, Money> refundOf, String reason) {
+        Booking booking = bookings.lock(bookingId).orElseThrow();
+        Money refund = refundOf.apply(booking);
+        Optional<BookingEvent> cancelled = booking.cancel(refund, clock.instant());
+        if (cancelled.isEmpty()) {
+            return Optional.empty();
+        }
+        bookings.save(booking);
+        events.publish(cancelled.get());
+        BookingSaga saga = sagas.lock(bookingId).orElseThrow();
+        List<SagaAction> actions = new ArrayList<>();
+        actions.add(new SagaAction.ReleaseSeats(bookingId, booking.sessionId(), reason));
+        if (refund.amount().signum() > 0) {
+            actions.add(new SagaAction.RefundPayment(bookingId, refund, reason));
+        }
+        carryOut(saga, actions);
+        return Optional.of(booking);
     }
 
     /** Applies a participant's reply, in the inbox transaction that received it. */
@@ -218,6 +246,15 @@ public class SagaCoordinator {
                             VoidPayment.newBuilder()
                                     .setBookingId(voidPayment.bookingId().toString())
                                     .setReason(voidPayment.reason())
+                                    .build());
+                case SagaAction.RefundPayment refund ->
+                    bookingCommand(
+                            Topics.PAYMENT_COMMANDS,
+                            saga,
+                            RefundPayment.newBuilder()
+                                    .setBookingId(refund.bookingId().toString())
+                                    .setAmount(money(refund.amount()))
+                                    .setReason(refund.reason())
                                     .build());
                 case SagaAction.PriceBooking price -> {
                     Booking booking = bookings.lock(price.bookingId()).orElseThrow();

@@ -1,12 +1,15 @@
 package dev.couchannel.booking.reservation.grpc;
 
+import dev.couchannel.booking.reservation.RefundPolicy;
 import dev.couchannel.booking.reservation.SessionDirectory;
+import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,6 +31,23 @@ class GrpcSessionDirectory implements SessionDirectory {
             GrpcChannelFactory channels, @Value("${couchannel.booking.session-check-deadline:1s}") Duration deadline) {
         this.inventory = SessionCatalogGrpc.newBlockingStub(channels.createChannel("inventory"));
         this.deadlineMillis = deadline.toMillis();
+    }
+
+    @Override
+    public Optional<RefundTerms> refundTerms(UUID sessionId) {
+        try {
+            SessionDetails session = inventory
+                    .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                    .getSession(GetSessionRequest.newBuilder()
+                            .setSessionId(sessionId.toString())
+                            .build());
+            return Optional.of(new RefundTerms(
+                    RefundPolicy.valueOf(session.getRefundPolicy()),
+                    WireTime.toInstant(session.getFixture().getKickoff())));
+        } catch (StatusRuntimeException | IllegalArgumentException e) {
+            log.warn("no refund terms for session {}: {}", sessionId, e.toString());
+            return Optional.empty();
+        }
     }
 
     @Override

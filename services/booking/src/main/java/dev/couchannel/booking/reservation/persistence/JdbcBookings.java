@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 class JdbcBookings implements Bookings {
 
     private static final String COLUMNS =
-            "id, guest_id, session_id, seats, payment_method, quote_id, status, reason, total_amount, total_currency, created_at,"
-                    + " updated_at, version";
+            "id, guest_id, session_id, seats, payment_method, quote_id, status, reason, total_amount, total_currency,"
+                    + " refund_amount, created_at, updated_at, version";
 
     private final JdbcClient jdbc;
 
@@ -68,7 +68,8 @@ class JdbcBookings implements Bookings {
     public void save(Booking booking) {
         int updated = jdbc.sql("""
                         UPDATE bookings SET status = :status, reason = :reason, total_amount = :total,
-                            total_currency = :currency, updated_at = :updated, version = version + 1
+                            total_currency = :currency, refund_amount = :refund, updated_at = :updated,
+                            version = version + 1
                         WHERE id = :id AND version = :version
                         """)
                 .param("id", booking.id())
@@ -80,6 +81,9 @@ class JdbcBookings implements Bookings {
                         booking.total() == null
                                 ? null
                                 : booking.total().currency().getCurrencyCode())
+                .param(
+                        "refund",
+                        booking.refund() == null ? null : booking.refund().amount())
                 .param("updated", Timestamp.from(booking.updatedAt()))
                 .param("version", booking.version())
                 .update();
@@ -112,6 +116,11 @@ class JdbcBookings implements Bookings {
                         ? null
                         : new Money(
                                 rs.getBigDecimal("total_amount"), Currency.getInstance(rs.getString("total_currency"))),
+                rs.getBigDecimal("refund_amount") == null
+                        ? null
+                        : new Money(
+                                rs.getBigDecimal("refund_amount"),
+                                Currency.getInstance(rs.getString("total_currency"))),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 rs.getLong("version"));

@@ -4,6 +4,7 @@ import dev.couchannel.booking.reservation.Booking;
 import dev.couchannel.booking.reservation.BookingStatus;
 import dev.couchannel.booking.reservation.Bookings;
 import dev.couchannel.booking.reservation.Money;
+import dev.couchannel.booking.reservation.application.CancelBooking;
 import dev.couchannel.booking.reservation.application.RequestBooking;
 import dev.couchannel.platform.service.ApiProblem;
 import dev.couchannel.platform.service.Caller;
@@ -40,12 +41,15 @@ class BookingController {
     private final Bookings bookings;
 
     private final Duration maxPreferWait;
+    private final CancelBooking cancelBooking;
 
     BookingController(
             RequestBooking requestBooking,
+            CancelBooking cancelBooking,
             Bookings bookings,
             @Value("${couchannel.booking.max-prefer-wait:30s}") Duration maxPreferWait) {
         this.requestBooking = requestBooking;
+        this.cancelBooking = cancelBooking;
         this.bookings = bookings;
         this.maxPreferWait = maxPreferWait;
     }
@@ -75,9 +79,11 @@ class BookingController {
             BookingStatus status,
             @Nullable String reason,
             @Nullable MoneyView total,
+            @Nullable MoneyView refund,
             Instant createdAt) {
         static BookingView of(Booking booking) {
             Money total = booking.total();
+            Money refund = booking.refund();
             return new BookingView(
                     booking.id(),
                     booking.sessionId(),
@@ -89,6 +95,11 @@ class BookingController {
                             : new MoneyView(
                                     total.amount().toPlainString(),
                                     total.currency().getCurrencyCode()),
+                    refund == null
+                            ? null
+                            : new MoneyView(
+                                    refund.amount().toPlainString(),
+                                    refund.currency().getCurrencyCode()),
                     booking.createdAt());
         }
     }
@@ -168,6 +179,29 @@ class BookingController {
 
     private static ApiProblem problem(HttpStatus status, String title, String detail) {
         return new ApiProblem(status, title, detail, Map.of());
+    }
+
+    /** Local mode: who may cancel any booking, until the identity service brings roles. */
+    static final String ADMIN = "admin@example.com";
+
+    @PostMapping("/api/bookings/{id}/cancel")
+    BookingView cancel(@PathVariable UUID id, HttpServletRequest http) {
+        Caller caller = Caller.require(http);
+        return switch (cancelBooking.cancel(id, caller.id(), ADMIN.equals(caller.id()))) {
+            case CancelBooking.Outcome.Cancelled cancelled -> BookingView.of(cancelled.booking());
+            case CancelBooking.Outcome.NotFound notFound -> throw ApiProblem.notFound("booking", id);
+            case CancelBooking.Outcome.NotCancellable not ->
+                throw problem(
+                        HttpStatus.CONFLICT,
+                        "Not cancellable",
+                        "Only a confirmed booking can be cancelled; this one is "
+                                + not.booking().status() + ".");
+            case CancelBooking.Outcome.TermsUnavailable unavailable ->
+                throw problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Service unavailable",
+                        "The session's refund terms cannot be read right now; nothing changed. Try again shortly.");
+        };
     }
 
     @GetMapping("/api/bookings/{id}")
