@@ -3,6 +3,7 @@ package dev.couchannel.platform.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +26,15 @@ public class Inbox {
     }
 
     /**
+     * The second step of a two-step handler (see {@link #prepareThenReceive}): the state change,
+     * run in the inbox transaction.
+     */
+    @FunctionalInterface
+    public interface Completion {
+        void complete();
+    }
+
+    /**
      * Runs {@code handler} in a new transaction unless {@code consumer} already processed this
      * record's message. A handler that throws rolls back its work and the inbox entry, so the
      * message is retried (and dead-lettered if it keeps failing).
@@ -33,7 +43,37 @@ public class Inbox {
      * @throws PoisonMessage when the record is not a CloudEvent
      */
     public boolean receive(String consumer, ConsumerRecord<String, byte[]> record, Consumer<CloudEvent> handler) {
+        return receive(consumer, KafkaCloudEvents.fromRecord(record), handler);
+    }
+
+    /**
+     * For handlers whose slow part (a payment provider call, a gRPC read) must not hold a database
+     * transaction open: {@code prepare} runs first, outside any transaction, and its
+     * {@link Completion} then runs in the inbox transaction. A message already processed is
+     * dropped before {@code prepare}, so a redelivery costs no second call; one that slips past that
+     * check (delivered twice at once) is still dropped by the inbox insert, and {@code prepare} must
+     * therefore be safe to repeat.
+     *
+     * @return true when the completion ran, false for a duplicate
+     * @throws PoisonMessage when the record is not a CloudEvent
+     */
+    public boolean prepareThenReceive(
+            String consumer, ConsumerRecord<String, byte[]> record, Function<CloudEvent, Completion> prepare) {
         CloudEvent event = KafkaCloudEvents.fromRecord(record);
+        boolean seen = jdbc.sql("SELECT EXISTS (SELECT 1 FROM inbox WHERE consumer = :consumer AND message_id = :id)")
+                .param("consumer", consumer)
+                .param("id", event.id())
+                .query(Boolean.class)
+                .single();
+        if (seen) {
+            count(consumer, false);
+            return false;
+        }
+        Completion completion = prepare.apply(event);
+        return receive(consumer, event, ignored -> completion.complete());
+    }
+
+    private boolean receive(String consumer, CloudEvent event, Consumer<CloudEvent> handler) {
         Boolean handled = transactions.execute(status -> {
             int inserted = jdbc.sql(
                             "INSERT INTO inbox (consumer, message_id) VALUES (:consumer, :id) ON CONFLICT DO NOTHING")
@@ -47,11 +87,15 @@ public class Inbox {
             return true;
         });
         boolean ran = Boolean.TRUE.equals(handled);
+        count(consumer, ran);
+        return ran;
+    }
+
+    private void count(String consumer, boolean processed) {
         Counter.builder("couchannel.inbox.messages")
                 .tag("consumer", consumer)
-                .tag("outcome", ran ? "processed" : "duplicate")
+                .tag("outcome", processed ? "processed" : "duplicate")
                 .register(meters)
                 .increment();
-        return ran;
     }
 }

@@ -14,9 +14,13 @@ import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -68,6 +72,9 @@ class OutboxAndInboxIT {
 
     @Autowired
     Tracer tracer;
+
+    @Autowired
+    Inbox inbox;
 
     @Test
     void anEventIsPublishedWhenItsTransactionCommits() {
@@ -152,6 +159,43 @@ class OutboxAndInboxIT {
         kafka.send(KafkaCloudEvents.toRecord(INBOX_TOPIC, event));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> duplicates() >= duplicatesBefore + 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM handled WHERE message_id = :id")
+                        .param("id", event.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aTwoStepHandlerIsNotPreparedAgainForAMessageAlreadyProcessed() {
+        CloudEvent event = event("subject-two-step");
+        ProducerRecord<String, byte[]> sent = KafkaCloudEvents.toRecord(INBOX_TOPIC, event);
+        ConsumerRecord<String, byte[]> delivered = new ConsumerRecord<>(
+                INBOX_TOPIC,
+                0,
+                0L,
+                0L,
+                TimestampType.CREATE_TIME,
+                -1,
+                -1,
+                sent.key(),
+                sent.value(),
+                sent.headers(),
+                Optional.empty());
+        AtomicInteger prepared = new AtomicInteger();
+        Function<CloudEvent, Inbox.Completion> prepare = received -> {
+            prepared.incrementAndGet(); // the slow call outside the transaction
+            return () -> jdbc.sql("INSERT INTO handled (message_id) VALUES (:id)")
+                    .param("id", received.id())
+                    .update();
+        };
+
+        assertThat(inbox.prepareThenReceive("messagingtest.two-step", delivered, prepare))
+                .isTrue();
+        assertThat(inbox.prepareThenReceive("messagingtest.two-step", delivered, prepare))
+                .isFalse();
+
+        assertThat(prepared).hasValue(1);
         assertThat(jdbc.sql("SELECT count(*) FROM handled WHERE message_id = :id")
                         .param("id", event.id())
                         .query(Long.class)

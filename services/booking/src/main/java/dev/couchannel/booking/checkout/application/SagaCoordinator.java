@@ -11,6 +11,7 @@ import dev.couchannel.booking.reservation.Bookings;
 import dev.couchannel.booking.reservation.Money;
 import dev.couchannel.booking.reservation.application.BookingEvents;
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.WireMoney;
 import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.compliance.v1.CheckBooking;
 import dev.couchannel.contracts.inventory.v1.ConfirmSeats;
@@ -229,7 +230,9 @@ public class SagaCoordinator {
                                     .setGuestId(authorize.guestId())
                                     .setHostId(authorize.hostId())
                                     .setSessionId(authorize.sessionId().toString())
-                                    .setAmount(money(authorize.amount()))
+                                    .setAmount(WireMoney.of(
+                                            authorize.amount().amount(),
+                                            authorize.amount().currency()))
                                     .setPaymentMethod(authorize.paymentMethod())
                                     .build());
                 case SagaAction.CapturePayment capture ->
@@ -253,7 +256,9 @@ public class SagaCoordinator {
                             saga,
                             RefundPayment.newBuilder()
                                     .setBookingId(refund.bookingId().toString())
-                                    .setAmount(money(refund.amount()))
+                                    .setAmount(WireMoney.of(
+                                            refund.amount().amount(),
+                                            refund.amount().currency()))
                                     .setReason(refund.reason())
                                     .build());
                 case SagaAction.PriceBooking price -> {
@@ -286,13 +291,6 @@ public class SagaCoordinator {
     /** Pricing, compliance and payment commands are keyed by booking: a compensation follows what it undoes. */
     private void bookingCommand(String topic, BookingSaga saga, Message command) {
         outbox.append(topic, ProtobufEvents.wrap(SOURCE, saga.bookingId().toString(), command, clock.instant()));
-    }
-
-    private static dev.couchannel.contracts.common.v1.Money money(Money money) {
-        return dev.couchannel.contracts.common.v1.Money.newBuilder()
-                .setAmount(money.amount().toPlainString())
-                .setCurrency(money.currency().getCurrencyCode())
-                .build();
     }
 
     private Timer stepTimer(BookingSaga.Step step, String outcome) {

@@ -3,6 +3,7 @@ package dev.couchannel.booking.reservation.application;
 import com.google.protobuf.Message;
 import dev.couchannel.booking.reservation.BookingEvent;
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.WireMoney;
 import dev.couchannel.contracts.booking.v1.BookingCancelled;
 import dev.couchannel.contracts.booking.v1.BookingConfirmed;
 import dev.couchannel.contracts.booking.v1.BookingRejected;
@@ -47,9 +48,8 @@ public class BookingEvents {
                                 .setSessionId(e.sessionId().toString())
                                 .setGuestId(e.guestId())
                                 .setSeats(e.seats())
-                                .setRefund(dev.couchannel.contracts.common.v1.Money.newBuilder()
-                                        .setAmount(e.refund().amount().toPlainString())
-                                        .setCurrency(e.refund().currency().getCurrencyCode()))
+                                .setRefund(WireMoney.of(
+                                        e.refund().amount(), e.refund().currency()))
                                 .build();
                     case BookingEvent.BookingRejected e ->
                         BookingRejected.newBuilder()

@@ -36,11 +36,7 @@ class GrpcSessionDirectory implements SessionDirectory {
     @Override
     public Optional<RefundTerms> refundTerms(UUID sessionId) {
         try {
-            SessionDetails session = inventory
-                    .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-                    .getSession(GetSessionRequest.newBuilder()
-                            .setSessionId(sessionId.toString())
-                            .build());
+            SessionDetails session = fetch(sessionId);
             return Optional.of(new RefundTerms(
                     RefundPolicy.valueOf(session.getRefundPolicy()),
                     WireTime.toInstant(session.getFixture().getKickoff())));
@@ -53,11 +49,7 @@ class GrpcSessionDirectory implements SessionDirectory {
     @Override
     public Availability availability(UUID sessionId) {
         try {
-            SessionDetails session = inventory
-                    .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-                    .getSession(GetSessionRequest.newBuilder()
-                            .setSessionId(sessionId.toString())
-                            .build());
+            SessionDetails session = fetch(sessionId);
             return "PUBLISHED".equals(session.getStatus())
                     ? new Availability.Open(session.getSeats())
                     : new Availability.Closed();
@@ -68,5 +60,14 @@ class GrpcSessionDirectory implements SessionDirectory {
             log.warn("inventory did not answer about session {} ({}); the saga will decide", sessionId, e.getStatus());
             return new Availability.Unreachable();
         }
+    }
+
+    /** One call to inventory's catalog, within the deadline. */
+    private SessionDetails fetch(UUID sessionId) {
+        return inventory
+                .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                .getSession(GetSessionRequest.newBuilder()
+                        .setSessionId(sessionId.toString())
+                        .build());
     }
 }

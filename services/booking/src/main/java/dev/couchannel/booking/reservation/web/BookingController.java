@@ -70,7 +70,14 @@ class BookingController {
                     message = "paymentMethod must be a payment method token such as pm_card_visa")
             String paymentMethod) {}
 
-    record MoneyView(String amount, String currency) {}
+    record MoneyView(String amount, String currency) {
+        static @Nullable MoneyView of(@Nullable Money money) {
+            return money == null
+                    ? null
+                    : new MoneyView(
+                            money.amount().toPlainString(), money.currency().getCurrencyCode());
+        }
+    }
 
     record BookingView(
             UUID id,
@@ -82,24 +89,14 @@ class BookingController {
             @Nullable MoneyView refund,
             Instant createdAt) {
         static BookingView of(Booking booking) {
-            Money total = booking.total();
-            Money refund = booking.refund();
             return new BookingView(
                     booking.id(),
                     booking.sessionId(),
                     booking.seats(),
                     booking.status(),
                     booking.reason(),
-                    total == null
-                            ? null
-                            : new MoneyView(
-                                    total.amount().toPlainString(),
-                                    total.currency().getCurrencyCode()),
-                    refund == null
-                            ? null
-                            : new MoneyView(
-                                    refund.amount().toPlainString(),
-                                    refund.currency().getCurrencyCode()),
+                    MoneyView.of(booking.total()),
+                    MoneyView.of(booking.refund()),
                     booking.createdAt());
         }
     }

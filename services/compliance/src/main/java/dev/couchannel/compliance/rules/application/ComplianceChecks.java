@@ -10,6 +10,7 @@ import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.compliance.v1.BookingAllowed;
 import dev.couchannel.contracts.compliance.v1.BookingRefused;
 import dev.couchannel.contracts.compliance.v1.CheckBooking;
+import dev.couchannel.platform.messaging.Inbox;
 import dev.couchannel.platform.messaging.Outbox;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Judges sessions and bookings by the current rules. A booking's check reads its facts over gRPC
- * before any database transaction opens (that may take seconds); the returned {@link Completion}
+ * before any database transaction opens (that may take seconds); the returned {@link Inbox.Completion}
  * then records the verdict, first one wins, and replies with the recorded one, so a repeated
  * {@code CheckBooking} is answered the same way even if the rules or facts changed meanwhile.
  */
@@ -37,12 +38,6 @@ public class ComplianceChecks {
     private final Outbox outbox;
     private final Clock clock;
     private final MeterRegistry meters;
-
-    /** The second step of a check: to be run in the inbox transaction of the command. */
-    @FunctionalInterface
-    public interface Completion {
-        void complete();
-    }
 
     ComplianceChecks(
             Rules rules,
@@ -68,7 +63,7 @@ public class ComplianceChecks {
         };
     }
 
-    public Completion checkBooking(CheckBooking command) {
+    public Inbox.Completion checkBooking(CheckBooking command) {
         UUID bookingId = bookingId(command.getBookingId());
         Verdict verdict = verdicts.find(bookingId).orElseGet(() -> judge(command));
         return () -> {

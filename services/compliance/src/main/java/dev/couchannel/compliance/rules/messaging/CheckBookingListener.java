@@ -5,7 +5,6 @@ import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.compliance.v1.CheckBooking;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
-import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,11 +34,10 @@ class CheckBookingListener {
 
     @KafkaListener(id = CONSUMER, topics = Topics.COMPLIANCE_COMMANDS, groupId = "compliance")
     void on(ConsumerRecord<String, byte[]> record) {
-        ComplianceChecks.Completion completion = prepare(KafkaCloudEvents.fromRecord(record));
-        inbox.receive(CONSUMER, record, event -> completion.complete());
+        inbox.prepareThenReceive(CONSUMER, record, this::prepare);
     }
 
-    private ComplianceChecks.Completion prepare(CloudEvent event) {
+    private Inbox.Completion prepare(CloudEvent event) {
         return switch (event.type()) {
             case "couchannel.compliance.v1.CheckBooking" ->
                 checks.checkBooking(ProtobufEvents.unwrap(event, CheckBooking.parser()));

@@ -2,8 +2,8 @@ package dev.couchannel.inventory.seating.application;
 
 import com.google.protobuf.Message;
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.WireMoney;
 import dev.couchannel.contracts.WireTime;
-import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.inventory.v1.ConfirmSeats;
 import dev.couchannel.contracts.inventory.v1.HoldExpired;
 import dev.couchannel.contracts.inventory.v1.HoldSeats;
@@ -222,9 +222,8 @@ public class SeatCommands {
                 .setSeats(hold.seats())
                 .setExpiresAt(WireTime.of(hold.expiresAt()))
                 .setSeatsLeft(session.seats().free())
-                .setPricePerSeat(Money.newBuilder()
-                        .setAmount(session.pricePerSeat().amount().toPlainString())
-                        .setCurrency(session.pricePerSeat().currency().getCurrencyCode()))
+                .setPricePerSeat(WireMoney.of(
+                        session.pricePerSeat().amount(), session.pricePerSeat().currency()))
                 .setHostId(session.hostId())
                 .build();
     }

@@ -1,7 +1,7 @@
 package dev.couchannel.inventory.seating.grpc;
 
+import dev.couchannel.contracts.WireMoney;
 import dev.couchannel.contracts.WireTime;
-import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
@@ -52,9 +52,8 @@ class SessionCatalogService extends SessionCatalogGrpc.SessionCatalogImplBase {
                 .setStatus(session.status().name())
                 .setSeats(session.seats().capacity())
                 .setSeatsLeft(session.seats().free())
-                .setPricePerSeat(Money.newBuilder()
-                        .setAmount(session.pricePerSeat().amount().toPlainString())
-                        .setCurrency(session.pricePerSeat().currency().getCurrencyCode()))
+                .setPricePerSeat(WireMoney.of(
+                        session.pricePerSeat().amount(), session.pricePerSeat().currency()))
                 .setRefundPolicy(session.refundPolicy().name())
                 .setDescription(session.description());
         fixtures.find(session.fixtureId()).ifPresent(fixture -> details.setFixture(summary(fixture)));

@@ -2,6 +2,7 @@ package dev.couchannel.payment.intent.application;
 
 import com.google.protobuf.Message;
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.WireMoney;
 import dev.couchannel.contracts.payment.v1.AuthorizePayment;
 import dev.couchannel.contracts.payment.v1.CapturePayment;
 import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
@@ -24,6 +25,7 @@ import dev.couchannel.payment.ledger.JournalEntry;
 import dev.couchannel.payment.ledger.Ledger;
 import dev.couchannel.payment.ledger.Money;
 import dev.couchannel.payment.ledger.PlatformFee;
+import dev.couchannel.platform.messaging.Inbox;
 import dev.couchannel.platform.messaging.Outbox;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
@@ -52,7 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       booking's intent and work out, on a copy, what the provider must do;
  *   <li>call the provider with an idempotency key derived from the booking id, retrying transient
  *       errors ({@link ProviderCalls});
- *   <li>the returned {@link Completion}, run by the listener inside its inbox transaction: lock the
+ *   <li>the returned {@link Inbox.Completion}, run by the listener inside its inbox transaction: lock the
  *       intent, record the provider's answer, post the ledger entry and append the reply to the
  *       outbox — all or nothing.
  * </ol>
@@ -80,12 +82,6 @@ public class PaymentCommands {
     private final PlatformFee platformFee;
     private final MeterRegistry meters;
 
-    /** Step 3 of a command: to be run in the inbox transaction of the message that carried it. */
-    @FunctionalInterface
-    public interface Completion {
-        void complete();
-    }
-
     PaymentCommands(
             PaymentIntents intents,
             Ledger ledger,
@@ -105,7 +101,7 @@ public class PaymentCommands {
         this.platformFee = new PlatformFee(platformFeePercent);
     }
 
-    public Completion authorize(AuthorizePayment command) {
+    public Inbox.Completion authorize(AuthorizePayment command) {
         UUID bookingId = bookingId(command.getBookingId());
         Money amount = money(command.getAmount(), command.getBookingId());
         if (!amount.isPositive()) {
@@ -161,7 +157,7 @@ public class PaymentCommands {
         };
     }
 
-    public Completion capture(CapturePayment command) {
+    public Inbox.Completion capture(CapturePayment command) {
         UUID bookingId = bookingId(command.getBookingId());
         ProviderResult answer = intents.find(bookingId)
                 .filter(PaymentIntent::awaitsCapture)
@@ -210,7 +206,7 @@ public class PaymentCommands {
         };
     }
 
-    public Completion voidPayment(VoidPayment command) {
+    public Inbox.Completion voidPayment(VoidPayment command) {
         UUID bookingId = bookingId(command.getBookingId());
         String reason = command.getReason();
         Optional<PaymentIntent> found = intents.find(bookingId);
@@ -262,7 +258,7 @@ public class PaymentCommands {
         };
     }
 
-    public Completion refund(RefundPayment command) {
+    public Inbox.Completion refund(RefundPayment command) {
         UUID bookingId = bookingId(command.getBookingId());
         Money requested = money(command.getAmount(), command.getBookingId());
         String reason = command.getReason();
@@ -420,9 +416,6 @@ public class PaymentCommands {
     }
 
     private static dev.couchannel.contracts.common.v1.Money wire(Money money) {
-        return dev.couchannel.contracts.common.v1.Money.newBuilder()
-                .setAmount(money.amount().toPlainString())
-                .setCurrency(money.currency().getCurrencyCode())
-                .build();
+        return WireMoney.of(money.amount(), money.currency());
     }
 }

@@ -8,7 +8,6 @@ import dev.couchannel.contracts.payment.v1.VoidPayment;
 import dev.couchannel.payment.intent.application.PaymentCommands;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
-import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -39,11 +38,10 @@ class PaymentCommandListener {
 
     @KafkaListener(id = CONSUMER, topics = Topics.PAYMENT_COMMANDS, groupId = "payment")
     void on(ConsumerRecord<String, byte[]> record) {
-        PaymentCommands.Completion completion = prepare(KafkaCloudEvents.fromRecord(record));
-        inbox.receive(CONSUMER, record, event -> completion.complete());
+        inbox.prepareThenReceive(CONSUMER, record, this::prepare);
     }
 
-    private PaymentCommands.Completion prepare(CloudEvent event) {
+    private Inbox.Completion prepare(CloudEvent event) {
         return switch (event.type()) {
             case "couchannel.payment.v1.AuthorizePayment" ->
                 payments.authorize(ProtobufEvents.unwrap(event, AuthorizePayment.parser()));

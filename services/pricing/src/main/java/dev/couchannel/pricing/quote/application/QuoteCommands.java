@@ -2,6 +2,7 @@ package dev.couchannel.pricing.quote.application;
 
 import com.google.protobuf.Message;
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.WireMoney;
 import dev.couchannel.contracts.pricing.v1.ConfirmQuote;
 import dev.couchannel.contracts.pricing.v1.QuoteConfirmed;
 import dev.couchannel.contracts.pricing.v1.QuoteRejected;
@@ -173,10 +174,7 @@ public class QuoteCommands {
     }
 
     static dev.couchannel.contracts.common.v1.Money money(Money money) {
-        return dev.couchannel.contracts.common.v1.Money.newBuilder()
-                .setAmount(money.amount().toPlainString())
-                .setCurrency(money.currency().getCurrencyCode())
-                .build();
+        return WireMoney.of(money.amount(), money.currency());
     }
 
     private static Optional<UUID> parse(String id) {

@@ -1,5 +1,6 @@
 package dev.couchannel.pricing.quote.grpc;
 
+import dev.couchannel.contracts.WireMoney;
 import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.pricing.v1.CreateQuoteRequest;
@@ -79,9 +80,6 @@ class PriceQuotesService extends PriceQuotesGrpc.PriceQuotesImplBase {
     }
 
     private static Money money(dev.couchannel.pricing.quote.Money money) {
-        return Money.newBuilder()
-                .setAmount(money.amount().toPlainString())
-                .setCurrency(money.currency().getCurrencyCode())
-                .build();
+        return WireMoney.of(money.amount(), money.currency());
     }
 }
