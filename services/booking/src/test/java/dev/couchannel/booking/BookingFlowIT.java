@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Message;
+import dev.couchannel.booking.reservation.application.IdempotencyKeyRetention;
 import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.common.v1.Money;
@@ -16,10 +17,13 @@ import dev.couchannel.contracts.inventory.v1.SeatsConfirmed;
 import dev.couchannel.contracts.inventory.v1.SeatsHeld;
 import dev.couchannel.contracts.inventory.v1.SeatsReleased;
 import dev.couchannel.contracts.inventory.v1.SeatsUnavailable;
+import dev.couchannel.contracts.inventory.v1.SessionCancellationCause;
+import dev.couchannel.contracts.inventory.v1.SessionCancelled;
 import dev.couchannel.contracts.payment.v1.AuthorizePayment;
 import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
 import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
+import dev.couchannel.contracts.payment.v1.PaymentRefunded;
 import dev.couchannel.contracts.payment.v1.RefundPayment;
 import dev.couchannel.contracts.pricing.v1.ConfirmQuote;
 import dev.couchannel.contracts.pricing.v1.QuoteConfirmed;
@@ -36,6 +40,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +107,9 @@ class BookingFlowIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    IdempotencyKeyRetention keyRetention;
 
     final HttpClient http = HttpClient.newHttpClient();
     final UUID sessionId = UUID.randomUUID();
@@ -176,13 +184,163 @@ class BookingFlowIT {
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.body())
                 .contains("\"status\":\"CANCELLED\"")
-                .contains("\"refund\":{\"amount\":\"25.00\",\"currency\":\"EUR\"}");
+                .contains("\"refund\":{\"amount\":\"25.00\",\"currency\":\"EUR\"}")
+                .contains("\"cancelledBy\":\"GUEST\"")
+                .contains("\"refundStatus\":\"PENDING\"");
         assertThat(ReleaseSeats.parseFrom(command(id, "ReleaseSeats").value()).getReason())
                 .isEqualTo("cancelled by the guest");
         RefundPayment refund =
                 RefundPayment.parseFrom(paymentCommand(id, "RefundPayment").value());
         assertThat(refund.getAmount().getAmount()).isEqualTo("25.00");
+        assertThat(refund.getHostPenalty().getAmount()).isEqualTo("0.00");
         assertProblem(cancel("guest@example.com", id), 409); // only once
+
+        seatsReleased(id);
+        reply(id, refunded(id, "25.00"));
+        assertThat(awaitStatus("guest@example.com", id, "CANCELLED")).isNotNull();
+        await().atMost(WAIT)
+                .until(() -> status("guest@example.com", id).body().contains("\"refundStatus\":\"SETTLED\""));
+        assertThat(cancellationState(id)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aCancellationAsksPaymentAgainUntilTheRefundIsConfirmed() throws Exception {
+        String id = confirmedBooking("guest@example.com", 1, "12.50");
+        cancel("guest@example.com", id);
+        command(id, "ReleaseSeats");
+        seatsReleased(id);
+
+        // payment does not answer: the refund is asked again after the deadline (same amount, same booking)
+        List<ConsumerRecord<String, byte[]>> refunds =
+                payments.awaitCount(bookingCommandFor(id, "payment", "RefundPayment"), 2, WAIT);
+        assertThat(refunds)
+                .extracting(record ->
+                        RefundPayment.parseFrom(record.value()).getAmount().getAmount())
+                .containsOnly("12.50");
+        assertThat(commands.records())
+                .filteredOn(commandFor(id, "ReleaseSeats"))
+                .hasSize(1);
+        assertThat(status("guest@example.com", id).body()).contains("\"refundStatus\":\"PENDING\"");
+
+        reply(id, refunded(id, "12.50"));
+        await().atMost(WAIT).until(() -> "COMPLETED".equals(cancellationState(id)));
+        assertThat(status("guest@example.com", id).body()).contains("\"refundStatus\":\"SETTLED\"");
+    }
+
+    @Test
+    void anAdminCancelsAnyBookingWithAFullRefund() throws Exception {
+        CATALOG.session(sessionId.toString(), "STRICT", Instant.now().plus(Duration.ofDays(30)));
+        String id = confirmedBooking("guest@example.com", 1, "12.50");
+
+        HttpResponse<String> cancelled = cancel("admin@example.com", id);
+
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.body())
+                .contains("\"cancelledBy\":\"ADMIN\"")
+                .contains("\"refund\":{\"amount\":\"12.50\",\"currency\":\"EUR\"}");
+        RefundPayment refund =
+                RefundPayment.parseFrom(paymentCommand(id, "RefundPayment").value());
+        assertThat(refund.getAmount().getAmount()).isEqualTo("12.50");
+        assertThat(refund.getHostPenalty().getAmount()).isEqualTo("0.00");
+    }
+
+    @Test
+    void aHostCancellingTheSessionRefundsEveryBookingInFullAndChargesAPenalty() throws Exception {
+        CATALOG.session(sessionId.toString(), "STRICT", Instant.now().plus(Duration.ofDays(30)));
+        String first = confirmedBooking("guest@example.com", 2, "25.00");
+        String second = confirmedBooking("guest2@example.com", 1, "12.50");
+        String inFlight = idOf(book("guest@example.com", UUID.randomUUID().toString(), body(1)));
+        command(inFlight, "HoldSeats");
+
+        sessionCancelled(SessionCancellationCause.CANCELLED_BY_HOST, "the screen broke");
+
+        for (String[] booking : new String[][] {
+            {first, "guest@example.com", "25.00", "5.00"}, {second, "guest2@example.com", "12.50", "2.50"}
+        }) {
+            String body = awaitStatus(booking[1], booking[0], "CANCELLED");
+            assertThat(body)
+                    .contains("\"cancelledBy\":\"HOST\"")
+                    .contains("the host cancelled the session: the screen broke")
+                    .contains("\"refund\":{\"amount\":\"" + booking[2] + "\""); // in full, whatever the policy
+            RefundPayment refund = RefundPayment.parseFrom(
+                    paymentCommand(booking[0], "RefundPayment").value());
+            assertThat(refund.getAmount().getAmount()).isEqualTo(booking[2]);
+            assertThat(refund.getHostPenalty().getAmount()).isEqualTo(booking[3]); // 20 %
+            command(booking[0], "ReleaseSeats");
+        }
+
+        // the booking still in its saga confirms after the session was cancelled: it is cancelled at once
+        playToConfirmation(inFlight, 1, "12.50");
+        String late = awaitStatus("guest@example.com", inFlight, "CANCELLED");
+        assertThat(late).contains("\"cancelledBy\":\"HOST\"");
+        assertThat(RefundPayment.parseFrom(
+                                paymentCommand(inFlight, "RefundPayment").value())
+                        .getHostPenalty()
+                        .getAmount())
+                .isEqualTo("2.50");
+
+        // a redelivered or repeated SessionCancelled cancels nothing twice
+        sessionCancelled(SessionCancellationCause.CANCELLED_BY_HOST, "the screen broke");
+        assertThat(jdbc.sql("SELECT count(*) FROM booking_cancellations WHERE session_id = :s")
+                        .param("s", sessionId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aPostponedMatchRefundsInFullWithoutPenalty() throws Exception {
+        String id = confirmedBooking("guest@example.com", 1, "12.50");
+
+        sessionCancelled(SessionCancellationCause.FIXTURE_POSTPONED, "");
+
+        assertThat(awaitStatus("guest@example.com", id, "CANCELLED"))
+                .contains("\"cancelledBy\":\"FIXTURE_POSTPONED\"")
+                .contains("the match was postponed");
+        RefundPayment refund =
+                RefundPayment.parseFrom(paymentCommand(id, "RefundPayment").value());
+        assertThat(refund.getAmount().getAmount()).isEqualTo("12.50");
+        assertThat(refund.getHostPenalty().getAmount()).isEqualTo("0.00");
+    }
+
+    @Test
+    void aWaitlistOfferTravelsWithTheHold() throws Exception {
+        String offer = UUID.randomUUID().toString();
+        String json = "{\"sessionId\":\"" + sessionId + "\",\"seats\":2,\"paymentMethod\":\"pm_card_visa\","
+                + "\"waitlistOfferId\":\"" + offer + "\"}";
+
+        HttpResponse<String> accepted =
+                book("guest@example.com", UUID.randomUUID().toString(), json);
+
+        assertThat(accepted.body()).contains("\"waitlistOfferId\":\"" + offer + "\"");
+        HoldSeats hold =
+                HoldSeats.parseFrom(command(idOf(accepted), "HoldSeats").value());
+        assertThat(hold.getWaitlistOfferId()).isEqualTo(offer);
+        assertThat(hold.getGuestId()).isEqualTo("guest@example.com");
+        assertThat(payments.records()).noneMatch(record -> idOf(accepted).equals(record.key())); // nothing charged yet
+    }
+
+    @Test
+    void idempotencyKeysAreKeptForTheRetentionThenForgotten() throws Exception {
+        String oldKey = UUID.randomUUID().toString();
+        String freshKey = UUID.randomUUID().toString();
+        book("guest@example.com", oldKey, body(1));
+        book("guest@example.com", freshKey, body(1));
+        jdbc.sql("UPDATE idempotency_keys SET created_at = now() - interval '49 hours' WHERE key = :key")
+                .param("key", oldKey)
+                .update();
+
+        assertThat(keyRetention.forgetExpired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(keys(oldKey)).isZero();
+        assertThat(keys(freshKey)).isOne();
+    }
+
+    private long keys(String key) {
+        return jdbc.sql("SELECT count(*) FROM idempotency_keys WHERE key = :key")
+                .param("key", key)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -210,6 +368,13 @@ class BookingFlowIT {
     private String confirmedBooking(String guest, int seats, String total) throws Exception {
         String id = idOf(book(guest, UUID.randomUUID().toString(), body(seats)));
         command(id, "HoldSeats");
+        playToConfirmation(id, seats, total);
+        awaitStatus(guest, id, "CONFIRMED");
+        return id;
+    }
+
+    /** Answers every step after HoldSeats as a willing participant. */
+    private void playToConfirmation(String id, int seats, String total) {
         reply(id, seatsHeld(id, seats));
         reply(id, quoteConfirmed(id, total));
         reply(id, BookingAllowed.newBuilder().setBookingId(id).build());
@@ -224,8 +389,6 @@ class BookingFlowIT {
                         .build());
         paymentCommand(id, "CapturePayment");
         reply(id, PaymentCaptured.newBuilder().setBookingId(id).build());
-        awaitStatus(guest, id, "CONFIRMED");
-        return id;
     }
 
     private HttpResponse<String> cancel(String guest, String id) throws Exception {
@@ -523,10 +686,48 @@ class BookingFlowIT {
     /** A command to a participant whose commands are keyed by booking id. */
     private static ConsumerRecord<String, byte[]> bookingCommand(
             TopicProbe topic, String bookingId, String participant, String name) {
-        return topic.await(
-                record -> ("couchannel." + participant + ".v1." + name).equals(header(record, "ce_type"))
-                        && bookingId.equals(record.key()),
-                WAIT);
+        return topic.await(bookingCommandFor(bookingId, participant, name), WAIT);
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> bookingCommandFor(
+            String bookingId, String participant, String name) {
+        return record -> ("couchannel." + participant + ".v1." + name).equals(header(record, "ce_type"))
+                && bookingId.equals(record.key());
+    }
+
+    private void seatsReleased(String bookingId) {
+        reply(
+                bookingId,
+                SeatsReleased.newBuilder()
+                        .setBookingId(bookingId)
+                        .setSessionId(sessionId.toString())
+                        .build());
+    }
+
+    private static PaymentRefunded refunded(String bookingId, String amount) {
+        return PaymentRefunded.newBuilder()
+                .setBookingId(bookingId)
+                .setAmount(Money.newBuilder().setAmount(amount).setCurrency("EUR"))
+                .build();
+    }
+
+    private void sessionCancelled(SessionCancellationCause cause, String reason) {
+        SessionCancelled event = SessionCancelled.newBuilder()
+                .setSessionId(sessionId.toString())
+                .setHostId("host@example.com")
+                .setCause(cause)
+                .setReason(reason)
+                .setAt(WireTime.of(Instant.now()))
+                .build();
+        kafka.send(KafkaCloudEvents.toRecord(
+                Topics.INVENTORY_EVENTS, ProtobufEvents.wrap("inventory", sessionId.toString(), event, Instant.now())));
+    }
+
+    private String cancellationState(String bookingId) {
+        return jdbc.sql("SELECT state FROM booking_cancellations WHERE booking_id = :id")
+                .param("id", UUID.fromString(bookingId))
+                .query(String.class)
+                .single();
     }
 
     private static QuoteConfirmed quoteConfirmed(String bookingId, String total) {

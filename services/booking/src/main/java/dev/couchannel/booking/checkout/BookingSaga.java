@@ -85,7 +85,8 @@ public final class BookingSaga {
             int seats,
             String guestId,
             String paymentMethod,
-            @Nullable UUID quoteId) {}
+            @Nullable UUID quoteId,
+            @Nullable UUID waitlistOfferId) {}
 
     static final String TIMED_OUT =
             "We could not complete your booking in time. Nothing was charged; please try again.";
@@ -144,7 +145,12 @@ public final class BookingSaga {
         return new Started(
                 saga,
                 List.of(new HoldSeats(
-                        order.bookingId(), order.sessionId(), order.seats(), now.plus(timeouts.holdDuration()))));
+                        order.bookingId(),
+                        order.sessionId(),
+                        order.seats(),
+                        now.plus(timeouts.holdDuration()),
+                        order.guestId(),
+                        order.waitlistOfferId())));
     }
 
     public record Started(BookingSaga saga, List<SagaAction> actions) {}

@@ -8,7 +8,18 @@ import org.jspecify.annotations.Nullable;
 /** What the saga asks the world to do next: send a participant a command, or decide the booking. */
 public sealed interface SagaAction {
 
-    record HoldSeats(UUID bookingId, UUID sessionId, int seats, Instant holdUntil) implements SagaAction {}
+    /**
+     * Holds seats for the booking until {@code holdUntil}; with a {@code waitlistOfferId}, the seats
+     * the offer holds for {@code guestId} become the booking's.
+     */
+    record HoldSeats(
+            UUID bookingId,
+            UUID sessionId,
+            int seats,
+            Instant holdUntil,
+            String guestId,
+            @Nullable UUID waitlistOfferId)
+            implements SagaAction {}
 
     /** Locks the guest's quote for this booking, or prices the seats now ({@code quoteId} null) and locks that. */
     record ConfirmQuote(
@@ -38,8 +49,11 @@ public sealed interface SagaAction {
     /** Compensation of AuthorizePayment and CapturePayment: releases the authorization, or refunds a capture. */
     record VoidPayment(UUID bookingId, String reason) implements SagaAction {}
 
-    /** Gives captured money back: the cancellation of a confirmed booking. */
-    record RefundPayment(UUID bookingId, Money amount, String reason) implements SagaAction {}
+    /** Gives captured money back and charges the host's penalty: the cancellation of a confirmed booking. */
+    record RefundPayment(UUID bookingId, Money amount, Money hostPenalty, String reason) implements SagaAction {}
+
+    /** The cancellation saga is done: the booking's refund is settled. */
+    record SettleRefund(UUID bookingId) implements SagaAction {}
 
     /** The booking learns what it costs once the seats are held. */
     record PriceBooking(UUID bookingId, Money total) implements SagaAction {}

@@ -35,4 +35,6 @@ public sealed interface SagaReply {
     record PaymentCaptureFailed(String reason) implements SagaReply {}
 
     record PaymentVoided() implements SagaReply {}
+
+    record PaymentRefunded() implements SagaReply {}
 }

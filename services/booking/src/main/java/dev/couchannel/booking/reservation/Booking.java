@@ -17,12 +17,16 @@ public final class Booking {
     private final int seats;
     private final String paymentMethod;
     private final @Nullable UUID quoteId;
+    private final @Nullable UUID waitlistOfferId;
     private final Instant createdAt;
     private final long version;
     private BookingStatus status;
     private @Nullable String reason;
     private @Nullable Money total;
     private @Nullable Money refund;
+    private @Nullable CancelledBy cancelledBy;
+    private @Nullable Money hostPenalty;
+    private @Nullable Instant refundSettledAt;
     private Instant updatedAt;
 
     public Booking(
@@ -32,10 +36,12 @@ public final class Booking {
             int seats,
             String paymentMethod,
             @Nullable UUID quoteId,
+            @Nullable UUID waitlistOfferId,
             BookingStatus status,
             @Nullable String reason,
             @Nullable Money total,
-            @Nullable Money refund,
+            @Nullable Cancellation cancellation,
+            @Nullable Instant refundSettledAt,
             Instant createdAt,
             Instant updatedAt,
             long version) {
@@ -48,10 +54,16 @@ public final class Booking {
         this.seats = seats;
         this.paymentMethod = Objects.requireNonNull(paymentMethod);
         this.quoteId = quoteId;
+        this.waitlistOfferId = waitlistOfferId;
         this.total = total;
-        this.refund = refund;
+        if (cancellation != null) {
+            this.cancelledBy = cancellation.by();
+            this.refund = cancellation.refund();
+            this.hostPenalty = cancellation.hostPenalty();
+        }
+        this.refundSettledAt = refundSettledAt;
         this.status = Objects.requireNonNull(status);
-        this.reason = reason;
+        this.reason = cancellation != null ? cancellation.reason() : reason;
         this.createdAt = Objects.requireNonNull(createdAt);
         this.updatedAt = Objects.requireNonNull(updatedAt);
         this.version = version;
@@ -64,6 +76,7 @@ public final class Booking {
             int seats,
             String paymentMethod,
             @Nullable UUID quoteId,
+            @Nullable UUID waitlistOfferId,
             Instant now) {
         return new Booking(
                 id,
@@ -72,7 +85,9 @@ public final class Booking {
                 seats,
                 paymentMethod,
                 quoteId,
+                waitlistOfferId,
                 BookingStatus.PENDING,
+                null,
                 null,
                 null,
                 null,
@@ -115,17 +130,41 @@ public final class Booking {
     }
 
     /**
-     * Cancels a confirmed booking, giving back {@code refund} (per the session's policy); empty
-     * when the booking is not confirmed (pending, rejected or already cancelled).
+     * Cancels a confirmed booking on the given terms; empty when the booking is not confirmed
+     * (pending, rejected or already cancelled). The seats and the refund follow through the
+     * cancellation saga; {@link #settleRefund} marks its end.
      */
-    public Optional<BookingEvent> cancel(Money refund, Instant now) {
+    public Optional<BookingEvent> cancel(Cancellation cancellation, Instant now) {
         if (status != BookingStatus.CONFIRMED) {
             return Optional.empty();
         }
         status = BookingStatus.CANCELLED;
-        this.refund = refund;
+        cancelledBy = cancellation.by();
+        refund = cancellation.refund();
+        hostPenalty = cancellation.hostPenalty();
+        reason = cancellation.reason();
         updatedAt = now;
-        return Optional.of(new BookingEvent.BookingCancelled(id, sessionId, guestId, seats, refund));
+        return Optional.of(new BookingEvent.BookingCancelled(id, sessionId, guestId, seats, cancellation));
+    }
+
+    /** The seats are back and the refund is paid: the cancellation is complete. */
+    public void settleRefund(Instant now) {
+        if (status == BookingStatus.CANCELLED && refundSettledAt == null) {
+            refundSettledAt = now;
+            updatedAt = now;
+        }
+    }
+
+    /** The terms this booking was cancelled on; empty unless it is cancelled. */
+    public Optional<Cancellation> cancellation() {
+        if (cancelledBy == null || refund == null || hostPenalty == null || reason == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Cancellation(cancelledBy, refund, hostPenalty, reason));
+    }
+
+    public @Nullable Instant refundSettledAt() {
+        return refundSettledAt;
     }
 
     public @Nullable Money refund() {
@@ -158,6 +197,11 @@ public final class Booking {
 
     public @Nullable UUID quoteId() {
         return quoteId;
+    }
+
+    /** The waitlist offer this booking accepts, if it does. */
+    public @Nullable UUID waitlistOfferId() {
+        return waitlistOfferId;
     }
 
     public @Nullable Money total() {

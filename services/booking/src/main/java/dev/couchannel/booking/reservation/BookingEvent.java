@@ -13,6 +13,6 @@ public sealed interface BookingEvent {
 
     record BookingRejected(UUID bookingId, UUID sessionId, String guestId, String reason) implements BookingEvent {}
 
-    record BookingCancelled(UUID bookingId, UUID sessionId, String guestId, int seats, Money refund)
+    record BookingCancelled(UUID bookingId, UUID sessionId, String guestId, int seats, Cancellation terms)
             implements BookingEvent {}
 }

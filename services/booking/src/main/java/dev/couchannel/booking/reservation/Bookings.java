@@ -17,4 +17,7 @@ public interface Bookings {
     void save(Booking booking);
 
     List<Booking> ofGuest(String guestId, int limit);
+
+    /** Every booking of a session, locked for a change, in a fixed order (no deadlock between two callers). */
+    List<Booking> lockOfSession(UUID sessionId);
 }

@@ -24,4 +24,7 @@ public interface IdempotencyKeys {
      * now, which this waits for), returns what it was first used for and claims nothing.
      */
     Optional<Use> claim(String guestId, String key, String requestHash, UUID bookingId, Instant now);
+
+    /** Forgets up to {@code limit} keys first used before {@code cutoff}; returns how many. */
+    int forgetUsedBefore(Instant cutoff, int limit);
 }

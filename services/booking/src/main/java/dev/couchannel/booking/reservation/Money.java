@@ -21,4 +21,13 @@ public record Money(BigDecimal amount, Currency currency) {
     public Money times(int factor) {
         return new Money(amount.multiply(BigDecimal.valueOf(factor)), currency);
     }
+
+    /** This amount times {@code rate} (e.g. 0.20 for 20 %), rounded half-even to cents. */
+    public Money share(BigDecimal rate) {
+        return new Money(amount.multiply(rate), currency);
+    }
+
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
 }

@@ -35,7 +35,7 @@ class BookingSagaTest {
     static final String DECLINED = "Your card was declined.";
 
     final BookingSaga.Started started = BookingSaga.start(
-            new BookingSaga.Order(BOOKING, SESSION, 2, "guest@example.com", "pm_card_visa", QUOTE), T0, TIMEOUTS);
+            new BookingSaga.Order(BOOKING, SESSION, 2, "guest@example.com", "pm_card_visa", QUOTE, null), T0, TIMEOUTS);
     final BookingSaga saga = started.saga();
 
     List<SagaAction> reply(SagaReply reply, int atSecond) {
@@ -88,7 +88,8 @@ class BookingSagaTest {
         @Test
         void holdsTheSeatsFirstForTheHoldDuration() {
             assertThat(started.actions())
-                    .containsExactly(new HoldSeats(BOOKING, SESSION, 2, T0.plus(Duration.ofMinutes(10))));
+                    .containsExactly(new HoldSeats(
+                            BOOKING, SESSION, 2, T0.plus(Duration.ofMinutes(10)), "guest@example.com", null));
             assertThat(saga.deadline()).isEqualTo(T0.plusSeconds(30));
         }
 

@@ -3,6 +3,7 @@ package dev.couchannel.booking.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ class BookingTest {
     static final Instant NOW = Instant.parse("2026-11-21T18:00:00Z");
 
     static Booking pendingBooking() {
-        return Booking.request(UUID.randomUUID(), "guest@example.com", UUID.randomUUID(), 2, "pm_card_visa", null, NOW);
+        return Booking.request(
+                UUID.randomUUID(), "guest@example.com", UUID.randomUUID(), 2, "pm_card_visa", null, null, NOW);
     }
 
     @Test
@@ -38,12 +40,49 @@ class BookingTest {
 
     @Test
     void seatCountsOutsideOneToTwentyAreNotBookings() {
-        assertThatThrownBy(
-                        () -> Booking.request(UUID.randomUUID(), "g", UUID.randomUUID(), 0, "pm_card_visa", null, NOW))
+        assertThatThrownBy(() ->
+                        Booking.request(UUID.randomUUID(), "g", UUID.randomUUID(), 0, "pm_card_visa", null, null, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(
-                        () -> Booking.request(UUID.randomUUID(), "g", UUID.randomUUID(), 21, "pm_card_visa", null, NOW))
+        assertThatThrownBy(() ->
+                        Booking.request(UUID.randomUUID(), "g", UUID.randomUUID(), 21, "pm_card_visa", null, null, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static Booking confirmedBooking(String total) {
+        Booking booking = pendingBooking();
+        booking.price(Money.of(total, "EUR"), NOW);
+        booking.confirm(NOW);
+        return booking;
+    }
+
+    @Test
+    void aConfirmedBookingIsCancelledOnceAndSettledWhenTheSagaEnds() {
+        Booking booking = confirmedBooking("40.00");
+        Cancellation terms = Cancellation.ofSession(
+                booking, CancelledBy.HOST, new BigDecimal("0.20"), "the host cancelled the session");
+
+        assertThat(booking.cancel(terms, NOW))
+                .contains(new BookingEvent.BookingCancelled(
+                        booking.id(), booking.sessionId(), "guest@example.com", 2, terms));
+        assertThat(booking.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(booking.cancellation()).contains(terms);
+        assertThat(booking.refundSettledAt()).isNull();
+        assertThat(booking.cancel(Cancellation.byAdmin(booking), NOW)).isEmpty();
+        assertThat(booking.cancellation()).contains(terms);
+
+        booking.settleRefund(NOW.plusSeconds(5));
+        booking.settleRefund(NOW.plusSeconds(9));
+        assertThat(booking.refundSettledAt()).isEqualTo(NOW.plusSeconds(5));
+    }
+
+    @Test
+    void onlyAConfirmedBookingCanBeCancelled() {
+        Booking pending = pendingBooking();
+        pending.price(Money.of("40.00", "EUR"), NOW);
+
+        assertThat(pending.cancel(Cancellation.byAdmin(pending), NOW)).isEmpty();
+        assertThat(pending.status()).isEqualTo(BookingStatus.PENDING);
+        assertThat(pending.cancellation()).isEmpty();
     }
 
     @Test

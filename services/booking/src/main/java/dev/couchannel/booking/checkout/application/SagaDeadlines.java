@@ -8,15 +8,17 @@ import org.springframework.stereotype.Component;
 class SagaDeadlines {
 
     private final SagaCoordinator coordinator;
+    private final CancellationCoordinator cancellations;
 
-    SagaDeadlines(SagaCoordinator coordinator) {
+    SagaDeadlines(SagaCoordinator coordinator, CancellationCoordinator cancellations) {
         this.coordinator = coordinator;
+        this.cancellations = cancellations;
     }
 
     @Scheduled(fixedDelayString = "${couchannel.saga.deadline-sweep:1s}")
     void sweep() {
-        while (coordinator.handleDeadlines(100) == 100) {
-            // a backlog (after an outage) is drained in batches of 100 sagas per transaction
-        }
+        // a backlog (after an outage) is drained in batches of 100 sagas per transaction
+        while (coordinator.handleDeadlines(100) == 100) {}
+        while (cancellations.handleDeadlines(100) == 100) {}
     }
 }

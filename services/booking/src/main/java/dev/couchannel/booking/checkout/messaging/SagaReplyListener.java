@@ -16,6 +16,7 @@ import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
 import dev.couchannel.contracts.payment.v1.PaymentCaptureFailed;
 import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
+import dev.couchannel.contracts.payment.v1.PaymentRefunded;
 import dev.couchannel.contracts.payment.v1.PaymentVoided;
 import dev.couchannel.contracts.pricing.v1.QuoteConfirmed;
 import dev.couchannel.contracts.pricing.v1.QuoteRejected;
@@ -27,14 +28,13 @@ import dev.couchannel.platform.messaging.ProtobufEvents;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.stereotype.Component;
 
-/** Receives participants' replies (inventory, payment) once each (inbox) and hands them to the saga coordinator. */
+/** Receives participants' replies once each (inbox) and hands them to the saga coordinator. */
 @Component
 class SagaReplyListener {
 
@@ -50,15 +50,10 @@ class SagaReplyListener {
 
     @KafkaListener(id = CONSUMER, topics = Topics.BOOKING_REPLIES, groupId = "booking")
     void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, event -> {
-            SagaReply reply = toReply(event);
-            if (reply != null) {
-                coordinator.onReply(UUID.fromString(event.subject()), reply);
-            }
-        });
+        inbox.receive(CONSUMER, record, event -> coordinator.onReply(UUID.fromString(event.subject()), toReply(event)));
     }
 
-    static @Nullable SagaReply toReply(CloudEvent event) {
+    static SagaReply toReply(CloudEvent event) {
         return switch (event.type()) {
             case "couchannel.inventory.v1.SeatsHeld" -> {
                 SeatsHeld held = ProtobufEvents.unwrap(event, SeatsHeld.parser());
@@ -115,8 +110,10 @@ class SagaReplyListener {
                 ProtobufEvents.unwrap(event, PaymentVoided.parser());
                 yield new SagaReply.PaymentVoided();
             }
-            // refunds belong to the cancellation saga, not to this one
-            case "couchannel.payment.v1.PaymentRefunded" -> null;
+            case "couchannel.payment.v1.PaymentRefunded" -> {
+                ProtobufEvents.unwrap(event, PaymentRefunded.parser());
+                yield new SagaReply.PaymentRefunded();
+            }
             default -> throw new PoisonMessage("the booking saga does not handle " + event.type());
         };
     }

@@ -8,9 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class JdbcBookingSagas implements BookingSagas {
 
     private static final String COLUMNS = """
-            booking_id, session_id, seats, guest_id, payment_method, quote_id, state, step, step_started_at, deadline,
+            booking_id, session_id, seats, guest_id, payment_method, quote_id, waitlist_offer_id, state, step, step_started_at, deadline,
             attempts, failure, host_id, amount, currency, pending_compensations, version
             """;
 
@@ -38,11 +36,11 @@ class JdbcBookingSagas implements BookingSagas {
     @Override
     public void add(BookingSaga saga) {
         jdbc.sql("""
-                        INSERT INTO booking_sagas (booking_id, session_id, seats, guest_id, payment_method, quote_id, state, step,
-                            step_started_at, deadline, attempts, failure, host_id, amount, currency,
-                            pending_compensations, version)
-                        VALUES (:booking, :session, :seats, :guest, :method, :quote, :state, :step, :started, :deadline,
-                            :attempts, :failure, :host, :amount, :currency, CAST(:pending AS TEXT[]), 0)
+                        INSERT INTO booking_sagas (booking_id, session_id, seats, guest_id, payment_method, quote_id,
+                            waitlist_offer_id, state, step, step_started_at, deadline, attempts, failure, host_id, amount,
+                            currency, pending_compensations, version)
+                        VALUES (:booking, :session, :seats, :guest, :method, :quote, :offer, :state, :step, :started,
+                            :deadline, :attempts, :failure, :host, :amount, :currency, CAST(:pending AS TEXT[]), 0)
                         """)
                 .param("booking", saga.bookingId())
                 .param("session", saga.sessionId())
@@ -50,6 +48,7 @@ class JdbcBookingSagas implements BookingSagas {
                 .param("guest", saga.order().guestId())
                 .param("method", saga.order().paymentMethod())
                 .param("quote", saga.order().quoteId())
+                .param("offer", saga.order().waitlistOfferId())
                 .params(mutable(saga))
                 .update();
     }
@@ -104,12 +103,7 @@ class JdbcBookingSagas implements BookingSagas {
         values.put(
                 "currency",
                 saga.amount() == null ? null : saga.amount().currency().getCurrencyCode());
-        values.put(
-                "pending",
-                "{"
-                        + String.join(
-                                ",",
-                                saga.pending().stream().map(Enum::name).sorted().toList()) + "}");
+        values.put("pending", PostgresArrays.ofNames(saga.pending()));
         return values;
     }
 
@@ -123,7 +117,8 @@ class JdbcBookingSagas implements BookingSagas {
                         rs.getInt("seats"),
                         rs.getString("guest_id"),
                         rs.getString("payment_method"),
-                        rs.getObject("quote_id", UUID.class)),
+                        rs.getObject("quote_id", UUID.class),
+                        rs.getObject("waitlist_offer_id", UUID.class)),
                 BookingSaga.State.valueOf(rs.getString("state")),
                 BookingSaga.Step.valueOf(rs.getString("step")),
                 rs.getTimestamp("step_started_at").toInstant(),
@@ -137,12 +132,6 @@ class JdbcBookingSagas implements BookingSagas {
     }
 
     private static Set<BookingSaga.Compensation> compensations(Array array) throws SQLException {
-        Set<BookingSaga.Compensation> owed = EnumSet.noneOf(BookingSaga.Compensation.class);
-        if (array != null) {
-            Arrays.stream((String[]) array.getArray())
-                    .map(BookingSaga.Compensation::valueOf)
-                    .forEach(owed::add);
-        }
-        return owed;
+        return PostgresArrays.toEnums(array, BookingSaga.Compensation.class);
     }
 }

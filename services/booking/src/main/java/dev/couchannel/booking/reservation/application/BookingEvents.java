@@ -2,6 +2,7 @@ package dev.couchannel.booking.reservation.application;
 
 import com.google.protobuf.Message;
 import dev.couchannel.booking.reservation.BookingEvent;
+import dev.couchannel.booking.reservation.Money;
 import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireMoney;
 import dev.couchannel.contracts.booking.v1.BookingCancelled;
@@ -48,8 +49,9 @@ public class BookingEvents {
                                 .setSessionId(e.sessionId().toString())
                                 .setGuestId(e.guestId())
                                 .setSeats(e.seats())
-                                .setRefund(WireMoney.of(
-                                        e.refund().amount(), e.refund().currency()))
+                                .setRefund(wire(e.terms().refund()))
+                                .setCancelledBy(e.terms().by().name())
+                                .setHostPenalty(wire(e.terms().hostPenalty()))
                                 .build();
                     case BookingEvent.BookingRejected e ->
                         BookingRejected.newBuilder()
@@ -62,5 +64,9 @@ public class BookingEvents {
         outbox.append(
                 Topics.BOOKING_EVENTS,
                 ProtobufEvents.wrap("booking", event.bookingId().toString(), message, clock.instant()));
+    }
+
+    private static dev.couchannel.contracts.common.v1.Money wire(Money money) {
+        return WireMoney.of(money.amount(), money.currency());
     }
 }

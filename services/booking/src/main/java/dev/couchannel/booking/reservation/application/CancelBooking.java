@@ -1,19 +1,22 @@
 package dev.couchannel.booking.reservation.application;
 
-import dev.couchannel.booking.checkout.application.SagaCoordinator;
+import dev.couchannel.booking.checkout.application.CancellationCoordinator;
 import dev.couchannel.booking.reservation.Booking;
 import dev.couchannel.booking.reservation.BookingStatus;
 import dev.couchannel.booking.reservation.Bookings;
+import dev.couchannel.booking.reservation.Cancellation;
 import dev.couchannel.booking.reservation.SessionDirectory;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
- * The use case behind {@code POST /api/bookings/{id}/cancel}: the session's refund terms are read
- * first (outside any transaction), then the booking is cancelled, its seats released and its
- * refund sent, in one transaction.
+ * The use case behind {@code POST /api/bookings/{id}/cancel}. A guest gets back what the
+ * session's refund policy gives (its terms read first, outside any transaction); an admin
+ * cancelling one booking refunds it in full. The booking is cancelled and its cancellation saga
+ * started in one transaction.
  */
 @Service
 public class CancelBooking {
@@ -35,19 +38,18 @@ public class CancelBooking {
 
     private final Bookings bookings;
     private final SessionDirectory sessions;
-    private final SagaCoordinator saga;
+    private final CancellationCoordinator cancellations;
     private final Clock clock;
 
-    public CancelBooking(Bookings bookings, SessionDirectory sessions, SagaCoordinator saga, Clock clock) {
+    public CancelBooking(
+            Bookings bookings, SessionDirectory sessions, CancellationCoordinator cancellations, Clock clock) {
         this.bookings = bookings;
         this.sessions = sessions;
-        this.saga = saga;
+        this.cancellations = cancellations;
         this.clock = clock;
     }
 
-    /**
-     * @param byAdmin an admin may cancel anyone's booking (the refund rules stay the same)
-     */
+    /** @param byAdmin an admin may cancel anyone's booking, with a full refund */
     public Outcome cancel(UUID bookingId, String callerId, boolean byAdmin) {
         Optional<Booking> found = bookings.find(bookingId).filter(b -> byAdmin || b.isOwnedBy(callerId));
         if (found.isEmpty()) {
@@ -57,21 +59,19 @@ public class CancelBooking {
         if (booking.total() == null || booking.status() != BookingStatus.CONFIRMED) {
             return new Outcome.NotCancellable(booking);
         }
-        Optional<SessionDirectory.RefundTerms> terms = sessions.refundTerms(booking.sessionId());
-        if (terms.isEmpty()) {
-            return new Outcome.TermsUnavailable();
+        Function<Booking, Cancellation> terms;
+        if (byAdmin) {
+            terms = Cancellation::byAdmin;
+        } else {
+            Optional<SessionDirectory.RefundTerms> refundTerms = sessions.refundTerms(booking.sessionId());
+            if (refundTerms.isEmpty()) {
+                return new Outcome.TermsUnavailable();
+            }
+            terms = current -> Cancellation.byGuest(
+                    current, refundTerms.get().policy(), refundTerms.get().kickoff(), clock.instant());
         }
-        String reason = byAdmin ? "cancelled by an admin" : "cancelled by the guest";
-        return saga.cancel(
-                        bookingId,
-                        current -> terms.get()
-                                .policy()
-                                .refundOf(
-                                        current.total(),
-                                        current.createdAt(),
-                                        terms.get().kickoff(),
-                                        clock.instant()),
-                        reason)
+        return cancellations
+                .cancel(bookingId, terms)
                 .<Outcome>map(Outcome.Cancelled::new)
                 .orElseGet(() ->
                         new Outcome.NotCancellable(bookings.find(bookingId).orElseThrow()));

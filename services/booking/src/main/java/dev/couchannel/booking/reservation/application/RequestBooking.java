@@ -34,10 +34,12 @@ public class RequestBooking {
             UUID sessionId,
             int seats,
             @Nullable UUID quoteId,
-            String paymentMethod) {
+            String paymentMethod,
+            @Nullable UUID waitlistOfferId) {
 
         String fingerprint() {
-            return sha256(sessionId + "|" + seats + "|" + quoteId + "|" + paymentMethod);
+            String offer = waitlistOfferId == null ? "" : "|" + waitlistOfferId; // keys of older requests stay valid
+            return sha256(sessionId + "|" + seats + "|" + quoteId + "|" + paymentMethod + offer);
         }
     }
 
@@ -127,6 +129,7 @@ public class RequestBooking {
                 request.seats(),
                 request.paymentMethod(),
                 request.quoteId(),
+                request.waitlistOfferId(),
                 now);
         bookings.add(booking);
         events.publish(booking.requested());

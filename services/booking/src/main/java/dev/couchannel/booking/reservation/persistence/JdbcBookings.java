@@ -3,6 +3,8 @@ package dev.couchannel.booking.reservation.persistence;
 import dev.couchannel.booking.reservation.Booking;
 import dev.couchannel.booking.reservation.BookingStatus;
 import dev.couchannel.booking.reservation.Bookings;
+import dev.couchannel.booking.reservation.Cancellation;
+import dev.couchannel.booking.reservation.CancelledBy;
 import dev.couchannel.booking.reservation.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Repository;
 class JdbcBookings implements Bookings {
 
     private static final String COLUMNS =
-            "id, guest_id, session_id, seats, payment_method, quote_id, status, reason, total_amount, total_currency,"
-                    + " refund_amount, created_at, updated_at, version";
+            "id, guest_id, session_id, seats, payment_method, quote_id, waitlist_offer_id, status, reason, total_amount,"
+                    + " total_currency, refund_amount, cancelled_by, host_penalty_amount, refund_settled_at, created_at,"
+                    + " updated_at, version";
 
     private final JdbcClient jdbc;
 
@@ -31,9 +34,10 @@ class JdbcBookings implements Bookings {
     @Override
     public void add(Booking booking) {
         jdbc.sql("""
-                        INSERT INTO bookings (id, guest_id, session_id, seats, payment_method, quote_id, status, reason, created_at,
-                            updated_at, version)
-                        VALUES (:id, :guest, :session, :seats, :method, :quote, :status, :reason, :created, :updated, 0)
+                        INSERT INTO bookings (id, guest_id, session_id, seats, payment_method, quote_id, waitlist_offer_id,
+                            status, reason, created_at, updated_at, version)
+                        VALUES (:id, :guest, :session, :seats, :method, :quote, :offer, :status, :reason, :created,
+                            :updated, 0)
                         """)
                 .param("id", booking.id())
                 .param("guest", booking.guestId())
@@ -41,6 +45,7 @@ class JdbcBookings implements Bookings {
                 .param("seats", booking.seats())
                 .param("method", booking.paymentMethod())
                 .param("quote", booking.quoteId())
+                .param("offer", booking.waitlistOfferId())
                 .param("status", booking.status().name())
                 .param("reason", booking.reason())
                 .param("created", Timestamp.from(booking.createdAt()))
@@ -68,7 +73,8 @@ class JdbcBookings implements Bookings {
     public void save(Booking booking) {
         int updated = jdbc.sql("""
                         UPDATE bookings SET status = :status, reason = :reason, total_amount = :total,
-                            total_currency = :currency, refund_amount = :refund, updated_at = :updated,
+                            total_currency = :currency, refund_amount = :refund, cancelled_by = :cancelledBy,
+                            host_penalty_amount = :penalty, refund_settled_at = :settled, updated_at = :updated,
                             version = version + 1
                         WHERE id = :id AND version = :version
                         """)
@@ -83,7 +89,16 @@ class JdbcBookings implements Bookings {
                                 : booking.total().currency().getCurrencyCode())
                 .param(
                         "refund",
-                        booking.refund() == null ? null : booking.refund().amount())
+                        booking.cancellation().map(c -> c.refund().amount()).orElse(null))
+                .param(
+                        "cancelledBy",
+                        booking.cancellation().map(c -> c.by().name()).orElse(null))
+                .param(
+                        "penalty",
+                        booking.cancellation()
+                                .map(c -> c.hostPenalty().amount())
+                                .orElse(null))
+                .param("settled", booking.refundSettledAt() == null ? null : Timestamp.from(booking.refundSettledAt()))
                 .param("updated", Timestamp.from(booking.updatedAt()))
                 .param("version", booking.version())
                 .update();
@@ -102,7 +117,17 @@ class JdbcBookings implements Bookings {
                 .list();
     }
 
+    @Override
+    public List<Booking> lockOfSession(UUID sessionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE session_id = :session ORDER BY id FOR UPDATE")
+                .param("session", sessionId)
+                .query(JdbcBookings::map)
+                .list();
+    }
+
     private static Booking map(ResultSet rs, int row) throws SQLException {
+        String currency = rs.getString("total_currency");
+        Timestamp settled = rs.getTimestamp("refund_settled_at");
         return new Booking(
                 rs.getObject("id", UUID.class),
                 rs.getString("guest_id"),
@@ -110,17 +135,18 @@ class JdbcBookings implements Bookings {
                 rs.getInt("seats"),
                 rs.getString("payment_method"),
                 rs.getObject("quote_id", UUID.class),
+                rs.getObject("waitlist_offer_id", UUID.class),
                 BookingStatus.valueOf(rs.getString("status")),
                 rs.getString("reason"),
-                rs.getString("total_currency") == null
+                currency == null ? null : new Money(rs.getBigDecimal("total_amount"), Currency.getInstance(currency)),
+                rs.getString("cancelled_by") == null
                         ? null
-                        : new Money(
-                                rs.getBigDecimal("total_amount"), Currency.getInstance(rs.getString("total_currency"))),
-                rs.getBigDecimal("refund_amount") == null
-                        ? null
-                        : new Money(
-                                rs.getBigDecimal("refund_amount"),
-                                Currency.getInstance(rs.getString("total_currency"))),
+                        : new Cancellation(
+                                CancelledBy.valueOf(rs.getString("cancelled_by")),
+                                new Money(rs.getBigDecimal("refund_amount"), Currency.getInstance(currency)),
+                                new Money(rs.getBigDecimal("host_penalty_amount"), Currency.getInstance(currency)),
+                                rs.getString("reason")),
+                settled == null ? null : settled.toInstant(),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 rs.getLong("version"));

@@ -52,4 +52,15 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
         }
         return find(guestId, key);
     }
+
+    @Override
+    public int forgetUsedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM idempotency_keys WHERE ctid IN (
+                            SELECT ctid FROM idempotency_keys WHERE created_at < :cutoff LIMIT :limit)
+                        """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
+    }
 }

@@ -68,7 +68,9 @@ class BookingController {
             @Pattern(
                     regexp = "[A-Za-z0-9_]{1,64}",
                     message = "paymentMethod must be a payment method token such as pm_card_visa")
-            String paymentMethod) {}
+            String paymentMethod,
+
+            @Nullable UUID waitlistOfferId) {}
 
     record MoneyView(String amount, String currency) {
         static @Nullable MoneyView of(@Nullable Money money) {
@@ -87,6 +89,9 @@ class BookingController {
             @Nullable String reason,
             @Nullable MoneyView total,
             @Nullable MoneyView refund,
+            @Nullable String cancelledBy,
+            @Nullable String refundStatus,
+            @Nullable UUID waitlistOfferId,
             Instant createdAt) {
         static BookingView of(Booking booking) {
             return new BookingView(
@@ -97,6 +102,11 @@ class BookingController {
                     booking.reason(),
                     MoneyView.of(booking.total()),
                     MoneyView.of(booking.refund()),
+                    booking.cancellation().map(c -> c.by().name()).orElse(null),
+                    booking.cancellation()
+                            .map(c -> booking.refundSettledAt() != null ? "SETTLED" : "PENDING")
+                            .orElse(null),
+                    booking.waitlistOfferId(),
                     booking.createdAt());
         }
     }
@@ -114,7 +124,12 @@ class BookingController {
         }
         RequestBooking.Outcome outcome = requestBooking.request(
                 new RequestBooking.Request(
-                        caller.id(), body.sessionId(), body.seats(), body.quoteId(), body.paymentMethod()),
+                        caller.id(),
+                        body.sessionId(),
+                        body.seats(),
+                        body.quoteId(),
+                        body.paymentMethod(),
+                        body.waitlistOfferId()),
                 idempotencyKey);
         Booking booking =
                 switch (outcome) {

@@ -1,0 +1,174 @@
+package dev.couchannel.booking.checkout;
+
+import dev.couchannel.booking.checkout.SagaAction.RefundPayment;
+import dev.couchannel.booking.checkout.SagaAction.ReleaseSeats;
+import dev.couchannel.booking.checkout.SagaAction.SettleRefund;
+import dev.couchannel.booking.reservation.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cancellation saga of a confirmed booking, once the booking is CANCELLED:
+ *
+ * <ol>
+ *   <li>{@code RELEASE_SEATS} (inventory) and {@code REFUND_PAYMENT} (payment: the refund, and the
+ *       host's penalty when the host cancelled), sent together;
+ *   <li>done when both participants have confirmed: the refund is settled.
+ * </ol>
+ *
+ * The decision to cancel is already taken and published, so nothing here is ever undone: this saga
+ * only recovers forward. A participant that does not confirm in time is asked again at every
+ * deadline, with a growing pause, until it does; both commands are idempotent at their participant
+ * (a repeat answers the same confirmation and moves nothing twice).
+ *
+ * <p>Pure: no I/O. {@link #on} and {@link #onDeadline} return the actions to carry out in the
+ * transaction that saves the new state.
+ */
+public final class CancellationSaga {
+
+    public enum State {
+        RUNNING,
+        COMPLETED
+    }
+
+    /** What the saga waits on. */
+    public enum Step {
+        RELEASE_SEATS,
+        REFUND_PAYMENT
+    }
+
+    /** What is cancelled, and on which terms. */
+    public record Order(UUID bookingId, UUID sessionId, Money refund, Money hostPenalty, String reason) {
+
+        boolean movesMoney() {
+            return !refund.isZero() || !hostPenalty.isZero();
+        }
+    }
+
+    /** The longest pause between two attempts of a participant that does not answer. */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+    private final Order order;
+    private final Instant startedAt;
+    private final long version;
+    private State state;
+    private final Set<Step> pending;
+    private @Nullable Instant deadline;
+    private int attempts;
+    private @Nullable Instant completedAt;
+
+    public CancellationSaga(
+            Order order,
+            Instant startedAt,
+            State state,
+            Set<Step> pending,
+            @Nullable Instant deadline,
+            int attempts,
+            @Nullable Instant completedAt,
+            long version) {
+        this.order = Objects.requireNonNull(order);
+        this.startedAt = Objects.requireNonNull(startedAt);
+        this.state = Objects.requireNonNull(state);
+        this.pending = pending.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(pending);
+        this.deadline = deadline;
+        this.attempts = attempts;
+        this.completedAt = completedAt;
+        this.version = version;
+    }
+
+    /** A new cancellation and its commands. */
+    public static Started start(Order order, Instant now, Duration stepTimeout) {
+        Set<Step> steps = order.movesMoney() ? EnumSet.allOf(Step.class) : EnumSet.of(Step.RELEASE_SEATS);
+        CancellationSaga saga =
+                new CancellationSaga(order, now, State.RUNNING, steps, now.plus(stepTimeout), 1, null, 0);
+        return new Started(saga, saga.commandsFor(steps));
+    }
+
+    public record Started(CancellationSaga saga, List<SagaAction> actions) {}
+
+    /** Reacts to a participant's reply; anything but a confirmation of a pending step is ignored. */
+    public List<SagaAction> on(SagaReply reply, Instant now) {
+        if (state != State.RUNNING) {
+            return List.of();
+        }
+        switch (reply) {
+            case SagaReply.SeatsReleased released -> pending.remove(Step.RELEASE_SEATS);
+            case SagaReply.PaymentRefunded refunded -> pending.remove(Step.REFUND_PAYMENT);
+            default -> {
+                return List.of();
+            }
+        }
+        if (!pending.isEmpty()) {
+            return List.of();
+        }
+        state = State.COMPLETED;
+        deadline = null;
+        completedAt = now;
+        return List.of(new SettleRefund(order.bookingId()));
+    }
+
+    /** Asks again whoever has not confirmed by the deadline, then waits longer before the next try. */
+    public List<SagaAction> onDeadline(Instant now, Duration stepTimeout) {
+        if (state != State.RUNNING || deadline == null || now.isBefore(deadline)) {
+            return List.of();
+        }
+        attempts++;
+        Duration pause = stepTimeout.multipliedBy(1L << Math.min(attempts - 1, 10));
+        deadline = now.plus(pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause);
+        return commandsFor(pending);
+    }
+
+    private List<SagaAction> commandsFor(Set<Step> steps) {
+        List<SagaAction> commands = new ArrayList<>();
+        if (steps.contains(Step.RELEASE_SEATS)) {
+            commands.add(new ReleaseSeats(order.bookingId(), order.sessionId(), order.reason()));
+        }
+        if (steps.contains(Step.REFUND_PAYMENT)) {
+            commands.add(new RefundPayment(order.bookingId(), order.refund(), order.hostPenalty(), order.reason()));
+        }
+        return commands;
+    }
+
+    public Order order() {
+        return order;
+    }
+
+    public UUID bookingId() {
+        return order.bookingId();
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Set<Step> pending() {
+        return Set.copyOf(pending);
+    }
+
+    public @Nullable Instant deadline() {
+        return deadline;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public @Nullable Instant completedAt() {
+        return completedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.couchannel.booking.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.couchannel.booking.checkout.SagaAction.RefundPayment;
+import dev.couchannel.booking.checkout.SagaAction.ReleaseSeats;
+import dev.couchannel.booking.checkout.SagaAction.SettleRefund;
+import dev.couchannel.booking.reservation.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The cancellation saga as a script: given this reply or deadline, expect those commands. */
+class CancellationSagaTest {
+
+    static final UUID BOOKING = UUID.randomUUID();
+    static final UUID SESSION = UUID.randomUUID();
+    static final Instant T0 = Instant.parse("2026-11-21T18:00:00Z");
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Money REFUND = Money.of("40.00", "EUR");
+    static final Money PENALTY = Money.of("8.00", "EUR");
+    static final Money NOTHING = Money.of("0.00", "EUR");
+
+    static CancellationSaga.Started start(Money refund, Money penalty) {
+        return CancellationSaga.start(
+                new CancellationSaga.Order(BOOKING, SESSION, refund, penalty, "the host cancelled the session"),
+                T0,
+                TIMEOUT);
+    }
+
+    final ReleaseSeats release = new ReleaseSeats(BOOKING, SESSION, "the host cancelled the session");
+    final RefundPayment refund = new RefundPayment(BOOKING, REFUND, PENALTY, "the host cancelled the session");
+
+    @Nested
+    class WhenItStarts {
+
+        @Test
+        void seatsAndMoneyAreAskedBackTogether() {
+            CancellationSaga.Started started = start(REFUND, PENALTY);
+
+            assertThat(started.actions()).containsExactly(release, refund);
+            assertThat(started.saga().pending()).containsExactlyInAnyOrder(CancellationSaga.Step.values());
+            assertThat(started.saga().deadline()).isEqualTo(T0.plus(TIMEOUT));
+        }
+
+        @Test
+        void aCancellationWithoutRefundOrPenaltyOnlyReleasesTheSeats() {
+            CancellationSaga.Started started = start(NOTHING, NOTHING);
+
+            assertThat(started.actions()).containsExactly(release);
+            assertThat(started.saga().pending()).containsExactly(CancellationSaga.Step.RELEASE_SEATS);
+        }
+
+        @Test
+        void aPenaltyAloneStillGoesToPayment() {
+            assertThat(start(NOTHING, PENALTY).actions())
+                    .containsExactly(release, new RefundPayment(BOOKING, NOTHING, PENALTY, release.reason()));
+        }
+    }
+
+    @Nested
+    class AsConfirmationsArrive {
+
+        @Test
+        void itCompletesOnlyWhenBothParticipantsConfirmed() {
+            CancellationSaga saga = start(REFUND, PENALTY).saga();
+
+            assertThat(saga.on(new SagaReply.PaymentRefunded(), T0.plusSeconds(1)))
+                    .isEmpty();
+            assertThat(saga.state()).isEqualTo(CancellationSaga.State.RUNNING);
+            assertThat(saga.on(new SagaReply.SeatsReleased(), T0.plusSeconds(2)))
+                    .containsExactly(new SettleRefund(BOOKING));
+            assertThat(saga.state()).isEqualTo(CancellationSaga.State.COMPLETED);
+            assertThat(saga.completedAt()).isEqualTo(T0.plusSeconds(2));
+            assertThat(saga.deadline()).isNull();
+        }
+
+        @Test
+        void repeatedAndUnrelatedRepliesChangeNothing() {
+            CancellationSaga saga = start(REFUND, PENALTY).saga();
+
+            assertThat(saga.on(new SagaReply.SeatsReleased(), T0)).isEmpty();
+            assertThat(saga.on(new SagaReply.SeatsReleased(), T0)).isEmpty();
+            assertThat(saga.on(new SagaReply.PaymentCaptured(), T0)).isEmpty();
+            assertThat(saga.pending()).containsExactly(CancellationSaga.Step.REFUND_PAYMENT);
+            assertThat(saga.on(new SagaReply.PaymentRefunded(), T0)).containsExactly(new SettleRefund(BOOKING));
+            assertThat(saga.on(new SagaReply.PaymentRefunded(), T0)).isEmpty(); // settled once
+        }
+    }
+
+    @Nested
+    class WhenAParticipantDoesNotAnswer {
+
+        @Test
+        void onlyWhatIsStillPendingIsAskedAgainWithAGrowingPause() {
+            CancellationSaga saga = start(REFUND, PENALTY).saga();
+            saga.on(new SagaReply.SeatsReleased(), T0.plusSeconds(1));
+
+            assertThat(saga.onDeadline(T0.plusSeconds(29), TIMEOUT)).isEmpty();
+            Instant first = T0.plus(TIMEOUT);
+            assertThat(saga.onDeadline(first, TIMEOUT)).containsExactly(refund);
+            assertThat(saga.deadline()).isEqualTo(first.plus(TIMEOUT.multipliedBy(2)));
+            Instant second = saga.deadline();
+            assertThat(saga.onDeadline(second, TIMEOUT)).containsExactly(refund);
+            assertThat(saga.deadline()).isEqualTo(second.plus(TIMEOUT.multipliedBy(4)));
+            assertThat(saga.attempts()).isEqualTo(3);
+        }
+
+        @Test
+        void thePauseNeverExceedsTenMinutes() {
+            CancellationSaga saga = start(REFUND, PENALTY).saga();
+            Instant now = T0;
+            for (int i = 0; i < 20; i++) {
+                now = saga.deadline();
+                saga.onDeadline(now, TIMEOUT);
+            }
+            assertThat(Duration.between(now, saga.deadline())).isEqualTo(CancellationSaga.MAX_BACKOFF);
+        }
+
+        @Test
+        void aCompletedCancellationHasNoDeadline() {
+            CancellationSaga saga = start(NOTHING, NOTHING).saga();
+            saga.on(new SagaReply.SeatsReleased(), T0);
+
+            assertThat(saga.onDeadline(T0.plus(Duration.ofDays(1)), TIMEOUT)).isEmpty();
+        }
+    }
+}
