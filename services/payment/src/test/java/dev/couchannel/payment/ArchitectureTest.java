@@ -1,5 +1,7 @@
 package dev.couchannel.payment;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,11 +10,24 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.couchannel.payment");
+
     @Test
     void domainStaysPure() {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.couchannel.payment");
-        DomainRules.of("dev.couchannel.payment", "intent", "ledger").forEach(rule -> rule.check(classes));
+        DomainRules.of("dev.couchannel.payment", "intent", "ledger").forEach(rule -> rule.check(CLASSES));
+    }
+
+    @Test
+    void onlyTheStripeAdapterAndTheWebhookCheckKnowStripe() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("..payment.intent.stripe..", "..payment.intent.webhook..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.stripe..")
+                .allowEmptyShould(false)
+                .check(CLASSES);
     }
 }

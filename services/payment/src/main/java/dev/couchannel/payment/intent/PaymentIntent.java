@@ -35,6 +35,7 @@ public final class PaymentIntent {
     private @Nullable String declineReason;
     private @Nullable Split captured;
     private final List<Refund> refunds;
+    private @Nullable Money hostPenalty;
     private Instant updatedAt;
 
     public PaymentIntent(
@@ -51,6 +52,7 @@ public final class PaymentIntent {
             @Nullable String declineReason,
             @Nullable Split captured,
             List<Refund> refunds,
+            @Nullable Money hostPenalty,
             Instant createdAt,
             Instant updatedAt) {
         this.bookingId = Objects.requireNonNull(bookingId);
@@ -66,6 +68,7 @@ public final class PaymentIntent {
         this.declineReason = declineReason;
         this.captured = captured;
         this.refunds = new ArrayList<>(refunds);
+        this.hostPenalty = hostPenalty;
         this.createdAt = Objects.requireNonNull(createdAt);
         this.updatedAt = Objects.requireNonNull(updatedAt);
         if (!amount.isPositive()) {
@@ -73,6 +76,10 @@ public final class PaymentIntent {
         }
         if (captured != null && !captured.total().equals(amount)) {
             throw new IllegalArgumentException("captured " + captured.total() + " of a payment of " + amount);
+        }
+        if (hostPenalty != null && (!hostPenalty.isPositive() || !hostPenalty.sameCurrencyAs(amount))) {
+            throw new IllegalArgumentException(
+                    "a host penalty is a positive amount in " + amount.currency() + ", got " + hostPenalty);
         }
     }
 
@@ -100,6 +107,7 @@ public final class PaymentIntent {
                 null,
                 null,
                 List.of(),
+                null,
                 now,
                 now);
     }
@@ -215,6 +223,50 @@ public final class PaymentIntent {
         return new RefundOutcome.Refunded(addRefund(key, requested.min(left), reason, now), true);
     }
 
+    /**
+     * Charges the host {@code penalty} for cancelling the booking's session: couchannel keeps it
+     * out of what it owes the host. At most one penalty per booking: asking again reports the first
+     * and charges nothing more, whatever it asks. Only a captured payment can carry one: without
+     * a capture the host was never owed anything for the booking.
+     */
+    public PenaltyOutcome penalizeHost(Money penalty, Instant now) {
+        if (hostPenalty != null) {
+            return new PenaltyOutcome.Charged(hostPenalty, false);
+        }
+        if (!penalty.isPositive()) {
+            return new PenaltyOutcome.NoPenalty("no penalty was asked for");
+        }
+        if (!penalty.sameCurrencyAs(amount)) {
+            return new PenaltyOutcome.NoPenalty(
+                    "the payment is in " + amount.currency() + ", the penalty in " + penalty.currency());
+        }
+        if (!status.isCaptured()) {
+            return new PenaltyOutcome.NoPenalty("nothing was captured (" + status + "), so the host was owed nothing");
+        }
+        hostPenalty = penalty;
+        updatedAt = now;
+        return new PenaltyOutcome.Charged(penalty, true);
+    }
+
+    /**
+     * The provider reports that it released the authorization (a webhook): the intent follows,
+     * unless money was already taken, which a release cannot undo.
+     *
+     * @return true when the intent changed
+     */
+    public boolean releasedByProvider(Instant now) {
+        if (status == PaymentStatus.AUTHORIZED) {
+            moveTo(PaymentStatus.VOIDED, now);
+            return true;
+        }
+        return false;
+    }
+
+    /** The penalty charged to the host, once charged. */
+    public Optional<Money> hostPenalty() {
+        return Optional.ofNullable(hostPenalty);
+    }
+
     /** What may still be refunded: the captured amount less the refunds; zero before a capture. */
     public Money refundable() {
         if (captured == null) {
@@ -327,6 +379,7 @@ public final class PaymentIntent {
                 declineReason,
                 captured,
                 refunds,
+                hostPenalty,
                 createdAt,
                 updatedAt);
     }

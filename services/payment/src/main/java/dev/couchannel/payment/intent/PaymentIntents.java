@@ -11,6 +11,9 @@ public interface PaymentIntents {
     /** Loads a booking's intent for a change; other changes to it wait until the transaction ends. */
     Optional<PaymentIntent> lock(UUID bookingId);
 
+    /** Like {@link #lock}, finding the intent by the provider's id of its authorization. */
+    Optional<PaymentIntent> lockByProviderRef(String providerRef);
+
     /**
      * Adds a new intent.
      *

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  *   <li>{@code provider_clearing} — asset: money the payment provider collected for us and still
  *       holds (debited on capture, credited on refund).
  *   <li>{@code host_payable:<hostId>} — liability: what we owe a host for their seats (credited on
- *       capture with the price minus the platform fee, debited on refund and, later, on payout).
- *   <li>{@code platform_revenue} — revenue: couchannel's fee (credited on capture, debited on refund).
+ *       capture with the price minus the platform fee, debited on refund, on a host penalty and,
+ *       later, on payout). A penalty larger than what is owed leaves a positive balance: the host
+ *       owes couchannel, and the next payouts settle it.
+ *   <li>{@code platform_revenue} — revenue: couchannel's fee and host penalties (credited on capture
+ *       and penalty, debited on refund).
  * </ul>
  *
  * <p>Balances are debit minus credit, so a liability or revenue account normally has a negative

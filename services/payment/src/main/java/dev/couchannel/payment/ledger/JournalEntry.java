@@ -25,7 +25,9 @@ public record JournalEntry(UUID id, UUID bookingId, Kind kind, String memo, Inst
         /** A guest's payment taken: clearing debited, host payable and platform revenue credited. */
         CAPTURE,
         /** Captured money given back: the capture reversed in proportion. */
-        REFUND
+        REFUND,
+        /** A host's cancellation penalty: host payable debited, platform revenue credited. */
+        PENALTY
     }
 
     public JournalEntry {
@@ -75,6 +77,24 @@ public record JournalEntry(UUID id, UUID bookingId, Kind kind, String memo, Inst
         }
         return new JournalEntry(
                 idOf(bookingId, "refund:" + refundKey), bookingId, Kind.REFUND, "refund " + refundKey, at, legs);
+    }
+
+    /**
+     * The entry of a host's cancellation penalty: what couchannel owes the host shrinks by the
+     * penalty (and may turn into a debt of the host), which couchannel earns instead. Payouts come
+     * out of {@code host_payable}, so the host's next payout is smaller by the penalty. At most one
+     * per booking (the id is {@code <booking>:penalty}).
+     */
+    public static JournalEntry hostPenalty(UUID bookingId, String hostId, Money penalty, Instant at) {
+        return new JournalEntry(
+                idOf(bookingId, "penalty"),
+                bookingId,
+                Kind.PENALTY,
+                "host penalty",
+                at,
+                List.of(
+                        Leg.debit(Account.hostPayable(hostId), penalty),
+                        Leg.credit(Account.PLATFORM_REVENUE, penalty)));
     }
 
     /** The sum of the legs per currency; zero for every currency of a valid entry. */

@@ -44,20 +44,25 @@ class PaymentBooksPropertyTest {
 
     record Void() implements Step {}
 
+    /** The host cancelled: a penalty, perhaps larger than what the host is owed. */
+    record Penalty(long cents) implements Step {}
+
     @Provide
     Arbitrary<Step> steps() {
         Arbitrary<Step> refunds = Combinators.combine(
                         Arbitraries.longs().between(-100, 150_000),
                         Arbitraries.integers().between(0, 2))
                 .as(Refund::new);
+        Arbitrary<Step> penalties = Arbitraries.longs().between(-100, 150_000).map(Penalty::new);
         return Arbitraries.frequencyOf(
                 Tuple.of(2, Arbitraries.just(new Capture())),
                 Tuple.of(6, refunds),
-                Tuple.of(1, Arbitraries.just(new Void())));
+                Tuple.of(1, Arbitraries.just(new Void())),
+                Tuple.of(2, penalties));
     }
 
     @Property(tries = 1000)
-    void anySequenceOfCapturesRefundsAndVoidsKeepsTheBooksBalanced(
+    void anySequenceOfCapturesRefundsVoidsAndPenaltiesKeepsTheBooksBalanced(
             @ForAll @LongRange(min = 1, max = 100_000) long cents,
             @ForAll @BigRange(min = "0", max = "100") @Scale(2) BigDecimal feePercent,
             @ForAll @Size(max = 12) List<@From("steps") Step> steps) {
@@ -85,6 +90,17 @@ class PaymentBooksPropertyTest {
                         entries.add(refundEntry(intent, refunded.refund()));
                     }
                 }
+                case Penalty penalty -> {
+                    Money amount = new Money(BigDecimal.valueOf(penalty.cents(), 2), EUR);
+                    if (amount.isNegative()) {
+                        continue; // the command handler refuses a negative penalty as a poison message
+                    }
+                    if (intent.penalizeHost(amount, NOW) instanceof PenaltyOutcome.Charged charged
+                            && charged.justNow()) {
+                        entries.add(
+                                JournalEntry.hostPenalty(intent.bookingId(), intent.hostId(), charged.penalty(), NOW));
+                    }
+                }
             }
             assertBooksBalance(intent, entries);
         }
@@ -107,21 +123,36 @@ class PaymentBooksPropertyTest {
         Money hostPayable = balances.getOrDefault(Account.hostPayable(intent.hostId()), zero);
         Money revenue = balances.getOrDefault(Account.PLATFORM_REVENUE, zero);
         Split captured = intent.captured().orElse(Split.zero(EUR));
+        Money penalty = intent.hostPenalty().orElse(zero);
 
         assertThat(total).as("all accounts sum to zero").isEqualTo(zero);
         assertThat(clearing).as("the provider holds what is still refundable").isEqualTo(intent.refundable());
-        assertThat(hostPayable.isPositive())
-                .as("never more taken back from the host than owed")
+        assertThat(hostPayable)
+                .as("the host is owed the share of what was kept, less the penalty")
+                .isEqualTo(intent.refunded()
+                        .hostShare()
+                        .minus(captured.hostShare())
+                        .plus(penalty));
+        assertThat(hostPayable.minus(penalty).isPositive())
+                .as("never more taken back from the host than owed, but for the penalty")
                 .isFalse();
-        assertThat(revenue.isPositive())
+        assertThat(revenue.plus(penalty).isPositive())
                 .as("never more fee refunded than earned")
                 .isFalse();
+        assertThat(revenue)
+                .as("the platform keeps its fee of what was kept, plus the penalty")
+                .isEqualTo(intent.refunded()
+                        .platformFee()
+                        .minus(captured.platformFee())
+                        .minus(penalty));
         assertThat(intent.refunded().total().isMoreThan(captured.total()))
                 .as("never more refunded than captured")
                 .isFalse();
         assertThat(entries).extracting(JournalEntry::id).doesNotHaveDuplicates();
         if (intent.status() == PaymentStatus.REFUNDED) {
-            assertThat(balances.values()).allMatch(Money::isZero);
+            assertThat(clearing.isZero()).as("everything given back").isTrue();
+            assertThat(hostPayable).as("the host owes just the penalty").isEqualTo(penalty);
+            assertThat(revenue).as("the platform keeps just the penalty").isEqualTo(penalty.negate());
         }
     }
 }

@@ -333,6 +333,94 @@ class PaymentCommandsIT extends PaymentServiceTest {
     }
 
     @Test
+    void aHostCancellationRefundsInFullAndChargesThePenaltyOnceHoweverOftenItIsRetried() throws Exception {
+        send(authorize("pm_card_visa", "100.00"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+        send(capture());
+        reply("PaymentCaptured", PaymentCaptured.parser());
+        Map<Account, Money> before = balancesOf(host);
+
+        RefundPayment hostCancelled = refund("100.00", "host cancelled the session").toBuilder()
+                .setHostPenalty(wire("20.00"))
+                .build();
+        send(hostCancelled);
+        send(hostCancelled); // the cancellation saga retrying: a new message id, the same request
+        send(hostCancelled);
+
+        List<ConsumerRecord<String, byte[]>> answers = replies.awaitCount(ofType("PaymentRefunded"), 3, WAIT);
+        assertThat(answers)
+                .map(record -> parse(record, PaymentRefunded.parser()))
+                .allSatisfy(refunded -> {
+                    assertThat(refunded.getAmount().getAmount()).isEqualTo("100.00");
+                    assertThat(refunded.getHostPenalty().getAmount()).isEqualTo("20.00");
+                    assertThat(refunded.getHostPenalty().getCurrency()).isEqualTo("EUR");
+                });
+        assertThat(ledger.entriesOf(booking))
+                .extracting(entry -> entry.kind().name())
+                .containsExactlyInAnyOrder("CAPTURE", "REFUND", "PENALTY");
+        assertThat(balancesOfBooking())
+                .containsEntry(Account.PROVIDER_CLEARING, eur("0.00"))
+                .as("the host owes the penalty: the next payout is smaller by it")
+                .containsEntry(Account.hostPayable(host), eur("20.00"))
+                .containsEntry(Account.PLATFORM_REVENUE, eur("-20.00"));
+        assertThat(before).containsEntry(Account.hostPayable(host), eur("-90.00"));
+        assertThat(balancesOf(host)).containsEntry(Account.hostPayable(host), eur("20.00"));
+        assertThat(sandboxRefunds()).as("refunded once at the provider").isEqualTo(1);
+        assertThat(intents.find(booking).orElseThrow().hostPenalty()).contains(eur("20.00"));
+        assertEveryCurrencySumsToZero(ledger.balances());
+    }
+
+    @Test
+    void aGuestCancellationCarriesNoPenaltyAndSaysSo() throws Exception {
+        send(authorize("pm_card_visa", "40.00"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+        send(capture());
+        reply("PaymentCaptured", PaymentCaptured.parser());
+
+        send(refund("40.00", "guest cancelled"));
+        PaymentRefunded refunded = reply("PaymentRefunded", PaymentRefunded.parser());
+
+        assertThat(refunded.getAmount().getAmount()).isEqualTo("40.00");
+        assertThat(refunded.getHostPenalty().getAmount()).isEqualTo("0.00");
+        assertThat(ledger.entriesOf(booking))
+                .extracting(entry -> entry.kind().name())
+                .doesNotContain("PENALTY");
+        assertThat(balancesOfBooking().values()).allMatch(Money::isZero);
+    }
+
+    @Test
+    void aPenaltyOnAPaymentThatWasNeverCapturedIsNotCharged() throws Exception {
+        send(authorize("pm_card_visa", "40.00"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+
+        send(refund("40.00", "host cancelled the session").toBuilder()
+                .setHostPenalty(wire("8.00"))
+                .build());
+        PaymentRefunded refunded = reply("PaymentRefunded", PaymentRefunded.parser());
+
+        assertThat(refunded.getAmount().getAmount()).isEqualTo("0.00");
+        assertThat(refunded.getHostPenalty().getAmount()).isEqualTo("0.00");
+        assertThat(ledger.entriesOf(booking)).isEmpty();
+    }
+
+    @Test
+    void aRetriedVoidAnswersEveryTimeAndGivesTheMoneyBackOnce() throws Exception {
+        send(authorize("pm_card_visa", "25.00"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+        send(capture());
+        reply("PaymentCaptured", PaymentCaptured.parser());
+
+        send(voidPayment());
+        send(voidPayment());
+
+        replies.awaitCount(ofType("PaymentVoided"), 2, WAIT);
+        assertThat(status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(sandboxRefunds()).isEqualTo(1);
+        assertThat(ledger.entriesOf(booking)).hasSize(2);
+        assertThat(balancesOfBooking().values()).allMatch(Money::isZero);
+    }
+
+    @Test
     void voidingOrRefundingAnUnknownBookingGivesNothingBackAndSaysSo() throws Exception {
         send(voidPayment());
         reply("PaymentVoided", dev.couchannel.contracts.payment.v1.PaymentVoided.parser());
@@ -422,6 +510,20 @@ class PaymentCommandsIT extends PaymentServiceTest {
                 .collect(Collectors.toMap(Money::currency, money -> money, Money::plus));
         assertThat(sums).isNotEmpty();
         assertThat(sums.values()).allMatch(Money::isZero);
+    }
+
+    private long sandboxRefunds() {
+        return jdbc.sql("SELECT count(*) FROM sandbox_refunds r JOIN sandbox_charges c ON c.id = r.charge_id "
+                        + "WHERE c.idempotency_key = :key")
+                .param("key", booking.toString())
+                .query(Long.class)
+                .single();
+    }
+
+    private Map<Account, Money> balancesOf(String hostId) {
+        return ledger.balances().stream()
+                .filter(balance -> balance.account().equals(Account.hostPayable(hostId)))
+                .collect(Collectors.toMap(Balance::account, Balance::amount));
     }
 
     private long sandboxCharges() {

@@ -219,6 +219,68 @@ class PaymentIntentTest {
         }
     }
 
+    @Nested
+    class HostPenalty {
+
+        @Test
+        void aHostWhoCancelledIsChargedThePenaltyOnce() {
+            PaymentIntent intent = capturedPayment();
+
+            PenaltyOutcome first = intent.penalizeHost(eur("20.00"), NOW);
+            PenaltyOutcome again = intent.penalizeHost(eur("20.00"), NOW);
+            PenaltyOutcome other = intent.penalizeHost(eur("35.00"), NOW);
+
+            assertThat(first).isEqualTo(new PenaltyOutcome.Charged(eur("20.00"), true));
+            assertThat(again).isEqualTo(new PenaltyOutcome.Charged(eur("20.00"), false));
+            assertThat(other)
+                    .as("one penalty per booking, whatever a later request asks")
+                    .isEqualTo(new PenaltyOutcome.Charged(eur("20.00"), false));
+            assertThat(intent.hostPenalty()).contains(eur("20.00"));
+        }
+
+        @Test
+        void aPenaltyMayFollowAFullRefund() {
+            PaymentIntent intent = capturedPayment();
+            intent.refund(eur("100.00"), "host cancelled", NOW);
+
+            assertThat(intent.penalizeHost(eur("20.00"), NOW)).isInstanceOf(PenaltyOutcome.Charged.class);
+        }
+
+        @Test
+        void noPenaltyWithoutACaptureWithoutAnAmountOrInAnotherCurrency() {
+            assertThat(authorizedPayment().penalizeHost(eur("20.00"), NOW))
+                    .isInstanceOf(PenaltyOutcome.NoPenalty.class);
+            assertThat(capturedPayment().penalizeHost(eur("0.00"), NOW)).isInstanceOf(PenaltyOutcome.NoPenalty.class);
+            assertThat(capturedPayment().penalizeHost(Money.of("20.00", "PLN"), NOW))
+                    .isInstanceOf(PenaltyOutcome.NoPenalty.class);
+            PaymentIntent unpenalised = authorizedPayment();
+            unpenalised.penalizeHost(eur("20.00"), NOW);
+            assertThat(unpenalised.hostPenalty()).isEmpty();
+        }
+    }
+
+    @Nested
+    class ProviderReports {
+
+        @Test
+        void aReleaseReportedByTheProviderVoidsAnAuthorization() {
+            PaymentIntent intent = authorizedPayment();
+
+            assertThat(intent.releasedByProvider(NOW)).isTrue();
+            assertThat(intent.status()).isEqualTo(PaymentStatus.VOIDED);
+            assertThat(intent.releasedByProvider(NOW)).isFalse();
+        }
+
+        @Test
+        void aReleaseCannotUndoACapture() {
+            PaymentIntent intent = capturedPayment();
+
+            assertThat(intent.releasedByProvider(NOW)).isFalse();
+            assertThat(intent.status()).isEqualTo(PaymentStatus.CAPTURED);
+            assertThat(intent.refunds()).isEmpty();
+        }
+    }
+
     @Test
     void aCopyChangesIndependently() {
         PaymentIntent intent = capturedPayment();

@@ -42,6 +42,21 @@ class JournalEntryTest {
     }
 
     @Test
+    void aHostPenaltyMovesWhatIsOwedToTheHostToThePlatform() {
+        JournalEntry entry = JournalEntry.hostPenalty(BOOKING, "host-1", Money.of("20.00", "EUR"), NOW);
+
+        assertThat(entry.kind()).isEqualTo(JournalEntry.Kind.PENALTY);
+        assertThat(entry.legs())
+                .containsExactly(
+                        new Leg(Account.hostPayable("host-1"), Money.of("20.00", "EUR")),
+                        new Leg(Account.PLATFORM_REVENUE, Money.of("-20.00", "EUR")));
+        assertThat(entry.id())
+                .as("one penalty per booking")
+                .isEqualTo(JournalEntry.hostPenalty(BOOKING, "host-1", Money.of("30.00", "EUR"), NOW)
+                        .id());
+    }
+
+    @Test
     void aZeroFeeLeavesOutThePlatformLeg() {
         JournalEntry entry =
                 JournalEntry.capture(BOOKING, "host-1", PlatformFee.percent("0").split(Money.of("30.00", "PLN")), NOW);

@@ -17,6 +17,7 @@ import dev.couchannel.payment.intent.AuthorizationOutcome;
 import dev.couchannel.payment.intent.CaptureOutcome;
 import dev.couchannel.payment.intent.PaymentIntent;
 import dev.couchannel.payment.intent.PaymentIntents;
+import dev.couchannel.payment.intent.PenaltyOutcome;
 import dev.couchannel.payment.intent.ProviderResult;
 import dev.couchannel.payment.intent.Refund;
 import dev.couchannel.payment.intent.RefundOutcome;
@@ -258,9 +259,22 @@ public class PaymentCommands {
         };
     }
 
+    /**
+     * Gives money back and, when the host cancelled, charges the host's penalty. Both are
+     * idempotent: the same request again (same amount and reason) repeats the first refund, and a
+     * booking carries at most one penalty, so a redelivered or retried command refunds and
+     * penalises once and answers {@code PaymentRefunded} with the same amounts every time.
+     */
     public Inbox.Completion refund(RefundPayment command) {
         UUID bookingId = bookingId(command.getBookingId());
         Money requested = money(command.getAmount(), command.getBookingId());
+        Money penalty = command.hasHostPenalty()
+                        && !command.getHostPenalty().getAmount().isEmpty()
+                ? money(command.getHostPenalty(), command.getBookingId())
+                : Money.zero(requested.currency());
+        if (penalty.isNegative()) {
+            throw new PoisonMessage("booking " + bookingId + ": a host penalty of " + penalty + " is negative");
+        }
         String reason = command.getReason();
         @Nullable Refund planned = null;
         Optional<PaymentIntent> found = intents.find(bookingId);
@@ -278,16 +292,19 @@ public class PaymentCommands {
         Refund refundedByProvider = planned;
         return () -> {
             Money given = Money.zero(requested.currency());
+            Money charged = Money.zero(penalty.currency());
             Optional<PaymentIntent> locked = intents.lock(bookingId);
             if (locked.isPresent()) {
                 PaymentIntent intent = locked.get();
                 Instant now = clock.instant();
+                boolean changed = false;
+                @Nullable Refund newRefund = null;
                 switch (intent.refund(requested, reason, now)) {
                     case RefundOutcome.Refunded refunded -> {
                         if (refunded.justNow()) {
                             requireSameRefund(refundedByProvider, refunded.refund(), bookingId);
-                            intents.save(intent);
-                            postRefund(intent, refunded.refund(), now);
+                            newRefund = refunded.refund();
+                            changed = true;
                         }
                         given = refunded.refund().amount();
                     }
@@ -298,12 +315,41 @@ public class PaymentCommands {
                                 bookingId,
                                 nothing.why());
                 }
+                @Nullable Money newPenalty = null;
+                switch (intent.penalizeHost(penalty, now)) {
+                    case PenaltyOutcome.Charged penalised -> {
+                        if (penalised.justNow()) {
+                            newPenalty = penalised.penalty();
+                            changed = true;
+                        }
+                        charged = penalised.penalty();
+                    }
+                    case PenaltyOutcome.NoPenalty none -> {
+                        if (penalty.isPositive()) {
+                            log.warn(
+                                    "host penalty of {} for booking {} not charged: {}",
+                                    penalty,
+                                    bookingId,
+                                    none.why());
+                        }
+                    }
+                }
+                if (changed) {
+                    intents.save(intent);
+                }
+                if (newRefund != null) {
+                    postRefund(intent, newRefund, now);
+                }
+                if (newPenalty != null) {
+                    ledger.post(JournalEntry.hostPenalty(bookingId, intent.hostId(), newPenalty, now));
+                }
             }
             reply(
                     bookingId,
                     PaymentRefunded.newBuilder()
                             .setBookingId(bookingId.toString())
                             .setAmount(wire(given))
+                            .setHostPenalty(wire(charged))
                             .build());
         };
     }

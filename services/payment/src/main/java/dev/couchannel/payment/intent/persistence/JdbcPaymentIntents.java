@@ -25,7 +25,7 @@ class JdbcPaymentIntents implements PaymentIntents {
 
     private static final String COLUMNS = "booking_id, payment_id, guest_id, host_id, session_id, amount, currency, "
             + "payment_method, status, provider_ref, decline_code, decline_reason, host_share, platform_fee, "
-            + "created_at, updated_at";
+            + "host_penalty, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -41,6 +41,15 @@ class JdbcPaymentIntents implements PaymentIntents {
     @Override
     public Optional<PaymentIntent> lock(UUID bookingId) {
         return load("SELECT " + COLUMNS + " FROM payment_intents WHERE booking_id = :id FOR UPDATE", bookingId);
+    }
+
+    @Override
+    public Optional<PaymentIntent> lockByProviderRef(String providerRef) {
+        Optional<UUID> booking = jdbc.sql("SELECT booking_id FROM payment_intents WHERE provider_ref = :ref")
+                .param("ref", providerRef)
+                .query(UUID.class)
+                .optional();
+        return booking.flatMap(this::lock);
     }
 
     @Override
@@ -72,7 +81,8 @@ class JdbcPaymentIntents implements PaymentIntents {
         Optional<Split> captured = intent.captured();
         jdbc.sql("""
                         UPDATE payment_intents SET status = :status, provider_ref = :ref, decline_code = :code,
-                            decline_reason = :reason, host_share = :hostShare, platform_fee = :fee, updated_at = :updated
+                            decline_reason = :reason, host_share = :hostShare, platform_fee = :fee,
+                            host_penalty = :penalty, updated_at = :updated
                         WHERE booking_id = :booking
                         """)
                 .param("booking", intent.bookingId())
@@ -88,6 +98,7 @@ class JdbcPaymentIntents implements PaymentIntents {
                         "fee",
                         captured.map(split -> split.platformFee().amount()).orElse(null),
                         Types.NUMERIC)
+                .param("penalty", intent.hostPenalty().map(Money::amount).orElse(null), Types.NUMERIC)
                 .param("updated", Timestamp.from(intent.updatedAt()))
                 .update();
         for (Refund refund : intent.refunds()) {
@@ -148,6 +159,8 @@ class JdbcPaymentIntents implements PaymentIntents {
         String declineCode = rs.getString("decline_code");
         String declineReason = rs.getString("decline_reason");
         Split captured = hostShare == null ? null : new Split(new Money(hostShare, currency), new Money(fee, currency));
+        BigDecimal penalty = rs.getBigDecimal("host_penalty");
+        Money hostPenalty = penalty == null ? null : new Money(penalty, currency);
         Instant createdAt = rs.getTimestamp("created_at").toInstant();
         Instant updatedAt = rs.getTimestamp("updated_at").toInstant();
         return refunds -> new PaymentIntent(
@@ -164,6 +177,7 @@ class JdbcPaymentIntents implements PaymentIntents {
                 declineReason,
                 captured,
                 refunds,
+                hostPenalty,
                 createdAt,
                 updatedAt);
     }

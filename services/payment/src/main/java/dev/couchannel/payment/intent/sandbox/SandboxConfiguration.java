@@ -1,6 +1,7 @@
 package dev.couchannel.payment.intent.sandbox;
 
 import dev.couchannel.payment.intent.PaymentProvider;
+import dev.couchannel.payment.intent.WebhookSecret;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,5 +28,12 @@ class SandboxConfiguration {
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         return new SandboxPaymentProvider(jdbc, transactions, clock, slowDelay);
+    }
+
+    /** The sandbox signs its webhooks like Stripe does, with a local secret, so they take the same checks. */
+    @Bean
+    WebhookSecret sandboxWebhookSecret(
+            @Value("${couchannel.payment.sandbox.webhook-secret:whsec_sandbox_local_only}") String secret) {
+        return new WebhookSecret(SandboxWebhooks.PROVIDER, secret);
     }
 }

@@ -152,12 +152,20 @@ public class SandboxPaymentProvider implements PaymentProvider {
     @Override
     public ProviderResult refund(String idempotencyKey, String providerRef, Money amount) {
         return transactions.execute(status -> {
-            Optional<String> earlier = jdbc.sql("SELECT id FROM sandbox_refunds WHERE idempotency_key = :key")
+            record EarlierRefund(String id, String chargeId, BigDecimal amount) {}
+            Optional<EarlierRefund> earlier = jdbc.sql(
+                            "SELECT id, charge_id, amount FROM sandbox_refunds WHERE idempotency_key = :key")
                     .param("key", idempotencyKey)
-                    .query(String.class)
+                    .query((rs, n) -> new EarlierRefund(
+                            rs.getString("id"), rs.getString("charge_id"), rs.getBigDecimal("amount")))
                     .optional();
             if (earlier.isPresent()) {
-                return new ProviderResult.Approved(earlier.get());
+                // like a real gateway: the key answers its first request, and only that request
+                EarlierRefund refund = earlier.get();
+                return refund.chargeId().equals(providerRef) && refund.amount().compareTo(amount.amount()) == 0
+                        ? new ProviderResult.Approved(refund.id())
+                        : new ProviderResult.Declined(
+                                "idempotency_key_reused", "This refund was already requested with different details.");
             }
             Optional<Charge> found = lockCharge(providerRef);
             if (found.isEmpty()) {

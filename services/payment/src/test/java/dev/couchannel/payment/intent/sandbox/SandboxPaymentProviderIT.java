@@ -92,6 +92,31 @@ class SandboxPaymentProviderIT extends PaymentServiceTest {
     }
 
     @Test
+    void theSameKeysAsStripeGetsAnswerTheFirstRequestAndMoveNoMoneyAgain() {
+        String booking = UUID.randomUUID().toString();
+        SandboxPaymentProvider sandbox = newSandbox();
+        String charge = ref(sandbox.authorize(booking, TEN_EUROS, SandboxPaymentProvider.VISA));
+
+        ProviderResult capture = sandbox.capture(booking + ":capture", charge, TEN_EUROS);
+        ProviderResult captureAgain = newSandbox().capture(booking + ":capture", charge, TEN_EUROS);
+        ProviderResult refund = sandbox.refund(booking + ":refund:r-1", charge, Money.of("4.00", "EUR"));
+        ProviderResult refundAgain = newSandbox().refund(booking + ":refund:r-1", charge, Money.of("4.00", "EUR"));
+        ProviderResult keyReused = sandbox.refund(booking + ":refund:r-1", charge, Money.of("5.00", "EUR"));
+
+        assertThat(captureAgain).isInstanceOf(ProviderResult.Approved.class).isEqualTo(capture);
+        assertThat(refundAgain).isInstanceOf(ProviderResult.Approved.class).isEqualTo(refund);
+        assertThat(keyReused)
+                .isInstanceOfSatisfying(ProviderResult.Declined.class, declined -> assertThat(declined.code())
+                        .isEqualTo("idempotency_key_reused"));
+        assertThat(jdbc.sql("SELECT amount_captured, amount_refunded FROM sandbox_charges WHERE id = :id")
+                        .param("id", charge)
+                        .query((rs, n) -> rs.getBigDecimal(1) + "/" + rs.getBigDecimal(2))
+                        .single())
+                .as("captured once, refunded once")
+                .isEqualTo("10.00/4.00");
+    }
+
+    @Test
     void aCapturedChargeCannotBeVoidedAndAVoidedOneCannotBeCaptured() {
         SandboxPaymentProvider sandbox = newSandbox();
         String captured = ref(sandbox.authorize(UUID.randomUUID().toString(), TEN_EUROS, SandboxPaymentProvider.VISA));
