@@ -13,6 +13,9 @@ public final class ViewingSession {
     /** More seats than this in one booking are refused (against scalping; a session is a living room). */
     public static final int MAX_SEATS_PER_BOOKING = 20;
 
+    /** What a guest reads about a hold or sale on a cancelled session. */
+    public static final String CANCELLED_REASON = "This session has been cancelled.";
+
     private final UUID id;
     private final UUID fixtureId;
     private final UUID venueId;
@@ -70,6 +73,59 @@ public final class ViewingSession {
                 0);
     }
 
+    /** A session a host is still preparing: every seat free, not open for booking until published. */
+    public static ViewingSession draft(
+            UUID id,
+            UUID fixtureId,
+            UUID venueId,
+            String hostId,
+            int capacity,
+            Money pricePerSeat,
+            RefundPolicy refundPolicy,
+            String description) {
+        return new ViewingSession(
+                id,
+                fixtureId,
+                venueId,
+                hostId,
+                SessionStatus.DRAFT,
+                Seats.empty(capacity),
+                pricePerSeat,
+                refundPolicy,
+                description,
+                0);
+    }
+
+    public boolean isHostedBy(String userId) {
+        return hostId.equals(userId);
+    }
+
+    /** Opens a draft for booking (after it passed the broadcasting rules). Publishing twice changes nothing. */
+    public LifecycleDecision publish() {
+        return switch (status) {
+            case DRAFT -> {
+                status = SessionStatus.PUBLISHED;
+                yield new LifecycleDecision.Changed(SessionStatus.DRAFT, SessionStatus.PUBLISHED);
+            }
+            case PUBLISHED -> new LifecycleDecision.Unchanged(status);
+            case CANCELLED -> new LifecycleDecision.Refused("A cancelled session cannot be published again.");
+        };
+    }
+
+    /**
+     * Closes the session for good: no new holds, no sale of seats still held. Seats already sold stay
+     * sold until each booking gives them back (its cancellation releases them). Cancelling twice
+     * changes nothing.
+     */
+    public LifecycleDecision cancel() {
+        if (status == SessionStatus.CANCELLED) {
+            return new LifecycleDecision.Unchanged(status);
+        }
+        SessionStatus from = status;
+        status = SessionStatus.CANCELLED;
+        return new LifecycleDecision.Changed(from, SessionStatus.CANCELLED);
+    }
+
     /** Holds seats for a booking until {@code expiresAt}, or refuses with a reason a guest can read. */
     public SeatDecision hold(UUID bookingId, int count, Instant expiresAt, Instant now) {
         String refusal = refusalFor(count);
@@ -81,6 +137,9 @@ public final class ViewingSession {
     }
 
     private String refusalFor(int count) {
+        if (status == SessionStatus.CANCELLED) {
+            return CANCELLED_REASON;
+        }
         if (status != SessionStatus.PUBLISHED) {
             return "This session is not open for booking.";
         }
@@ -101,6 +160,11 @@ public final class ViewingSession {
         return switch (hold.status()) {
             case SOLD -> new SeatDecision.Sold(hold);
             case HELD -> {
+                if (status == SessionStatus.CANCELLED) {
+                    seats = seats.releaseHeld(hold.seats());
+                    hold.moveTo(HoldStatus.RELEASED, CANCELLED_REASON, now);
+                    yield new SeatDecision.NotSold(hold, CANCELLED_REASON);
+                }
                 if (hold.isExpiredAt(now)) {
                     expire(hold, now);
                     yield new SeatDecision.NotSold(hold, "The seat reservation expired before payment completed.");
