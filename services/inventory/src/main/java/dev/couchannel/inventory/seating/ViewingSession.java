@@ -126,6 +126,39 @@ public final class ViewingSession {
         return new LifecycleDecision.Changed(from, SessionStatus.CANCELLED);
     }
 
+    /**
+     * Holds seats for a waitlist offer (no booking yet): they count as held, so nobody else books
+     * them while the guest decides. False when the session is not open or the seats are not free.
+     */
+    public boolean holdForOffer(int count) {
+        if (status != SessionStatus.PUBLISHED || !seats.canHold(count)) {
+            return false;
+        }
+        seats = seats.hold(count);
+        return true;
+    }
+
+    /** Gives the seats of a waitlist offer that ran out or was withdrawn back to free. */
+    public void releaseOfferSeats(int count) {
+        seats = seats.releaseHeld(count);
+    }
+
+    /**
+     * Turns the seats held for an accepted waitlist offer into the booking's hold, without moving
+     * seats: they are held already.
+     */
+    public SeatDecision holdFromOffer(UUID bookingId, int count, Instant expiresAt, Instant now) {
+        if (count < 1 || count > seats.held()) {
+            throw new IllegalArgumentException("an offer of " + count + " seats is not held in " + seats);
+        }
+        return new SeatDecision.Held(SeatHold.held(bookingId, id, count, expiresAt, now));
+    }
+
+    /** Refuses a booking's hold with a reason a guest can read, moving nothing. */
+    public SeatDecision refuse(UUID bookingId, int count, String reason, Instant now) {
+        return new SeatDecision.Refused(SeatHold.refused(bookingId, id, Math.max(count, 1), reason, now), reason);
+    }
+
     /** Holds seats for a booking until {@code expiresAt}, or refuses with a reason a guest can read. */
     public SeatDecision hold(UUID bookingId, int count, Instant expiresAt, Instant now) {
         String refusal = refusalFor(count);

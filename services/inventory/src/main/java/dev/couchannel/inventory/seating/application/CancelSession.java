@@ -5,6 +5,7 @@ import dev.couchannel.inventory.seating.LifecycleDecision;
 import dev.couchannel.inventory.seating.SeatDecision;
 import dev.couchannel.inventory.seating.SeatHold;
 import dev.couchannel.inventory.seating.SeatHolds;
+import dev.couchannel.inventory.seating.SeatOffers;
 import dev.couchannel.inventory.seating.SessionCancellation;
 import dev.couchannel.inventory.seating.SessionCancellations;
 import dev.couchannel.inventory.seating.SessionStatus;
@@ -39,6 +40,7 @@ public class CancelSession {
     private final SessionEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final SeatOffers offers;
 
     CancelSession(
             Sessions sessions,
@@ -46,7 +48,9 @@ public class CancelSession {
             SessionCancellations cancellations,
             SessionEvents events,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            SeatOffers offers) {
+        this.offers = offers;
         this.sessions = sessions;
         this.holds = holds;
         this.cancellations = cancellations;
@@ -109,6 +113,7 @@ public class CancelSession {
                 released++;
             }
         }
+        offers.sessionCancelled(session, now);
         sessions.save(session);
         SessionCancellation cancellation = new SessionCancellation(session.id(), cause, reason, callerId, now);
         cancellations.add(cancellation);
