@@ -72,11 +72,17 @@ public final class Stack implements AutoCloseable {
                     HostingApplication.start(withArgs(
                             serviceArgs(config, infrastructure, "hosting", config.hostingPort()),
                             "--spring.grpc.server.port=" + config.hostingGrpcPort())));
+            // inventory asks compliance when a host publishes, compliance reads sessions from inventory:
+            // compliance starts later, so its gRPC port is fixed up front (a free one when "any port")
+            int complianceGrpcPort = config.complianceGrpcPort() == 0 ? Ports.free() : config.complianceGrpcPort();
             services.put(
                     "inventory",
                     InventoryApplication.start(withArgs(
                             serviceArgs(config, infrastructure, "inventory", config.inventoryPort()),
-                            "--spring.grpc.server.port=" + config.inventoryGrpcPort())));
+                            "--spring.grpc.server.port=" + config.inventoryGrpcPort(),
+                            "--spring.grpc.client.channel.hosting.target=" + grpcTarget(services.get("hosting")),
+                            "--spring.grpc.client.channel.compliance.target=static://localhost:"
+                                    + complianceGrpcPort)));
             String[] readModels = {
                 "--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")),
                 "--spring.grpc.client.channel.hosting.target=" + grpcTarget(services.get("hosting"))
@@ -93,7 +99,7 @@ public final class Stack implements AutoCloseable {
                     ComplianceApplication.start(withArgs(
                             withArgs(
                                     serviceArgs(config, infrastructure, "compliance", config.compliancePort()),
-                                    "--spring.grpc.server.port=" + config.complianceGrpcPort()),
+                                    "--spring.grpc.server.port=" + complianceGrpcPort),
                             readModels)));
             services.put(
                     "payment",

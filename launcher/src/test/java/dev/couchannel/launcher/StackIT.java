@@ -143,6 +143,34 @@ class StackIT {
     }
 
     @Test
+    @Order(3)
+    void aHostPlansPublishesPastComplianceAndCancelsASession() throws Exception {
+        // the demo bar in Praga (commercial licence) for Legia - Lech
+        String plan = """
+                {"venueId": "%s", "fixtureId": "%s", "seats": 20,
+                 "pricePerSeat": {"amount": "30.00", "currency": "PLN"}, "refundPolicy": "MODERATE",
+                 "description": "Derby night"}
+                """.formatted(demoId("venue:warsaw-praga-bar:0"), demoId("fixture:2"));
+        HttpResponse<String> planned = post("/api/sessions", "host@example.com", plan);
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        assertThat(match(STATUS, planned.body())).isEqualTo("DRAFT");
+        String sessionId = match(ID, planned.body());
+        assertThat(get("/api/sessions/" + sessionId, null).statusCode()).isEqualTo(404);
+        assertThat(post("/api/sessions", "guest@example.com", plan).statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> published = post("/api/sessions/" + sessionId + "/publish", "host@example.com", null);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(match(STATUS, published.body())).isEqualTo("PUBLISHED");
+        assertThat(seatsLeft(sessionId)).isEqualTo(20);
+
+        HttpResponse<String> cancelled =
+                post("/api/sessions/" + sessionId + "/cancel", "host@example.com", "{\"reason\":\"Flooded cellar\"}");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(get("/api/sessions/" + sessionId, null).body()).contains("\"status\":\"CANCELLED\"");
+    }
+
+    @Test
     @Order(4)
     void ofOneHundredConcurrentBookingsForTenSeatsExactlyTenAreConfirmed() throws Exception {
         UUID sessionId = sessionWithSeats(10);
@@ -293,6 +321,19 @@ class StackIT {
         return Integer.parseInt(match(
                 Pattern.compile("\"seatsLeft\":(\\d+)"),
                 get("/api/sessions/" + sessionId, null).body()));
+    }
+
+    private HttpResponse<String> post(String path, String user, String json) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(stack.gateway().resolve(path))
+                        .header("Authorization", "Bearer local:" + user)
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> book(String guest, String sessionId, int seats) throws Exception {

@@ -54,6 +54,22 @@ class ProxyTest extends GatewayTestSupport {
     }
 
     @Test
+    void routesFixturePostponementToInventoryWithTheCaller() throws Exception {
+        INVENTORY.answer(
+                exchange -> FakeService.respond(exchange, 200, "application/json", "{\"sessionsCancelled\":[]}"));
+
+        HttpResponse<String> response = send("/api/admin/fixtures/f-1/postpone", request -> request.header(
+                        "Authorization", "Bearer local:admin@example.com")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        FakeService.Received received = INVENTORY.nextRequest();
+        assertThat(received.uri()).isEqualTo("/api/admin/fixtures/f-1/postpone");
+        assertThat(received.header("X-Couchannel-User")).isEqualTo("admin@example.com");
+        assertThat(COMPLIANCE.receivedNothing()).isTrue();
+    }
+
+    @Test
     void forwardsOtherMethodsAndPassesErrorAnswersThroughUntouched() throws Exception {
         String problem = "{\"status\":409,\"detail\":\"already cancelled\"}";
         BOOKING.answer(exchange -> FakeService.respond(exchange, 409, "application/problem+json", problem));

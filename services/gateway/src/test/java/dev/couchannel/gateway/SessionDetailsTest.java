@@ -45,6 +45,23 @@ class SessionDetailsTest extends GatewayTestSupport {
     }
 
     @Test
+    void aDraftIsShownToItsHostOnly() throws Exception {
+        String id = UUID.randomUUID().toString();
+        CATALOG.sessions.put(id, details(id).toBuilder().setStatus("DRAFT").build());
+
+        assertProblem(get("/api/sessions/" + id), 404);
+        assertProblem(
+                send(
+                        "/api/sessions/" + id,
+                        request -> request.header("Authorization", "Bearer local:guest@example.com")),
+                404);
+        HttpResponse<String> host = send(
+                "/api/sessions/" + id, request -> request.header("Authorization", "Bearer local:host@example.com"));
+        assertThat(host.statusCode()).isEqualTo(200);
+        assertThat(host.body()).contains("\"status\":\"DRAFT\"");
+    }
+
+    @Test
     void anUnknownSessionIsA404Problem() throws Exception {
         assertProblem(get("/api/sessions/" + UUID.randomUUID()), 404);
     }

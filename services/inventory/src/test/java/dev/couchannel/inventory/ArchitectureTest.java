@@ -13,6 +13,7 @@ class ArchitectureTest {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.couchannel.inventory");
-        DomainRules.of("dev.couchannel.inventory", "catalog", "seating").forEach(rule -> rule.check(classes));
+        DomainRules.of("dev.couchannel.inventory", "catalog", "seating", "waitlist")
+                .forEach(rule -> rule.check(classes));
     }
 }

@@ -5,6 +5,8 @@ import dev.couchannel.contracts.inventory.v1.FixtureSummary;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import dev.couchannel.gateway.identity.LocalIdentity;
+import dev.couchannel.gateway.identity.Unauthenticated;
 import dev.couchannel.gateway.routing.GatewayProperties;
 import dev.couchannel.platform.service.ApiProblem;
 import io.grpc.StatusRuntimeException;
@@ -16,24 +18,31 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The BFF view of one session, {@code GET /api/sessions/{id}}: the session and its fixture from
- * inventory over gRPC, with a deadline on the call. Host profile, rating and live price join this
+ * inventory over gRPC, with a deadline on the call. A DRAFT is shown to its host only. Host profile, rating and live price join this
  * view as their services land; a slow or dead one will degrade the view, not break it.
  */
 @RestController
 class SessionDetailsController {
 
     private final SessionCatalogGrpc.SessionCatalogBlockingStub inventory;
+    private final LocalIdentity identity;
     private final long deadlineMillis;
 
-    SessionDetailsController(SessionCatalogGrpc.SessionCatalogBlockingStub inventory, GatewayProperties properties) {
+    SessionDetailsController(
+            SessionCatalogGrpc.SessionCatalogBlockingStub inventory,
+            LocalIdentity identity,
+            GatewayProperties properties) {
         this.inventory = inventory;
+        this.identity = identity;
         this.deadlineMillis = properties.grpcDeadline().toMillis();
     }
 
@@ -70,7 +79,9 @@ class SessionDetailsController {
             @Nullable FixtureView fixture) {}
 
     @GetMapping("/api/sessions/{id}")
-    SessionView session(@PathVariable UUID id) {
+    SessionView session(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
         SessionDetails details;
         try {
             details = inventory
@@ -90,6 +101,10 @@ class SessionDetailsController {
                             Map.of());
             };
         }
+        if ("DRAFT".equals(details.getStatus()) && !isCaller(authorization, details.getHostId())) {
+            // a draft is its host's business until published
+            throw ApiProblem.notFound("session", id);
+        }
         FixtureView fixture = FixtureView.of(details);
         return new SessionView(
                 details.getId(),
@@ -105,6 +120,14 @@ class SessionDetailsController {
                 details.getRefundPolicy(),
                 details.getDescription(),
                 fixture);
+    }
+
+    private boolean isCaller(@Nullable String authorization, String userId) {
+        try {
+            return identity.authenticate(authorization).filter(userId::equals).isPresent();
+        } catch (Unauthenticated e) {
+            return false;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

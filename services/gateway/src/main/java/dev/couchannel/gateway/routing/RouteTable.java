@@ -25,7 +25,8 @@ public class RouteTable {
             "/api/hosts", "hosting",
             "/api/payments", "payment",
             "/api/quotes", "pricing",
-            "/api/admin/compliance", "compliance");
+            "/api/admin/compliance", "compliance",
+            "/api/admin/fixtures", "inventory");
 
     private final Map<String, Route> byPrefix;
     private final List<Route> routes;

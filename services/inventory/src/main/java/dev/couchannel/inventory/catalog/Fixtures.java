@@ -15,6 +15,15 @@ public interface Fixtures {
 
     Optional<Fixture> find(UUID id);
 
+    /**
+     * Records that a fixture was postponed (its sessions are cancelled and no new one may be planned).
+     *
+     * @return false when it was recorded before
+     */
+    boolean postpone(UUID fixtureId, String reason, String by, Instant at);
+
+    boolean isPostponed(UUID fixtureId);
+
     /** Fixtures ordered by kickoff; null filters mean any. */
     List<Fixture> find(@Nullable String competition, @Nullable Instant from, @Nullable Instant to, int limit);
 }

@@ -15,6 +15,9 @@ public interface SeatHolds {
 
     void save(SeatHold hold);
 
+    /** Every hold of a session still HELD, locked (a cancellation releases them). */
+    List<SeatHold> lockHeldOf(UUID sessionId);
+
     /** Up to {@code limit} holds still HELD after their expiry, locked, skipping ones others hold. */
     List<SeatHold> lockExpired(Instant now, int limit);
 }

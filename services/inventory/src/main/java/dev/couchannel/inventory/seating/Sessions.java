@@ -21,11 +21,25 @@ public interface Sessions {
 
     long count(Query query);
 
-    /** Filters of the plain session listing; null means any. */
+    /** The ids of every session showing a fixture, in any status. */
+    List<UUID> idsOfFixture(UUID fixtureId);
+
+    /**
+     * Filters of the plain session listing; null means any. DRAFT sessions are listed only to their
+     * host: {@code viewer} is the caller (null for anonymous), and only the viewer's drafts match.
+     */
     record Query(
             @Nullable UUID fixtureId,
             @Nullable UUID venueId,
             @Nullable SessionStatus status,
             int page,
-            int size) {}
+            int size,
+            @Nullable String viewer) {
+
+        /** A query of an anonymous caller: no drafts. */
+        public Query(
+                @Nullable UUID fixtureId, @Nullable UUID venueId, @Nullable SessionStatus status, int page, int size) {
+            this(fixtureId, venueId, status, page, size, null);
+        }
+    }
 }

@@ -13,6 +13,9 @@ public final class ViewingSession {
     /** More seats than this in one booking are refused (against scalping; a session is a living room). */
     public static final int MAX_SEATS_PER_BOOKING = 20;
 
+    /** What a guest reads about a hold or sale on a cancelled session. */
+    public static final String CANCELLED_REASON = "This session has been cancelled.";
+
     private final UUID id;
     private final UUID fixtureId;
     private final UUID venueId;
@@ -70,6 +73,92 @@ public final class ViewingSession {
                 0);
     }
 
+    /** A session a host is still preparing: every seat free, not open for booking until published. */
+    public static ViewingSession draft(
+            UUID id,
+            UUID fixtureId,
+            UUID venueId,
+            String hostId,
+            int capacity,
+            Money pricePerSeat,
+            RefundPolicy refundPolicy,
+            String description) {
+        return new ViewingSession(
+                id,
+                fixtureId,
+                venueId,
+                hostId,
+                SessionStatus.DRAFT,
+                Seats.empty(capacity),
+                pricePerSeat,
+                refundPolicy,
+                description,
+                0);
+    }
+
+    public boolean isHostedBy(String userId) {
+        return hostId.equals(userId);
+    }
+
+    /** Opens a draft for booking (after it passed the broadcasting rules). Publishing twice changes nothing. */
+    public LifecycleDecision publish() {
+        return switch (status) {
+            case DRAFT -> {
+                status = SessionStatus.PUBLISHED;
+                yield new LifecycleDecision.Changed(SessionStatus.DRAFT, SessionStatus.PUBLISHED);
+            }
+            case PUBLISHED -> new LifecycleDecision.Unchanged(status);
+            case CANCELLED -> new LifecycleDecision.Refused("A cancelled session cannot be published again.");
+        };
+    }
+
+    /**
+     * Closes the session for good: no new holds, no sale of seats still held. Seats already sold stay
+     * sold until each booking gives them back (its cancellation releases them). Cancelling twice
+     * changes nothing.
+     */
+    public LifecycleDecision cancel() {
+        if (status == SessionStatus.CANCELLED) {
+            return new LifecycleDecision.Unchanged(status);
+        }
+        SessionStatus from = status;
+        status = SessionStatus.CANCELLED;
+        return new LifecycleDecision.Changed(from, SessionStatus.CANCELLED);
+    }
+
+    /**
+     * Holds seats for a waitlist offer (no booking yet): they count as held, so nobody else books
+     * them while the guest decides. False when the session is not open or the seats are not free.
+     */
+    public boolean holdForOffer(int count) {
+        if (status != SessionStatus.PUBLISHED || !seats.canHold(count)) {
+            return false;
+        }
+        seats = seats.hold(count);
+        return true;
+    }
+
+    /** Gives the seats of a waitlist offer that ran out or was withdrawn back to free. */
+    public void releaseOfferSeats(int count) {
+        seats = seats.releaseHeld(count);
+    }
+
+    /**
+     * Turns the seats held for an accepted waitlist offer into the booking's hold, without moving
+     * seats: they are held already.
+     */
+    public SeatDecision holdFromOffer(UUID bookingId, int count, Instant expiresAt, Instant now) {
+        if (count < 1 || count > seats.held()) {
+            throw new IllegalArgumentException("an offer of " + count + " seats is not held in " + seats);
+        }
+        return new SeatDecision.Held(SeatHold.held(bookingId, id, count, expiresAt, now));
+    }
+
+    /** Refuses a booking's hold with a reason a guest can read, moving nothing. */
+    public SeatDecision refuse(UUID bookingId, int count, String reason, Instant now) {
+        return new SeatDecision.Refused(SeatHold.refused(bookingId, id, Math.max(count, 1), reason, now), reason);
+    }
+
     /** Holds seats for a booking until {@code expiresAt}, or refuses with a reason a guest can read. */
     public SeatDecision hold(UUID bookingId, int count, Instant expiresAt, Instant now) {
         String refusal = refusalFor(count);
@@ -81,6 +170,9 @@ public final class ViewingSession {
     }
 
     private String refusalFor(int count) {
+        if (status == SessionStatus.CANCELLED) {
+            return CANCELLED_REASON;
+        }
         if (status != SessionStatus.PUBLISHED) {
             return "This session is not open for booking.";
         }
@@ -101,6 +193,11 @@ public final class ViewingSession {
         return switch (hold.status()) {
             case SOLD -> new SeatDecision.Sold(hold);
             case HELD -> {
+                if (status == SessionStatus.CANCELLED) {
+                    seats = seats.releaseHeld(hold.seats());
+                    hold.moveTo(HoldStatus.RELEASED, CANCELLED_REASON, now);
+                    yield new SeatDecision.NotSold(hold, CANCELLED_REASON);
+                }
                 if (hold.isExpiredAt(now)) {
                     expire(hold, now);
                     yield new SeatDecision.NotSold(hold, "The seat reservation expired before payment completed.");

@@ -195,7 +195,7 @@ class SeatInvariantPropertyTest {
     /** Independent of the {@link Seats} record's own check: the counts must match the holds. */
     private static void assertSeatsAddUp(Desk desk) {
         Seats seats = desk.session.seats();
-        int heldByHolds = desk.seatsOfHoldsIn(HoldStatus.HELD);
+        int heldByHolds = desk.seatsOfHoldsIn(HoldStatus.HELD) + desk.openOfferSeats();
         int soldByHolds = desk.seatsOfHoldsIn(HoldStatus.SOLD);
 
         assertThat(seats.free()).as("free").isNotNegative();
@@ -204,7 +204,9 @@ class SeatInvariantPropertyTest {
         assertThat(seats.free() + seats.held() + seats.sold())
                 .as("free + held + sold == capacity")
                 .isEqualTo(desk.capacity);
-        assertThat(seats.held()).as("held == seats of HELD holds").isEqualTo(heldByHolds);
+        assertThat(seats.held())
+                .as("held == seats of HELD holds and open offers")
+                .isEqualTo(heldByHolds);
         assertThat(seats.sold()).as("sold == seats of SOLD holds").isEqualTo(soldByHolds);
         assertThat(seats.free()).as("free == the rest").isEqualTo(desk.capacity - heldByHolds - soldByHolds);
     }
@@ -308,6 +310,107 @@ class SeatInvariantPropertyTest {
         }
     }
 
+    /** Steps of a session's whole life: the saga's seat commands plus waitlist offers and a cancellation. */
+    sealed interface LifeStep {}
+
+    /** One of the saga's seat steps above. */
+    record Seat(Step step) implements LifeStep {}
+
+    /** Seats freed up for the waitlist: an offer holds {@code seats} for a guest (no booking yet). */
+    record MakeOffer(int seats) implements LifeStep {}
+
+    /** The guest of offer number {@code offer} books with it: its held seats become the booking's hold. */
+    record AcceptOffer(int offer, int booking) implements LifeStep {}
+
+    /** Offer number {@code offer} runs out or is withdrawn: its seats are free again. */
+    record DropOffer(int offer) implements LifeStep {}
+
+    /** The host cancels the session. */
+    record Cancel() implements LifeStep {}
+
+    @Provide
+    Arbitrary<LifeStep> lifeSteps() {
+        Arbitrary<Integer> index = Arbitraries.integers().between(0, 4);
+        return Arbitraries.frequencyOf(
+                Tuple.of(8, steps().map(Seat::new)),
+                Tuple.of(3, Arbitraries.integers().between(1, 6).map(MakeOffer::new)),
+                Tuple.of(
+                        3,
+                        Combinators.combine(index, Arbitraries.integers().between(0, BOOKINGS - 1))
+                                .as(AcceptOffer::new)),
+                Tuple.of(2, index.map(DropOffer::new)),
+                Tuple.of(1, Arbitraries.just(new Cancel())));
+    }
+
+    @Property(tries = 1000)
+    void waitlistOffersAndCancellationKeepEverySeatAccountedFor(
+            @ForAll @IntRange(min = 1, max = 20) int capacity,
+            @ForAll @Size(min = 10, max = 50) List<@From("lifeSteps") LifeStep> steps) {
+        Desk desk = new Desk(capacity);
+
+        for (LifeStep step : steps) {
+            Map<UUID, HoldStatus> before = desk.statuses();
+            Seats seatsBefore = desk.session.seats();
+            SessionStatus statusBefore = desk.session.status();
+            switch (step) {
+                case Seat seat -> {
+                    switch (seat.step()) {
+                        case Hold hold ->
+                            desk.hold(bookingId(hold.booking()), hold.seats(), Duration.ofMinutes(hold.minutes()));
+                        case Confirm confirm -> desk.confirm(bookingId(confirm.booking()));
+                        case Release release -> desk.release(bookingId(release.booking()), "guest cancelled");
+                        case Tick tick -> desk.tick(Duration.ofMinutes(tick.minutes()), tick.limit());
+                    }
+                }
+                case MakeOffer offer -> {
+                    boolean made = desk.makeOffer(offer.seats());
+                    assertThat(made)
+                            .as("an offer is made exactly when the session is open and the seats are free")
+                            .isEqualTo(statusBefore == SessionStatus.PUBLISHED && offer.seats() <= seatsBefore.free());
+                    if (!made) {
+                        assertThat(desk.session.seats()).isEqualTo(seatsBefore);
+                    }
+                }
+                case AcceptOffer accept -> {
+                    Optional<SeatDecision> decision = desk.acceptOffer(accept.offer(), bookingId(accept.booking()));
+                    decision.ifPresent(d -> assertThat(desk.session.seats())
+                            .as("accepting an offer moves no seat: they are held already")
+                            .isEqualTo(seatsBefore));
+                    if (statusBefore == SessionStatus.CANCELLED) {
+                        decision.ifPresent(d -> assertThat(d).isInstanceOf(SeatDecision.Refused.class));
+                    }
+                }
+                case DropOffer drop -> {
+                    int dropped = desk.dropOffer(drop.offer());
+                    assertThat(desk.session.seats().free() - seatsBefore.free()).isEqualTo(dropped);
+                }
+                case Cancel cancel -> {
+                    desk.cancel();
+                    assertThat(desk.session.status()).isEqualTo(SessionStatus.CANCELLED);
+                    assertThat(desk.seatsOfHoldsIn(HoldStatus.HELD))
+                            .as("nothing held after a cancellation")
+                            .isZero();
+                    assertThat(desk.openOfferSeats())
+                            .as("no open offer after a cancellation")
+                            .isZero();
+                    assertThat(desk.session.seats().sold())
+                            .as("sold seats stay sold")
+                            .isEqualTo(seatsBefore.sold());
+                }
+            }
+            if (statusBefore == SessionStatus.CANCELLED) {
+                assertThat(desk.session.seats().sold())
+                        .as("a cancelled session sells nothing")
+                        .isLessThanOrEqualTo(seatsBefore.sold());
+                assertThat(desk.session.seats().held())
+                        .as("a cancelled session holds nothing")
+                        .isZero();
+            }
+            assertSeatsAddUp(desk);
+            assertOnlyAllowedMoves(before, desk.statuses());
+        }
+    }
+
     static UUID bookingId(int index) {
         return new UUID(0xB00C, index + 1L);
     }
@@ -364,6 +467,65 @@ class SeatInvariantPropertyTest {
                 assertThat(session.expire(hold, now)).as("a due hold expires").isTrue();
             }
             return due;
+        }
+
+        /** Seats of each waitlist offer made, and whether it is still open. */
+        final List<int[]> offers = new ArrayList<>();
+
+        boolean makeOffer(int seats) {
+            if (!session.holdForOffer(seats)) {
+                return false;
+            }
+            offers.add(new int[] {seats, 1});
+            return true;
+        }
+
+        /** As {@code WaitlistOffers.acceptOffer}: empty when there is no such open offer or the booking has a hold. */
+        Optional<SeatDecision> acceptOffer(int index, UUID bookingId) {
+            if (index >= offers.size() || offers.get(index)[1] == 0 || holds.containsKey(bookingId)) {
+                return Optional.empty();
+            }
+            int seats = offers.get(index)[0];
+            SeatDecision decision;
+            if (session.status() == SessionStatus.CANCELLED) {
+                decision = session.refuse(bookingId, seats, ViewingSession.CANCELLED_REASON, now);
+                holds.put(bookingId, ((SeatDecision.Refused) decision).hold());
+            } else {
+                offers.get(index)[1] = 0;
+                decision = session.holdFromOffer(bookingId, seats, now.plus(Duration.ofMinutes(10)), now);
+                holds.put(bookingId, ((SeatDecision.Held) decision).hold());
+            }
+            return Optional.of(decision);
+        }
+
+        /** @return the seats freed */
+        int dropOffer(int index) {
+            if (index >= offers.size() || offers.get(index)[1] == 0) {
+                return 0;
+            }
+            offers.get(index)[1] = 0;
+            session.releaseOfferSeats(offers.get(index)[0]);
+            return offers.get(index)[0];
+        }
+
+        /** As {@code CancelSession}: held seats and open offers go back, sold seats stay. */
+        void cancel() {
+            if (!(session.cancel() instanceof LifecycleDecision.Changed)) {
+                return;
+            }
+            holds.values().stream()
+                    .filter(hold -> hold.status() == HoldStatus.HELD)
+                    .forEach(hold -> session.release(hold, ViewingSession.CANCELLED_REASON, now));
+            for (int i = 0; i < offers.size(); i++) {
+                dropOffer(i);
+            }
+        }
+
+        int openOfferSeats() {
+            return offers.stream()
+                    .filter(offer -> offer[1] == 1)
+                    .mapToInt(offer -> offer[0])
+                    .sum();
         }
 
         Map<UUID, HoldStatus> statuses() {

@@ -109,4 +109,64 @@ class ViewingSessionTest {
         assertThatThrownBy(() -> new Seats(10, 5, 5, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Seats(10, -1, 11, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    static ViewingSession draftWithSeats(int capacity) {
+        return ViewingSession.draft(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "host@example.com",
+                capacity,
+                Money.of("12.50", "EUR"),
+                RefundPolicy.FLEXIBLE,
+                "Living room");
+    }
+
+    @Test
+    void aDraftTakesNoBookingUntilPublishedAndPublishingTwiceChangesNothing() {
+        ViewingSession session = draftWithSeats(4);
+
+        assertThat(session.hold(UUID.randomUUID(), 1, LATER, NOW)).isInstanceOf(SeatDecision.Refused.class);
+        assertThat(session.publish())
+                .isEqualTo(new LifecycleDecision.Changed(SessionStatus.DRAFT, SessionStatus.PUBLISHED));
+        assertThat(session.publish()).isEqualTo(new LifecycleDecision.Unchanged(SessionStatus.PUBLISHED));
+        assertThat(session.hold(UUID.randomUUID(), 1, LATER, NOW)).isInstanceOf(SeatDecision.Held.class);
+    }
+
+    @Test
+    void aCancelledSessionHoldsAndSellsNothingButGivesSoldSeatsBack() {
+        ViewingSession session = sessionWithSeats(6);
+        SeatHold sold = ((SeatDecision.Held) session.hold(UUID.randomUUID(), 2, LATER, NOW)).hold();
+        session.sell(sold, NOW);
+        SeatHold held = ((SeatDecision.Held) session.hold(UUID.randomUUID(), 3, LATER, NOW)).hold();
+
+        assertThat(session.cancel())
+                .isEqualTo(new LifecycleDecision.Changed(SessionStatus.PUBLISHED, SessionStatus.CANCELLED));
+        assertThat(session.cancel()).isEqualTo(new LifecycleDecision.Unchanged(SessionStatus.CANCELLED));
+        assertThat(session.publish()).isInstanceOf(LifecycleDecision.Refused.class);
+
+        assertThat(session.hold(UUID.randomUUID(), 1, LATER, NOW))
+                .isInstanceOfSatisfying(SeatDecision.Refused.class, refused -> assertThat(refused.reason())
+                        .isEqualTo(ViewingSession.CANCELLED_REASON));
+        assertThat(session.sell(held, NOW))
+                .isInstanceOfSatisfying(SeatDecision.NotSold.class, notSold -> assertThat(notSold.reason())
+                        .isEqualTo(ViewingSession.CANCELLED_REASON));
+        assertThat(session.seats()).isEqualTo(new Seats(6, 4, 0, 2));
+        assertThat(session.release(sold, "booking cancelled", NOW)).isEqualTo(new SeatDecision.Released(sold, 2));
+        assertThat(session.seats()).isEqualTo(Seats.empty(6));
+        assertThat(session.holdForOffer(1)).isFalse();
+    }
+
+    @Test
+    void anOfferHoldsSeatsThatItsBookingTakesOverWithoutMovingThem() {
+        ViewingSession session = sessionWithSeats(3);
+
+        assertThat(session.holdForOffer(4)).isFalse();
+        assertThat(session.holdForOffer(2)).isTrue();
+        assertThat(session.seats()).isEqualTo(new Seats(3, 1, 2, 0));
+        assertThat(session.holdFromOffer(UUID.randomUUID(), 2, LATER, NOW)).isInstanceOf(SeatDecision.Held.class);
+        assertThat(session.seats()).isEqualTo(new Seats(3, 1, 2, 0));
+        session.releaseOfferSeats(2);
+        assertThat(session.seats()).isEqualTo(Seats.empty(3));
+    }
 }

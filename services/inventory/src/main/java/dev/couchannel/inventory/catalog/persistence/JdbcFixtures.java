@@ -70,6 +70,28 @@ class JdbcFixtures implements Fixtures {
                 .list();
     }
 
+    @Override
+    public boolean postpone(UUID fixtureId, String reason, String by, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO fixture_postponements (fixture_id, reason, postponed_by, postponed_at)
+                        VALUES (:fixture, :reason, :by, :at) ON CONFLICT (fixture_id) DO NOTHING
+                        """)
+                        .param("fixture", fixtureId)
+                        .param("reason", reason)
+                        .param("by", by)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public boolean isPostponed(UUID fixtureId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM fixture_postponements WHERE fixture_id = :fixture)")
+                .param("fixture", fixtureId)
+                .query(Boolean.class)
+                .single();
+    }
+
     private static Fixture map(ResultSet rs, int row) throws SQLException {
         return new Fixture(
                 rs.getObject("id", UUID.class),

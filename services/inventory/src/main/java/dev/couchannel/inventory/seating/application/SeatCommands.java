@@ -17,6 +17,7 @@ import dev.couchannel.contracts.inventory.v1.SeatsUnavailable;
 import dev.couchannel.inventory.seating.SeatDecision;
 import dev.couchannel.inventory.seating.SeatHold;
 import dev.couchannel.inventory.seating.SeatHolds;
+import dev.couchannel.inventory.seating.SeatOffers;
 import dev.couchannel.inventory.seating.Sessions;
 import dev.couchannel.inventory.seating.ViewingSession;
 import dev.couchannel.platform.messaging.Outbox;
@@ -43,8 +44,10 @@ public class SeatCommands {
     private final SeatHolds holds;
     private final Outbox outbox;
     private final Clock clock;
+    private final SeatOffers offers;
 
-    public SeatCommands(Sessions sessions, SeatHolds holds, Outbox outbox, Clock clock) {
+    public SeatCommands(Sessions sessions, SeatHolds holds, Outbox outbox, Clock clock, SeatOffers offers) {
+        this.offers = offers;
         this.sessions = sessions;
         this.holds = holds;
         this.outbox = outbox;
@@ -74,7 +77,17 @@ public class SeatCommands {
         }
         ViewingSession session = found.get();
         Instant until = WireTime.toInstant(command.getHoldUntil());
-        switch (session.hold(bookingId, command.getSeats(), until, now)) {
+        SeatDecision decision = command.getWaitlistOfferId().isEmpty()
+                ? session.hold(bookingId, command.getSeats(), until, now)
+                : offers.acceptOffer(
+                        session,
+                        command.getWaitlistOfferId(),
+                        bookingId,
+                        command.getGuestId(),
+                        command.getSeats(),
+                        until,
+                        now);
+        switch (decision) {
             case SeatDecision.Held held -> {
                 sessions.save(session);
                 holds.add(held.hold());
@@ -172,6 +185,7 @@ public class SeatCommands {
                 sessions.save(session);
                 holds.save(hold);
                 availabilityChanged(session, now);
+                offers.seatsFreed(session.id(), now);
             }
         }
         reply(
@@ -209,6 +223,7 @@ public class SeatCommands {
                                         .build(),
                                 now));
                 availabilityChanged(session, now);
+                offers.seatsFreed(session.id(), now);
                 expired++;
             }
         }

@@ -71,6 +71,16 @@ class JdbcSeatHolds implements SeatHolds {
                 .list();
     }
 
+    @Override
+    public List<SeatHold> lockHeldOf(UUID sessionId) {
+        return jdbc.sql(
+                        "SELECT " + COLUMNS
+                                + " FROM seat_holds WHERE session_id = :session AND status = 'HELD' ORDER BY booking_id FOR UPDATE")
+                .param("session", sessionId)
+                .query(JdbcSeatHolds::map)
+                .list();
+    }
+
     private static SeatHold map(ResultSet rs, int row) throws SQLException {
         return new SeatHold(
                 rs.getObject("booking_id", UUID.class),

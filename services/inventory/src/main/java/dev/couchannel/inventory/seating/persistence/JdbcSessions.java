@@ -27,6 +27,7 @@ class JdbcSessions implements Sessions {
             WHERE (CAST(:fixture AS UUID) IS NULL OR fixture_id = CAST(:fixture AS UUID))
               AND (CAST(:venue AS UUID) IS NULL OR venue_id = CAST(:venue AS UUID))
               AND (CAST(:status AS TEXT) IS NULL OR status = CAST(:status AS TEXT))
+              AND (status <> 'DRAFT' OR host_id = CAST(:viewer AS TEXT))
             """;
 
     private final JdbcClient jdbc;
@@ -101,6 +102,7 @@ class JdbcSessions implements Sessions {
                 .param("fixture", query.fixtureId())
                 .param("venue", query.venueId())
                 .param("status", query.status() == null ? null : query.status().name())
+                .param("viewer", query.viewer())
                 .param("size", query.size())
                 .param("offset", (long) query.page() * query.size())
                 .query(JdbcSessions::map)
@@ -113,8 +115,17 @@ class JdbcSessions implements Sessions {
                 .param("fixture", query.fixtureId())
                 .param("venue", query.venueId())
                 .param("status", query.status() == null ? null : query.status().name())
+                .param("viewer", query.viewer())
                 .query(Long.class)
                 .single();
+    }
+
+    @Override
+    public List<UUID> idsOfFixture(UUID fixtureId) {
+        return jdbc.sql("SELECT id FROM viewing_sessions WHERE fixture_id = :fixture ORDER BY id")
+                .param("fixture", fixtureId)
+                .query(UUID.class)
+                .list();
     }
 
     private static ViewingSession map(ResultSet rs, int row) throws SQLException {

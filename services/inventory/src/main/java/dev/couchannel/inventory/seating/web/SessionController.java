@@ -6,6 +6,8 @@ import dev.couchannel.inventory.seating.SessionStatus;
 import dev.couchannel.inventory.seating.Sessions;
 import dev.couchannel.inventory.seating.ViewingSession;
 import dev.couchannel.platform.service.ApiProblem;
+import dev.couchannel.platform.service.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -16,7 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/sessions} and {@code GET /api/sessions/{id}} of the public API (contracts/openapi). */
+/**
+ * {@code GET /api/sessions} and {@code GET /api/sessions/{id}} of the public API (contracts/openapi).
+ * Drafts are visible to their host only.
+ */
 @RestController
 class SessionController {
 
@@ -65,15 +70,27 @@ class SessionController {
             @RequestParam(required = false) @Nullable UUID venueId,
             @RequestParam(required = false) @Nullable SessionStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Sessions.Query query = new Sessions.Query(fixtureId, venueId, status, page, size);
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            HttpServletRequest http) {
+        Sessions.Query query = new Sessions.Query(fixtureId, venueId, status, page, size, viewer(http));
         List<SessionView> items =
                 sessions.list(query).stream().map(SessionView::of).toList();
         return new SessionPage(items, page, size, sessions.count(query));
     }
 
     @GetMapping("/api/sessions/{id}")
-    SessionView get(@PathVariable UUID id) {
-        return sessions.find(id).map(SessionView::of).orElseThrow(() -> ApiProblem.notFound("session", id));
+    SessionView get(@PathVariable UUID id, HttpServletRequest http) {
+        String viewer = viewer(http);
+        return sessions.find(id)
+                // a draft is its host's business until published
+                .filter(session -> session.status() != SessionStatus.DRAFT || session.isHostedBy(viewer))
+                .map(SessionView::of)
+                .orElseThrow(() -> ApiProblem.notFound("session", id));
+    }
+
+    /** The caller, when the gateway vouched for one; the listing is public, so none is needed. */
+    private static @Nullable String viewer(HttpServletRequest http) {
+        String id = http.getHeader(Caller.HEADER);
+        return id == null || id.isBlank() ? null : id;
     }
 }
