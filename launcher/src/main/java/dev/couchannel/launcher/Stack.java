@@ -138,6 +138,7 @@ public final class Stack implements AutoCloseable {
         args.add("--spring.data.redis.port=" + infrastructure.redis().port());
         args.add("--spring.mail.port=" + infrastructure.smtp().port());
         args.add("--couchannel.demo.enabled=" + config.demoData());
+        config.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
         return args;
     }
 

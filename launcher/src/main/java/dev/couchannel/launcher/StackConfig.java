@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param dataDir persistent data of PostgreSQL, Kafka and Redis; null for a throwaway stack (tests)
  * @param fast trade durability for speed (tests)
+ * @param properties settings given to every service, e.g. a short saga step timeout for a test
  */
 public record StackConfig(
         @Nullable Path dataDir,
@@ -28,7 +29,80 @@ public record StackConfig(
         int redisPort,
         int smtpPort,
         boolean demoData,
-        boolean fast) {
+        boolean fast,
+        Map<String, String> properties) {
+
+    public StackConfig {
+        properties = Map.copyOf(properties);
+    }
+
+    /** A stack with the services' own settings. */
+    public StackConfig(
+            @Nullable Path dataDir,
+            int gatewayPort,
+            int inventoryPort,
+            int inventoryGrpcPort,
+            int bookingPort,
+            int hostingPort,
+            int hostingGrpcPort,
+            int paymentPort,
+            int pricingPort,
+            int pricingGrpcPort,
+            int compliancePort,
+            int complianceGrpcPort,
+            int postgresPort,
+            int kafkaPort,
+            int redisPort,
+            int smtpPort,
+            boolean demoData,
+            boolean fast) {
+        this(
+                dataDir,
+                gatewayPort,
+                inventoryPort,
+                inventoryGrpcPort,
+                bookingPort,
+                hostingPort,
+                hostingGrpcPort,
+                paymentPort,
+                pricingPort,
+                pricingGrpcPort,
+                compliancePort,
+                complianceGrpcPort,
+                postgresPort,
+                kafkaPort,
+                redisPort,
+                smtpPort,
+                demoData,
+                fast,
+                Map.of());
+    }
+
+    /** This configuration with {@code name=value} given to every service as well. */
+    public StackConfig with(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(properties);
+        more.put(name, value);
+        return new StackConfig(
+                dataDir,
+                gatewayPort,
+                inventoryPort,
+                inventoryGrpcPort,
+                bookingPort,
+                hostingPort,
+                hostingGrpcPort,
+                paymentPort,
+                pricingPort,
+                pricingGrpcPort,
+                compliancePort,
+                complianceGrpcPort,
+                postgresPort,
+                kafkaPort,
+                redisPort,
+                smtpPort,
+                demoData,
+                fast,
+                more);
+    }
 
     /** The ports of {@code ./couchannel up}, each overridable by its environment variable. */
     public static StackConfig fromEnvironment(Path dataDir, Map<String, String> env) {

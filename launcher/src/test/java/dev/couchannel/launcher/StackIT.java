@@ -1,24 +1,21 @@
 package dev.couchannel.launcher;
 
+import static dev.couchannel.launcher.StackClient.ID;
+import static dev.couchannel.launcher.StackClient.STATUS;
+import static dev.couchannel.launcher.StackClient.WAIT;
+import static dev.couchannel.launcher.StackClient.demoId;
+import static dev.couchannel.launcher.StackClient.match;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.couchannel.inventory.catalog.Fixture;
-import dev.couchannel.inventory.catalog.Fixtures;
-import dev.couchannel.inventory.seating.Money;
-import dev.couchannel.inventory.seating.RefundPolicy;
 import dev.couchannel.inventory.seating.Seats;
 import dev.couchannel.inventory.seating.Sessions;
-import dev.couchannel.inventory.seating.ViewingSession;
 import dev.couchannel.platform.embedded.Ports;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +32,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The system test: boots the whole stack as {@code ./couchannel up} does (embedded PostgreSQL,
@@ -46,14 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
 
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
-    static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z]+)\"");
-
     @TempDir
     static Path data;
 
     static Stack stack;
+    static StackClient client;
     static String confirmedBooking;
 
     final HttpClient http = HttpClient.newBuilder()
@@ -63,6 +55,7 @@ class StackIT {
     @BeforeAll
     static void up() throws Exception {
         stack = Stack.start(StackConfig.forTests(data));
+        client = new StackClient(stack);
         assertThat(Launcher.awaitReady(stack.gateway().resolve("/readinessz"), WAIT))
                 .isTrue();
     }
@@ -75,26 +68,26 @@ class StackIT {
     @Test
     @Order(1)
     void theGatewayIsHealthyAndListsTheDemoSessions() throws Exception {
-        assertThat(get("/healthz", null).statusCode()).isEqualTo(200);
-        HttpResponse<String> sessions = get("/api/sessions?status=PUBLISHED&size=100", null);
+        assertThat(client.get("/healthz", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> sessions = client.get("/api/sessions?status=PUBLISHED&size=100", null);
         assertThat(sessions.statusCode()).isEqualTo(200);
         assertThat(sessions.body()).contains("\"total\":12");
-        assertThat(get("/api/fixtures", null).body()).contains("Legia Warszawa");
+        assertThat(client.get("/api/fixtures", null).body()).contains("Legia Warszawa");
     }
 
     @Test
     @Order(2)
     void aBookingThroughTheGatewayIsConfirmed() throws Exception {
         String sessionId = firstSessionId();
-        int seatsBefore = seatsLeft(sessionId);
+        int seatsBefore = client.seatsLeft(sessionId);
 
-        HttpResponse<String> accepted = book("guest@example.com", sessionId, 2);
+        HttpResponse<String> accepted = client.book("guest@example.com", sessionId, 2);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         confirmedBooking = match(ID, accepted.body());
 
-        assertThat(awaitDecision("guest@example.com", confirmedBooking)).isEqualTo("CONFIRMED");
-        assertThat(seatsLeft(sessionId)).isEqualTo(seatsBefore - 2);
-        assertThat(get("/api/bookings/" + confirmedBooking, "guest2@example.com")
+        assertThat(client.awaitDecision("guest@example.com", confirmedBooking)).isEqualTo("CONFIRMED");
+        assertThat(client.seatsLeft(sessionId)).isEqualTo(seatsBefore - 2);
+        assertThat(client.get("/api/bookings/" + confirmedBooking, "guest2@example.com")
                         .statusCode())
                 .isEqualTo(404);
     }
@@ -104,9 +97,10 @@ class StackIT {
     void aCancelledBookingIsRefundedInFullUnderAFlexiblePolicyAndItsSeatsComeBack() throws Exception {
         // Champions League in a Berlin flat, flexible refunds, kickoff days away
         String sessionId = demoId("session:5").toString();
-        int seatsBefore = seatsLeft(sessionId);
-        String bookingId = match(ID, book("guest@example.com", sessionId, 2).body());
-        assertThat(awaitDecision("guest@example.com", bookingId)).isEqualTo("CONFIRMED");
+        int seatsBefore = client.seatsLeft(sessionId);
+        String bookingId =
+                match(ID, client.book("guest@example.com", sessionId, 2).body());
+        assertThat(client.awaitDecision("guest@example.com", bookingId)).isEqualTo("CONFIRMED");
 
         HttpResponse<String> cancelled = http.send(
                 HttpRequest.newBuilder(stack.gateway().resolve("/api/bookings/" + bookingId + "/cancel"))
@@ -118,10 +112,10 @@ class StackIT {
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         String total = match(Pattern.compile("\"total\":\\{\"amount\":\"([0-9.]+)\""), cancelled.body());
         assertThat(cancelled.body()).contains("\"refund\":{\"amount\":\"" + total + "\"");
-        await().atMost(WAIT).until(() -> seatsLeft(sessionId) == seatsBefore);
+        await().atMost(WAIT).until(() -> client.seatsLeft(sessionId) == seatsBefore);
         await().atMost(WAIT)
                 .until(
-                        () -> get("/api/payments/" + bookingId, "guest@example.com")
+                        () -> client.get("/api/payments/" + bookingId, "guest@example.com")
                                 .body(),
                         payment -> payment.contains("\"status\":\"REFUNDED\"")
                                 && payment.contains("\"refunded\":{\"amount\":\"" + total + "\""));
@@ -131,15 +125,15 @@ class StackIT {
     @Order(3)
     void aDeclinedCardRejectsWithItsReasonAndTheSeatsComeBack() throws Exception {
         String sessionId = firstSessionId();
-        int seatsBefore = seatsLeft(sessionId);
+        int seatsBefore = client.seatsLeft(sessionId);
 
-        HttpResponse<String> accepted = book("guest@example.com", sessionId, 3, "pm_card_declined");
+        HttpResponse<String> accepted = client.book("guest@example.com", sessionId, 3, "pm_card_declined");
         String bookingId = match(ID, accepted.body());
 
-        assertThat(awaitDecision("guest@example.com", bookingId)).isEqualTo("REJECTED");
-        assertThat(get("/api/bookings/" + bookingId, "guest@example.com").body())
+        assertThat(client.awaitDecision("guest@example.com", bookingId)).isEqualTo("REJECTED");
+        assertThat(client.get("/api/bookings/" + bookingId, "guest@example.com").body())
                 .contains("\"reason\":\"Your card was declined.\"");
-        await().atMost(WAIT).until(() -> seatsLeft(sessionId) == seatsBefore);
+        await().atMost(WAIT).until(() -> client.seatsLeft(sessionId) == seatsBefore);
     }
 
     @Test
@@ -151,23 +145,24 @@ class StackIT {
                  "pricePerSeat": {"amount": "30.00", "currency": "PLN"}, "refundPolicy": "MODERATE",
                  "description": "Derby night"}
                 """.formatted(demoId("venue:warsaw-praga-bar:0"), demoId("fixture:2"));
-        HttpResponse<String> planned = post("/api/sessions", "host@example.com", plan);
+        HttpResponse<String> planned = client.post("/api/sessions", "host@example.com", plan);
         assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
         assertThat(match(STATUS, planned.body())).isEqualTo("DRAFT");
         String sessionId = match(ID, planned.body());
-        assertThat(get("/api/sessions/" + sessionId, null).statusCode()).isEqualTo(404);
-        assertThat(post("/api/sessions", "guest@example.com", plan).statusCode())
+        assertThat(client.get("/api/sessions/" + sessionId, null).statusCode()).isEqualTo(404);
+        assertThat(client.post("/api/sessions", "guest@example.com", plan).statusCode())
                 .isEqualTo(403);
 
-        HttpResponse<String> published = post("/api/sessions/" + sessionId + "/publish", "host@example.com", null);
+        HttpResponse<String> published =
+                client.post("/api/sessions/" + sessionId + "/publish", "host@example.com", null);
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
         assertThat(match(STATUS, published.body())).isEqualTo("PUBLISHED");
-        assertThat(seatsLeft(sessionId)).isEqualTo(20);
+        assertThat(client.seatsLeft(sessionId)).isEqualTo(20);
 
-        HttpResponse<String> cancelled =
-                post("/api/sessions/" + sessionId + "/cancel", "host@example.com", "{\"reason\":\"Flooded cellar\"}");
+        HttpResponse<String> cancelled = client.post(
+                "/api/sessions/" + sessionId + "/cancel", "host@example.com", "{\"reason\":\"Flooded cellar\"}");
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
-        assertThat(get("/api/sessions/" + sessionId, null).body()).contains("\"status\":\"CANCELLED\"");
+        assertThat(client.get("/api/sessions/" + sessionId, null).body()).contains("\"status\":\"CANCELLED\"");
     }
 
     @Test
@@ -179,10 +174,10 @@ class StackIT {
 
         Map<String, Long> outcomes = guestOfBooking.entrySet().stream()
                 .collect(Collectors.groupingBy(
-                        entry -> awaitDecision(entry.getValue(), entry.getKey()), Collectors.counting()));
+                        entry -> client.awaitDecision(entry.getValue(), entry.getKey()), Collectors.counting()));
 
         assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("CONFIRMED", 10L, "REJECTED", 90L));
-        assertThat(seatsLeft(sessionId.toString())).isZero();
+        assertThat(client.seatsLeft(sessionId.toString())).isZero();
         assertThat(stack.bean("inventory", Sessions.class)
                         .find(sessionId)
                         .orElseThrow()
@@ -207,23 +202,23 @@ class StackIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(venue.statusCode()).as(venue.body()).isEqualTo(201);
-        UUID sessionId = sessionWithSeats(50, UUID.fromString(match(ID, venue.body())));
+        UUID sessionId = client.sessionWithSeats(50, UUID.fromString(match(ID, venue.body())));
 
         Map<String, String> guestOfBooking = bookConcurrently(sessionId, 500);
 
         Map<String, List<String>> reasons = new HashMap<>();
         guestOfBooking.forEach((booking, guest) -> {
-            String status = awaitDecision(guest, booking);
+            String status = client.awaitDecision(guest, booking);
             reasons.computeIfAbsent(status, s -> new ArrayList<>()).add(booking);
         });
         assertThat(reasons.get("CONFIRMED")).hasSize(50);
         assertThat(reasons.get("REJECTED")).hasSize(450);
         for (String rejected : reasons.get("REJECTED").subList(0, 20)) {
-            assertThat(get("/api/bookings/" + rejected, guestOfBooking.get(rejected))
+            assertThat(client.get("/api/bookings/" + rejected, guestOfBooking.get(rejected))
                             .body())
                     .contains("\"reason\":\"This session is sold out.\"");
         }
-        assertThat(seatsLeft(sessionId.toString())).isZero();
+        assertThat(client.seatsLeft(sessionId.toString())).isZero();
     }
 
     @Test
@@ -236,14 +231,16 @@ class StackIT {
                 .isTrue());
 
         stack = Stack.start(StackConfig.forTests(data));
+        client = new StackClient(stack);
         assertThat(Launcher.awaitReady(stack.gateway().resolve("/readinessz"), WAIT))
                 .isTrue();
 
-        HttpResponse<String> booking = get("/api/bookings/" + confirmedBooking, "guest@example.com");
+        HttpResponse<String> booking = client.get("/api/bookings/" + confirmedBooking, "guest@example.com");
         assertThat(booking.statusCode()).isEqualTo(200);
         assertThat(match(STATUS, booking.body())).isEqualTo("CONFIRMED");
         // demo data is loaded once, not again on the second start
-        assertThat(get("/api/sessions?status=PUBLISHED&size=100", null).body()).contains("\"total\":14");
+        assertThat(client.get("/api/sessions?status=PUBLISHED&size=100", null).body())
+                .contains("\"total\":14");
     }
 
     /** {@code count} guests book one seat each, all at once; returns each booking's guest. */
@@ -252,7 +249,7 @@ class StackIT {
         try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < count; i++) {
                 String guest = "fan" + i + "@example.com";
-                requests.add(clients.submit(() -> book(guest, sessionId.toString(), 1)));
+                requests.add(clients.submit(() -> client.book(guest, sessionId.toString(), 1)));
             }
         }
         Map<String, String> guestOfBooking = new HashMap<>();
@@ -265,43 +262,7 @@ class StackIT {
     }
 
     private UUID sessionWithSeats(int seats) {
-        return sessionWithSeats(seats, demoId("venue:krakow-kazimierz-loft:0"));
-    }
-
-    private UUID sessionWithSeats(int seats, UUID venueId) {
-        UUID fixtureId = UUID.randomUUID();
-        UUID sessionId = UUID.randomUUID();
-        stack.bean("inventory", TransactionTemplate.class).executeWithoutResult(status -> {
-            stack.bean("inventory", Fixtures.class)
-                    .add(new Fixture(
-                            fixtureId,
-                            "Ekstraklasa",
-                            "Legia Warszawa",
-                            "Lech Poznań",
-                            Instant.now().plusSeconds(7200),
-                            "PL",
-                            null));
-            stack.bean("inventory", Sessions.class)
-                    .add(ViewingSession.publish(
-                            sessionId,
-                            fixtureId,
-                            venueId,
-                            "host@example.com",
-                            seats,
-                            Money.of("40.00", "PLN"),
-                            RefundPolicy.FLEXIBLE,
-                            "Flash crowd"));
-        });
-        return sessionId;
-    }
-
-    private String awaitDecision(String guest, String bookingId) {
-        return await().atMost(WAIT)
-                .pollInterval(Duration.ofMillis(100))
-                .until(
-                        () -> match(
-                                STATUS, get("/api/bookings/" + bookingId, guest).body()),
-                        status -> !"PENDING".equals(status));
+        return client.sessionWithSeats(seats, demoId("venue:krakow-kazimierz-loft:0"));
     }
 
     /**
@@ -310,59 +271,5 @@ class StackIT {
      */
     private String firstSessionId() {
         return demoId("session:11").toString();
-    }
-
-    /** The ids the demo data gives its sessions and venues. */
-    private static UUID demoId(String thing) {
-        return UUID.nameUUIDFromBytes(("couchannel-demo:" + thing).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private int seatsLeft(String sessionId) throws Exception {
-        return Integer.parseInt(match(
-                Pattern.compile("\"seatsLeft\":(\\d+)"),
-                get("/api/sessions/" + sessionId, null).body()));
-    }
-
-    private HttpResponse<String> post(String path, String user, String json) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(stack.gateway().resolve(path))
-                        .header("Authorization", "Bearer local:" + user)
-                        .header("Content-Type", "application/json")
-                        .POST(
-                                json == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> book(String guest, String sessionId, int seats) throws Exception {
-        return book(guest, sessionId, seats, "pm_card_visa");
-    }
-
-    private HttpResponse<String> book(String guest, String sessionId, int seats, String card) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(stack.gateway().resolve("/api/bookings"))
-                        .header("Authorization", "Bearer local:" + guest)
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"" + sessionId + "\",\"seats\":"
-                                + seats + ",\"paymentMethod\":\"" + card + "\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String guest) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(stack.gateway().resolve(path));
-        if (guest != null) {
-            request.header("Authorization", "Bearer local:" + guest);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String match(Pattern pattern, String body) {
-        Matcher matcher = pattern.matcher(body);
-        assertThat(matcher.find()).as(body).isTrue();
-        return matcher.group(1);
     }
 }

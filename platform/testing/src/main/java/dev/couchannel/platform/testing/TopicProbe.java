@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -47,7 +49,12 @@ public final class TopicProbe implements AutoCloseable {
 
     /** A probe of {@code topic} on the test JVM's broker. */
     public static TopicProbe on(String topic) {
-        return new TopicProbe(TestInfrastructure.get().kafka().bootstrapServers(), topic);
+        return on(topic, TestInfrastructure.get().kafka().bootstrapServers());
+    }
+
+    /** A probe of {@code topic} on the broker at {@code bootstrapServers} (e.g. a whole stack's). */
+    public static TopicProbe on(String topic, String bootstrapServers) {
+        return new TopicProbe(bootstrapServers, topic);
     }
 
     /** Waits (up to {@code timeout}) for a record matching {@code expected} and returns it. */
@@ -68,6 +75,21 @@ public final class TopicProbe implements AutoCloseable {
             return seen.stream().filter(expected).count() >= count;
         });
         return seen.stream().filter(expected).toList();
+    }
+
+    /**
+     * Reads (waiting up to {@code timeout}) until everything committed to the topic by now has been
+     * read, then returns all of it: proof that a record is absent, not just late.
+     */
+    public synchronized List<ConsumerRecord<String, byte[]>> readToEnd(Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            poll();
+            Set<TopicPartition> assigned = consumer.assignment();
+            return !assigned.isEmpty()
+                    && consumer.endOffsets(assigned).entrySet().stream()
+                            .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        });
+        return records();
     }
 
     /** Everything read so far. */
