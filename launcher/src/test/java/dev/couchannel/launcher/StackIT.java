@@ -11,6 +11,8 @@ import static org.awaitility.Awaitility.await;
 import dev.couchannel.inventory.seating.Seats;
 import dev.couchannel.inventory.seating.Sessions;
 import dev.couchannel.platform.embedded.Ports;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The system test: boots the whole stack as {@code ./couchannel up} does (embedded PostgreSQL,
@@ -163,6 +166,113 @@ class StackIT {
                 "/api/sessions/" + sessionId + "/cancel", "host@example.com", "{\"reason\":\"Flooded cellar\"}");
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         assertThat(client.get("/api/sessions/" + sessionId, null).body()).contains("\"status\":\"CANCELLED\"");
+    }
+
+    @Test
+    @Order(3)
+    void aHostCancellingASessionRefundsEveryGuestInFullAndPaysAPenalty() throws Exception {
+        String sessionId = sessionWithSeats(10).toString();
+        String booking =
+                match(ID, client.book("guest@example.com", sessionId, 2).body());
+        assertThat(client.awaitDecision("guest@example.com", booking)).isEqualTo("CONFIRMED");
+        String total = match(
+                Pattern.compile("\"total\":\\{\"amount\":\"([0-9.]+)\""),
+                client.get("/api/bookings/" + booking, "guest@example.com").body());
+
+        HttpResponse<String> cancelled = client.post(
+                "/api/sessions/" + sessionId + "/cancel", "host@example.com", "{\"reason\":\"The projector died\"}");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+
+        String settled = await().atMost(WAIT)
+                .until(
+                        () -> client.get("/api/bookings/" + booking, "guest@example.com")
+                                .body(),
+                        body -> body.contains("\"refundStatus\":\"SETTLED\""));
+        assertThat(settled)
+                .contains("\"status\":\"CANCELLED\"")
+                .contains("\"cancelledBy\":\"HOST\"")
+                .contains("The projector died")
+                .contains("\"refund\":{\"amount\":\"" + total + "\"");
+        assertThat(client.get("/api/payments/" + booking, "guest@example.com").body())
+                .contains("\"status\":\"REFUNDED\"")
+                .contains("\"refunded\":{\"amount\":\"" + total + "\"");
+        BigDecimal penalty = stack.bean("payment", JdbcClient.class)
+                .sql("""
+                        SELECT coalesce(sum(l.amount), 0) FROM journal_legs l JOIN journal_entries e ON e.id = l.entry_id
+                        WHERE e.booking_id = :booking AND l.account = 'platform_revenue' AND e.kind = 'PENALTY'
+                        """)
+                .param("booking", UUID.fromString(booking))
+                .query(BigDecimal.class)
+                .single();
+        assertThat(penalty.negate())
+                .as("20 %% of the booking, credited to the platform")
+                .isEqualByComparingTo(
+                        new BigDecimal(total).multiply(new BigDecimal("0.20")).setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    @Test
+    @Order(3)
+    void aGuestOnTheWaitlistGetsFreedSeatsAndPaysOnlyWhenAccepting() throws Exception {
+        String sessionId = sessionWithSeats(2).toString();
+        String first = match(ID, client.book("guest@example.com", sessionId, 2).body());
+        assertThat(client.awaitDecision("guest@example.com", first)).isEqualTo("CONFIRMED");
+
+        HttpResponse<String> joined =
+                client.post("/api/sessions/" + sessionId + "/waitlist", "guest2@example.com", "{\"seats\":2}");
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+        assertThat(client.post("/api/bookings/" + first + "/cancel", "guest@example.com", null)
+                        .statusCode())
+                .isEqualTo(200);
+
+        String offered = await().atMost(WAIT)
+                .until(
+                        () -> client.get("/api/sessions/" + sessionId + "/waitlist/me", "guest2@example.com")
+                                .body(),
+                        body -> body.contains("\"status\":\"OFFERED\""));
+        String offer = match(Pattern.compile("\"offer\":\\{\"id\":\"([0-9a-f-]{36})\""), offered);
+        assertThat(client.seatsLeft(sessionId)).as("the offer holds the seats").isZero();
+        assertThat(client.book("guest@example.com", sessionId, 1).body())
+                .as("nobody else gets them meanwhile")
+                .satisfies(body -> assertThat(client.awaitDecision("guest@example.com", match(ID, body)))
+                        .isEqualTo("REJECTED"));
+
+        String accepted = match(
+                ID,
+                client.book(
+                                "guest2@example.com",
+                                "{\"sessionId\":\"" + sessionId + "\",\"seats\":2,\"paymentMethod\":\"pm_card_visa\","
+                                        + "\"waitlistOfferId\":\"" + offer + "\"}")
+                        .body());
+        assertThat(client.awaitDecision("guest2@example.com", accepted)).isEqualTo("CONFIRMED");
+        assertThat(client.get("/api/payments/" + accepted, "guest2@example.com").body())
+                .contains("\"status\":\"CAPTURED\"");
+        assertThat(client.seatsLeft(sessionId)).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void badBookingRequestsAreProblemsThatWriteNothing() throws Exception {
+        String sessionId = sessionWithSeats(5).toString();
+        JdbcClient bookings = stack.bean("booking", JdbcClient.class);
+        long before =
+                bookings.sql("SELECT count(*) FROM bookings").query(Long.class).single();
+
+        for (HttpResponse<String> response : List.of(
+                client.book("guest@example.com", sessionId, -1),
+                client.book("guest@example.com", sessionId, 6),
+                client.book("guest@example.com", UUID.randomUUID().toString(), 1),
+                client.book("guest@example.com", "{\"sessionId\": \"" + sessionId + "\", \"seats\": "),
+                client.book("guest@example.com", "{\"pad\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}"))) {
+            assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("\"detail\"");
+        }
+        assertThat(bookings.sql("SELECT count(*) FROM bookings")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+        assertThat(client.seatsLeft(sessionId)).isEqualTo(5);
     }
 
     @Test
