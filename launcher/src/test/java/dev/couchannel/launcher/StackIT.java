@@ -170,6 +170,36 @@ class StackIT {
 
     @Test
     @Order(3)
+    void aSessionTheBroadcastingRulesForbidStaysADraftAndTheHostIsToldWhy() throws Exception {
+        // a pub showing football on a home subscription: the licence does not cover it
+        HttpResponse<String> venue = client.post("/api/venues", "host@example.com", """
+                {"name": "Pub pod Kogutem", "type": "COMMERCIAL", "address": "ul. Długa 3",
+                 "city": "Gdańsk", "country": "PL", "lat": 54.349, "lon": 18.653,
+                 "capacity": 60, "screens": 2, "largestScreenInches": 65, "speakers": 4,
+                 "packages": [{"provider": "Canal+", "licence": "RESIDENTIAL", "country": "PL"}]}
+                """);
+        assertThat(venue.statusCode()).as(venue.body()).isEqualTo(201);
+        HttpResponse<String> planned = client.post(
+                "/api/sessions", "host@example.com", """
+                {"venueId": "%s", "fixtureId": "%s", "seats": 30,
+                 "pricePerSeat": {"amount": "25.00", "currency": "PLN"}, "refundPolicy": "FLEXIBLE",
+                 "description": "Big screen"}
+                """.formatted(match(ID, venue.body()), demoId("fixture:2")));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        String sessionId = match(ID, planned.body());
+
+        HttpResponse<String> refused = client.post("/api/sessions/" + sessionId + "/publish", "host@example.com", null);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("\"ruleId\":\"commercial-needs-commercial@1\"");
+        assertThat(client.get("/api/sessions/" + sessionId, "host@example.com").body())
+                .contains("\"status\":\"DRAFT\"");
+    }
+
+    @Test
+    @Order(3)
     void aHostCancellingASessionRefundsEveryGuestInFullAndPaysAPenalty() throws Exception {
         String sessionId = sessionWithSeats(10).toString();
         String booking =
