@@ -36,48 +36,6 @@ public record StackConfig(
         properties = Map.copyOf(properties);
     }
 
-    /** A stack with the services' own settings. */
-    public StackConfig(
-            @Nullable Path dataDir,
-            int gatewayPort,
-            int inventoryPort,
-            int inventoryGrpcPort,
-            int bookingPort,
-            int hostingPort,
-            int hostingGrpcPort,
-            int paymentPort,
-            int pricingPort,
-            int pricingGrpcPort,
-            int compliancePort,
-            int complianceGrpcPort,
-            int postgresPort,
-            int kafkaPort,
-            int redisPort,
-            int smtpPort,
-            boolean demoData,
-            boolean fast) {
-        this(
-                dataDir,
-                gatewayPort,
-                inventoryPort,
-                inventoryGrpcPort,
-                bookingPort,
-                hostingPort,
-                hostingGrpcPort,
-                paymentPort,
-                pricingPort,
-                pricingGrpcPort,
-                compliancePort,
-                complianceGrpcPort,
-                postgresPort,
-                kafkaPort,
-                redisPort,
-                smtpPort,
-                demoData,
-                fast,
-                Map.of());
-    }
-
     /** This configuration with {@code name=value} given to every service as well. */
     public StackConfig with(String name, String value) {
         Map<String, String> more = new java.util.LinkedHashMap<>(properties);
@@ -124,12 +82,13 @@ public record StackConfig(
                 port(env, "COUCHANNEL_REDIS_PORT", 16379),
                 port(env, "COUCHANNEL_SMTP_PORT", 2525),
                 !"false".equalsIgnoreCase(env.getOrDefault("COUCHANNEL_DEMO_DATA", "true")),
-                false);
+                false,
+                Map.of());
     }
 
     /** Any free ports, temp directories, demo data: what a system test wants. */
     public static StackConfig forTests(@Nullable Path dataDir) {
-        return new StackConfig(dataDir, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, true, true);
+        return new StackConfig(dataDir, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, true, true, Map.of());
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
