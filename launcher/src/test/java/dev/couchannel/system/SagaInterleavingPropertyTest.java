@@ -209,7 +209,9 @@ class SagaInterleavingPropertyTest {
         void onReply(UUID id, SagaReply reply) {
             CancellationSaga cancellation = cancellations.get(id);
             if (reply instanceof SagaReply.PaymentRefunded
-                    || (cancellation != null && cancellation.state() == CancellationSaga.State.RUNNING)) {
+                    || (reply instanceof SagaReply.SeatsReleased
+                            && cancellation != null
+                            && cancellation.state() == CancellationSaga.State.RUNNING)) {
                 if (cancellation != null) {
                     carryOut(cancellation.on(reply, now));
                 }

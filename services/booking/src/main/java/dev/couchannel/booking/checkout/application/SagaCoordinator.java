@@ -80,12 +80,14 @@ public class SagaCoordinator {
     }
 
     /**
-     * Applies a participant's reply, in the inbox transaction that received it. A reply that
-     * belongs to the booking's cancellation goes to that saga.
+     * Applies a participant's reply, in the inbox transaction that received it. A refund, or a
+     * release while the booking's cancellation runs, goes to the cancellation saga.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onReply(UUID bookingId, SagaReply reply) {
-        if (reply instanceof SagaReply.PaymentRefunded || cancellations.isRunning(bookingId)) {
+        // only a release is shared by both sagas; the lookup stays off the booking saga's hot path
+        if (reply instanceof SagaReply.PaymentRefunded
+                || (reply instanceof SagaReply.SeatsReleased && cancellations.isRunning(bookingId))) {
             cancellations.onReply(bookingId, reply);
             return;
         }
