@@ -8,6 +8,7 @@ import dev.couchannel.contracts.pricing.v1.QuoteConfirmed;
 import dev.couchannel.contracts.pricing.v1.QuoteRejected;
 import dev.couchannel.contracts.pricing.v1.QuoteReleased;
 import dev.couchannel.contracts.pricing.v1.ReleaseQuote;
+import dev.couchannel.platform.messaging.Inbox;
 import dev.couchannel.platform.messaging.Outbox;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.pricing.quote.Money;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,8 +64,19 @@ public class QuoteCommands {
         this.clock = clock;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void confirm(ConfirmQuote command) {
+    /**
+     * ConfirmQuote in two steps (see {@link Inbox#prepareThenReceive}): a booking without a quote is
+     * priced from the session's facts, read over gRPC here, outside any transaction; the returned
+     * completion then locks the price in the inbox transaction.
+     */
+    public Inbox.Completion confirm(ConfirmQuote command) {
+        SessionFacts.@Nullable Lookup facts = command.getQuoteId().isBlank() && Quote.allowedSeats(command.getSeats())
+                ? sessions.lookup(UUID.fromString(command.getSessionId()))
+                : null;
+        return () -> confirm(command, facts);
+    }
+
+    private void confirm(ConfirmQuote command, SessionFacts.@Nullable Lookup facts) {
         UUID bookingId = UUID.fromString(command.getBookingId());
         Optional<PriceLock> earlier = locks.lock(bookingId);
         if (earlier.isPresent()) {
@@ -74,7 +87,7 @@ public class QuoteCommands {
         UUID sessionId = UUID.fromString(command.getSessionId());
         PriceLock answer;
         if (command.getQuoteId().isBlank()) {
-            answer = priceNowAndLock(bookingId, sessionId, command.getSeats(), command.getGuestId(), now);
+            answer = priceNowAndLock(bookingId, command.getSeats(), command.getGuestId(), facts, now);
         } else {
             answer = lockQuote(bookingId, parse(command.getQuoteId()), sessionId, command, now);
         }
@@ -98,11 +111,12 @@ public class QuoteCommands {
     }
 
     /** Without a quote the booking pays what the seats cost now. */
-    private PriceLock priceNowAndLock(UUID bookingId, UUID sessionId, int seats, String guestId, Instant now) {
-        if (!Quote.allowedSeats(seats)) {
+    private PriceLock priceNowAndLock(
+            UUID bookingId, int seats, String guestId, SessionFacts.@Nullable Lookup facts, Instant now) {
+        if (facts == null) {
             return PriceLock.refused(bookingId, null, "A booking takes 1 to " + Quote.MAX_SEATS + " seats.", now);
         }
-        return switch (sessions.lookup(sessionId)) {
+        return switch (facts) {
             case SessionFacts.Lookup.NotFound notFound ->
                 PriceLock.refused(bookingId, null, "This session does not exist.", now);
             case SessionFacts.Lookup.Unavailable unavailable -> PriceLock.refused(bookingId, null, UNAVAILABLE, now);
@@ -111,9 +125,10 @@ public class QuoteCommands {
                     yield PriceLock.refused(bookingId, null, "This session is not open for booking.", now);
                 }
                 Quote quote = Quote.offer(rule, found.session(), seats, guestId, now, properties.quoteTtl());
-                quote.lockFor(bookingId, sessionId, seats, guestId, now).ifPresent(reason -> {
-                    throw new IllegalStateException("a fresh quote refused its lock: " + reason);
-                });
+                quote.lockFor(bookingId, found.session().sessionId(), seats, guestId, now)
+                        .ifPresent(reason -> {
+                            throw new IllegalStateException("a fresh quote refused its lock: " + reason);
+                        });
                 quotes.add(quote);
                 yield PriceLock.locked(bookingId, quote, now);
             }

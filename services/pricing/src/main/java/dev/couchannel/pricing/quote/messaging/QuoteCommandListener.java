@@ -30,19 +30,22 @@ class QuoteCommandListener {
         this.quotes = quotes;
     }
 
+    /** Pricing a booking reads the session over gRPC: that happens before the inbox transaction opens. */
     @KafkaListener(id = CONSUMER, topics = Topics.PRICING_COMMANDS, groupId = "pricing")
     void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, this::dispatch);
+        inbox.prepareThenReceive(CONSUMER, record, this::prepare);
     }
 
-    private void dispatch(CloudEvent event) {
-        switch (event.type()) {
+    private Inbox.Completion prepare(CloudEvent event) {
+        return switch (event.type()) {
             case "couchannel.pricing.v1.ConfirmQuote" ->
                 quotes.confirm(ProtobufEvents.unwrap(event, ConfirmQuote.parser()));
-            case "couchannel.pricing.v1.ReleaseQuote" ->
-                quotes.release(ProtobufEvents.unwrap(event, ReleaseQuote.parser()));
+            case "couchannel.pricing.v1.ReleaseQuote" -> {
+                ReleaseQuote release = ProtobufEvents.unwrap(event, ReleaseQuote.parser());
+                yield () -> quotes.release(release);
+            }
             default -> throw new PoisonMessage("pricing does not handle " + event.type());
-        }
+        };
     }
 
     @Configuration(proxyBeanMethods = false)
