@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FixtureImportController {
 
+    private static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar");
     private static final String PATH = "/api/admin/fixtures/import";
     private static final String IDENTITY =
             "competition + homeTeam + awayTeam + kickoff; a known fixture is skipped, a moved kickoff is a new fixture";
@@ -46,16 +48,15 @@ class FixtureImportController {
 
     record Imported(int imported, int unchanged, List<LineProblem> errors, String identity) {}
 
-    @PostMapping(path = PATH, consumes = "text/csv")
-    Imported csv(@RequestBody(required = false) byte @Nullable [] body, HttpServletRequest http) {
+    /** One handler for both files: an empty body matches any {@code consumes}, two would be ambiguous. */
+    @PostMapping(
+            path = PATH,
+            consumes = {"text/csv", "text/calendar"})
+    Imported file(@RequestBody(required = false) byte @Nullable [] body, HttpServletRequest http) {
         admins.require(http, "import fixtures");
-        return importText(CalendarFormat.CSV, body == null ? "" : CalendarDownload.text(body));
-    }
-
-    @PostMapping(path = PATH, consumes = "text/calendar")
-    Imported ical(@RequestBody(required = false) byte @Nullable [] body, HttpServletRequest http) {
-        admins.require(http, "import fixtures");
-        return importText(CalendarFormat.ICAL, body == null ? "" : CalendarDownload.text(body));
+        MediaType type = MediaType.parseMediaType(http.getContentType());
+        CalendarFormat format = type.isCompatibleWith(TEXT_CALENDAR) ? CalendarFormat.ICAL : CalendarFormat.CSV;
+        return importText(format, body == null ? "" : CalendarDownload.text(body));
     }
 
     @PostMapping(path = PATH, consumes = "application/json")
