@@ -11,6 +11,9 @@ public interface Fixtures {
 
     void add(Fixture fixture);
 
+    /** @return false when a fixture with its id exists already (it is left as it is) */
+    boolean addIfAbsent(Fixture fixture);
+
     boolean isEmpty();
 
     Optional<Fixture> find(UUID id);

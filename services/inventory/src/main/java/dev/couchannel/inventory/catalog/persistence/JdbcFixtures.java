@@ -39,6 +39,24 @@ class JdbcFixtures implements Fixtures {
     }
 
     @Override
+    public boolean addIfAbsent(Fixture fixture) {
+        return jdbc.sql("""
+                        INSERT INTO fixtures (id, competition, home_team, away_team, kickoff, territory, broadcaster)
+                        VALUES (:id, :competition, :home, :away, :kickoff, :territory, :broadcaster)
+                        ON CONFLICT (id) DO NOTHING
+                        """)
+                        .param("id", fixture.id())
+                        .param("competition", fixture.competition())
+                        .param("home", fixture.homeTeam())
+                        .param("away", fixture.awayTeam())
+                        .param("kickoff", Timestamp.from(fixture.kickoff()))
+                        .param("territory", fixture.territory())
+                        .param("broadcaster", fixture.broadcaster())
+                        .update()
+                == 1;
+    }
+
+    @Override
     public boolean isEmpty() {
         return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM fixtures)")
                 .query(Boolean.class)

@@ -1,5 +1,6 @@
 package dev.couchannel.inventory.seating.web;
 
+import dev.couchannel.inventory.admin.Admins;
 import dev.couchannel.inventory.seating.application.PostponeFixture;
 import dev.couchannel.inventory.seating.web.SessionRequest.CancelRequest;
 import dev.couchannel.platform.service.ApiProblem;
@@ -7,12 +8,8 @@ import dev.couchannel.platform.service.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,13 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FixturePostponementController {
 
     private final PostponeFixture postponeFixture;
-    private final Set<String> admins;
+    private final Admins admins;
 
-    FixturePostponementController(
-            PostponeFixture postponeFixture,
-            @Value("${couchannel.inventory.admins:admin@example.com}") Set<String> admins) {
+    FixturePostponementController(PostponeFixture postponeFixture, Admins admins) {
         this.postponeFixture = postponeFixture;
-        this.admins = Set.copyOf(admins);
+        this.admins = admins;
     }
 
     record Postponement(UUID fixtureId, List<UUID> sessionsCancelled) {}
@@ -39,10 +34,7 @@ class FixturePostponementController {
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) @Nullable CancelRequest body,
             HttpServletRequest http) {
-        Caller caller = Caller.require(http);
-        if (!admins.contains(caller.id())) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", "Only an admin may postpone a fixture.", Map.of());
-        }
+        Caller caller = admins.require(http, "postpone a fixture");
         String reason = body == null || body.reason() == null || body.reason().isBlank()
                 ? "The match was postponed."
                 : body.reason().strip();
