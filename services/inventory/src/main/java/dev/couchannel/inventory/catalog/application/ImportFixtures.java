@@ -5,6 +5,7 @@ import dev.couchannel.inventory.catalog.Fixtures;
 import dev.couchannel.inventory.catalog.ParsedCalendar;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +31,7 @@ public class ImportFixtures {
         if (!calendar.valid()) {
             throw new IllegalArgumentException("only a valid calendar is imported: " + calendar.problems());
         }
-        Map<java.util.UUID, Fixture> distinct = new LinkedHashMap<>();
+        Map<UUID, Fixture> distinct = new LinkedHashMap<>();
         calendar.fixtures().forEach(fixture -> distinct.putIfAbsent(fixture.id(), fixture));
         int imported = 0;
         for (Fixture fixture : distinct.values()) {
