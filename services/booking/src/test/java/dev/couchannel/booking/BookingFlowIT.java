@@ -626,6 +626,7 @@ class BookingFlowIT {
 
         assertProblem(status("guest2@example.com", id), 404);
         assertThat(status("guest@example.com", id).statusCode()).isEqualTo(200);
+        assertThat(status("admin@example.com", id).statusCode()).isEqualTo(200); // an admin sees every booking
     }
 
     private String body(int seats) {

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -45,6 +46,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     private void reject(HttpServletResponse response) throws IOException {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8);
         response.getWriter()
                 .write("{\"type\":\"https://couchannel.dev/problems/413\",\"title\":\"Request too large\","
                         + "\"status\":413,\"detail\":\"The request body is larger than "

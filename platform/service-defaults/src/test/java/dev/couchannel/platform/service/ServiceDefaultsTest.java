@@ -60,6 +60,7 @@ class ServiceDefaultsTest {
     void oversizedBodiesAreRefusedBeforeReachingTheController() throws Exception {
         HttpResponse<String> response = post("/things", "{\"seats\": 1, \"pad\": \"" + "x".repeat(4096) + "\"}");
         assertProblem(response, 413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
     }
 
     @Test
