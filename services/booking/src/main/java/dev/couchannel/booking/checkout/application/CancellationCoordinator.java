@@ -8,7 +8,9 @@ import dev.couchannel.booking.reservation.Booking;
 import dev.couchannel.booking.reservation.BookingEvent;
 import dev.couchannel.booking.reservation.Bookings;
 import dev.couchannel.booking.reservation.Cancellation;
+import dev.couchannel.booking.reservation.CancelledSessions.SessionCancellation;
 import dev.couchannel.booking.reservation.application.BookingEvents;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +41,7 @@ public class CancellationCoordinator {
     private final SagaActions actions;
     private final Clock clock;
     private final Duration stepTimeout;
+    private final BigDecimal hostPenaltyRate;
 
     CancellationCoordinator(
             CancellationSagas sagas,
@@ -46,13 +49,15 @@ public class CancellationCoordinator {
             BookingEvents events,
             SagaActions actions,
             Clock clock,
-            @Value("${couchannel.saga.step-timeout:30s}") Duration stepTimeout) {
+            @Value("${couchannel.saga.step-timeout:30s}") Duration stepTimeout,
+            @Value("${couchannel.cancellation.host-penalty-rate:0.20}") BigDecimal hostPenaltyRate) {
         this.sagas = sagas;
         this.bookings = bookings;
         this.events = events;
         this.actions = actions;
         this.clock = clock;
         this.stepTimeout = stepTimeout;
+        this.hostPenaltyRate = hostPenaltyRate;
     }
 
     /**
@@ -85,6 +90,15 @@ public class CancellationCoordinator {
         sagas.add(started.saga());
         actions.carryOut(started.actions());
         return Optional.of(locked);
+    }
+
+    /**
+     * Cancels a booking the caller has locked because its whole session is off: a full refund, and
+     * the host's penalty unless it was force majeure. Empty when it was not confirmed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Booking> cancelWithItsSession(Booking locked, SessionCancellation off) {
+        return cancel(locked, Cancellation.ofSession(locked, off.by(), hostPenaltyRate, off.reason()));
     }
 
     boolean isRunning(UUID bookingId) {

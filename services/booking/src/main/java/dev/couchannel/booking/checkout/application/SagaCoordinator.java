@@ -5,11 +5,10 @@ import dev.couchannel.booking.checkout.BookingSagas;
 import dev.couchannel.booking.checkout.SagaAction;
 import dev.couchannel.booking.checkout.SagaReply;
 import dev.couchannel.booking.reservation.Booking;
-import dev.couchannel.booking.reservation.Cancellation;
+import dev.couchannel.booking.reservation.Bookings;
 import dev.couchannel.booking.reservation.CancelledSessions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,32 +32,32 @@ public class SagaCoordinator {
     private static final Logger log = LoggerFactory.getLogger(SagaCoordinator.class);
 
     private final BookingSagas sagas;
+    private final Bookings bookings;
     private final SagaActions actions;
     private final CancellationCoordinator cancellations;
     private final CancelledSessions cancelledSessions;
     private final Clock clock;
     private final MeterRegistry meters;
     private final BookingSaga.Timeouts timeouts;
-    private final BigDecimal hostPenaltyRate;
 
     SagaCoordinator(
             BookingSagas sagas,
+            Bookings bookings,
             SagaActions actions,
             CancellationCoordinator cancellations,
             CancelledSessions cancelledSessions,
             Clock clock,
             MeterRegistry meters,
             @Value("${couchannel.saga.step-timeout:30s}") Duration stepTimeout,
-            @Value("${couchannel.saga.hold-duration:10m}") Duration holdDuration,
-            @Value("${couchannel.cancellation.host-penalty-rate:0.20}") BigDecimal hostPenaltyRate) {
+            @Value("${couchannel.saga.hold-duration:10m}") Duration holdDuration) {
         this.sagas = sagas;
+        this.bookings = bookings;
         this.actions = actions;
         this.cancellations = cancellations;
         this.cancelledSessions = cancelledSessions;
         this.clock = clock;
         this.meters = meters;
         this.timeouts = new BookingSaga.Timeouts(stepTimeout, holdDuration);
-        this.hostPenaltyRate = hostPenaltyRate;
     }
 
     /** Starts the saga of a new booking, in the transaction that stores the booking. */
@@ -114,9 +113,8 @@ public class SagaCoordinator {
     private void cancelIfTheSessionIsOff(BookingSaga saga) {
         cancelledSessions
                 .find(saga.sessionId())
-                .ifPresent(off -> cancellations.cancel(
-                        saga.bookingId(),
-                        booking -> Cancellation.ofSession(booking, off.by(), hostPenaltyRate, off.reason())));
+                .ifPresent(off -> cancellations.cancelWithItsSession(
+                        bookings.lock(saga.bookingId()).orElseThrow(), off));
     }
 
     /**

@@ -4,14 +4,11 @@ import dev.couchannel.booking.checkout.application.CancellationCoordinator;
 import dev.couchannel.booking.reservation.Booking;
 import dev.couchannel.booking.reservation.BookingStatus;
 import dev.couchannel.booking.reservation.Bookings;
-import dev.couchannel.booking.reservation.Cancellation;
 import dev.couchannel.booking.reservation.CancelledSessions;
 import dev.couchannel.booking.reservation.CancelledSessions.SessionCancellation;
-import java.math.BigDecimal;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,19 +29,16 @@ public class CancelSessionBookings {
     private final Bookings bookings;
     private final CancellationCoordinator cancellations;
     private final Clock clock;
-    private final BigDecimal hostPenaltyRate;
 
     CancelSessionBookings(
             CancelledSessions cancelledSessions,
             Bookings bookings,
             CancellationCoordinator cancellations,
-            Clock clock,
-            @Value("${couchannel.cancellation.host-penalty-rate:0.20}") BigDecimal hostPenaltyRate) {
+            Clock clock) {
         this.cancelledSessions = cancelledSessions;
         this.bookings = bookings;
         this.cancellations = cancellations;
         this.clock = clock;
-        this.hostPenaltyRate = hostPenaltyRate;
     }
 
     /**
@@ -60,9 +54,7 @@ public class CancelSessionBookings {
         int cancelled = 0;
         for (Booking booking : bookings.lockOfSession(cancellation.sessionId())) {
             if (booking.status() == BookingStatus.CONFIRMED) {
-                cancellations.cancel(
-                        booking,
-                        Cancellation.ofSession(booking, cancellation.by(), hostPenaltyRate, cancellation.reason()));
+                cancellations.cancelWithItsSession(booking, cancellation);
                 cancelled++;
             }
         }
