@@ -2,9 +2,13 @@ package dev.couchannel.platform.embedded;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Port checks shared by the launcher and the servers.
@@ -18,14 +22,41 @@ public final class Ports {
     /** Ports handed out by {@link #free()} in this JVM, so that parallel callers do not get the same one twice. */
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
+    /** Below this are the well-known ports and those many local tools expect (8080, 5432, 9092, ...). */
+    private static final int LOWEST_CHOSEN = 20_000;
+
+    /** Fewer candidates than this below the ephemeral range and {@link #free()} lets the kernel choose instead. */
+    private static final int MIN_CHOICES = 1_000;
+
     private Ports() {}
 
     /**
      * Returns a TCP port that is currently free on every local address (so also on 127.0.0.1).
      *
-     * <p>The port is only known to be free at the time of the call; start the server that uses it soon after.
+     * <p>The port is only known to be free at the time of the call; start the server that uses it soon after. It is
+     * taken from below the kernel's ephemeral range ({@code ip_local_port_range}), never from inside it: the kernel
+     * gives ephemeral ports to outgoing connections, so a port from there can be taken by any client connecting
+     * somewhere between this call and the server's bind (this once failed a restart in CI with "port in use").
      */
     public static int free() {
+        EphemeralRange ephemeral = EphemeralRange.current();
+        int low = LOWEST_CHOSEN;
+        int high = ephemeral.low() - 1;
+        if (high - low < MIN_CHOICES) {
+            return anyFree();
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(low, high + 1);
+            if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("could not find a free TCP port between " + low + " and " + high);
+    }
+
+    /** Fallback when the ephemeral range leaves no room below it: let the kernel choose. */
+    private static int anyFree() {
         for (int attempt = 0; attempt < 50; attempt++) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 int port = socket.getLocalPort();
@@ -39,12 +70,46 @@ public final class Ports {
         throw new IllegalStateException("could not find a free TCP port that was not handed out already");
     }
 
+    /** Whether a listener could bind {@code port} right now, strictly (no address reuse). */
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress((InetAddress) null, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The kernel's range for outgoing connections' local ports; Linux's default when it cannot be read. */
+    record EphemeralRange(int low, int high) {
+
+        private static final Path LINUX = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        private static final EphemeralRange LINUX_DEFAULT = new EphemeralRange(32_768, 60_999);
+
+        static EphemeralRange current() {
+            try {
+                return parse(Files.readString(LINUX));
+            } catch (IOException | RuntimeException e) {
+                return LINUX_DEFAULT;
+            }
+        }
+
+        static EphemeralRange parse(String text) {
+            String[] bounds = text.trim().split("\\s+");
+            if (bounds.length != 2) {
+                throw new IllegalArgumentException("expected two numbers, got: " + text);
+            }
+            return new EphemeralRange(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]));
+        }
+    }
+
     /** Whether nothing listens on {@code port} on any local address (loopback included). */
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             // allows ports whose previous connections linger in TIME_WAIT, as the servers themselves do
             socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress((InetAddress) null, port));
+            socket.bind(new InetSocketAddress((InetAddress) null, port));
             return true;
         } catch (IOException e) {
             return false;

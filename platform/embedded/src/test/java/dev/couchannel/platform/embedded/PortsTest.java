@@ -57,4 +57,19 @@ class PortsTest {
             assertThat(Ports.isFree(port)).isFalse();
         }
     }
+
+    @Test
+    void freeChoosesBelowTheEphemeralRangeSoOutgoingConnectionsCannotTakeIt() {
+        Ports.EphemeralRange ephemeral = Ports.EphemeralRange.current();
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(Ports.free()).isBetween(20_000, ephemeral.low() - 1);
+        }
+    }
+
+    @Test
+    void theEphemeralRangeIsReadAsTheKernelWritesIt() {
+        assertThat(Ports.EphemeralRange.parse("32768\t60999\n")).isEqualTo(new Ports.EphemeralRange(32_768, 60_999));
+        assertThatThrownBy(() -> Ports.EphemeralRange.parse("32768")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
