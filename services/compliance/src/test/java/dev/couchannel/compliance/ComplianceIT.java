@@ -111,7 +111,9 @@ class ComplianceIT {
         channel = ManagedChannelBuilder.forAddress("localhost", grpc.getPort())
                 .usePlaintext()
                 .build();
-        compliance = ComplianceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+        compliance = ComplianceGrpc.newBlockingStub(channel)
+                .withCallCredentials(TestTokens.serviceCredentials())
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import dev.couchannel.inventory.seating.Sessions;
 import dev.couchannel.platform.testing.OpenApiContract;
 import dev.couchannel.platform.testing.TestInfrastructure;
+import dev.couchannel.platform.testing.TestTokens;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -104,13 +105,46 @@ class InventoryApiIT {
     }
 
     @Test
+    void grpcCallsWithoutAServiceTokenAreRefused() {
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", grpc.getPort())
+                .usePlaintext()
+                .build();
+        try {
+            GetSessionRequest request = GetSessionRequest.newBuilder()
+                    .setSessionId(UUID.randomUUID().toString())
+                    .build();
+            SessionCatalogGrpc.SessionCatalogBlockingStub anonymous =
+                    SessionCatalogGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> anonymous.getSession(request))
+                    .isInstanceOfSatisfying(
+                            StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+
+            // a guest's token is genuine, but gRPC is for services only
+            io.grpc.Metadata guest = new io.grpc.Metadata();
+            guest.put(
+                    io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+                    TestTokens.bearer("guest@example.com"));
+            assertThatThrownBy(() -> anonymous
+                            .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(guest))
+                            .getSession(request))
+                    .isInstanceOfSatisfying(
+                            StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    @Test
     void servesSessionDetailsOverGrpc() {
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", grpc.getPort())
                 .usePlaintext()
                 .build();
         try {
-            SessionCatalogGrpc.SessionCatalogBlockingStub catalog =
-                    SessionCatalogGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
+            SessionCatalogGrpc.SessionCatalogBlockingStub catalog = SessionCatalogGrpc.newBlockingStub(channel)
+                    .withCallCredentials(TestTokens.serviceCredentials())
+                    .withDeadlineAfter(5, TimeUnit.SECONDS);
             String demoSession = sessions.list(new Sessions.Query(null, null, null, 0, 1))
                     .getFirst()
                     .id()

@@ -369,8 +369,9 @@ class PricingIT {
                 .usePlaintext()
                 .build();
         try {
-            PriceQuotesGrpc.PriceQuotesBlockingStub pricing =
-                    PriceQuotesGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
+            PriceQuotesGrpc.PriceQuotesBlockingStub pricing = PriceQuotesGrpc.newBlockingStub(channel)
+                    .withCallCredentials(TestTokens.serviceCredentials())
+                    .withDeadlineAfter(5, TimeUnit.SECONDS);
 
             Quote quote = pricing.createQuote(CreateQuoteRequest.newBuilder()
                     .setSessionId(sessionId.toString())

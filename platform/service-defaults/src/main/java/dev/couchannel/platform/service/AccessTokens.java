@@ -4,8 +4,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -50,6 +52,8 @@ public final class AccessTokens {
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
         return JwtValidators.createDefaultWithValidators(List.of(
                 new JwtTimestampValidator(CLOCK_SKEW),
+                // the timestamp check skips a missing exp: a token that never expires is refused here
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<Collection<String>>(
                         JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));

@@ -59,12 +59,13 @@ class AccessTokensTest {
     }
 
     @Test
-    void expiredNotYetValidWrongIssuerAndWrongAudienceAreRefused() {
+    void expiredNeverExpiringNotYetValidWrongIssuerAndWrongAudienceAreRefused() {
         Instant now = Instant.now();
         assertRefused(signed(KEY, JWSAlgorithm.RS256, claims(c -> c.expirationTime(Date.from(now.minusSeconds(120))))));
         assertRefused(
                 signed(KEY, JWSAlgorithm.RS256, claims(c -> c.notBeforeTime(Date.from(now.plus(Duration.ofMinutes(5))))
                         .expirationTime(Date.from(now.plus(Duration.ofMinutes(20)))))));
+        assertRefused(signed(KEY, JWSAlgorithm.RS256, claims(c -> c.expirationTime(null))));
         assertRefused(signed(KEY, JWSAlgorithm.RS256, claims(c -> c.issuer("http://evil.example"))));
         assertRefused(signed(KEY, JWSAlgorithm.RS256, claims(c -> c.audience("another-api"))));
         assertRefused(signed(KEY, JWSAlgorithm.RS256, claims(c -> c.audience((String) null))));

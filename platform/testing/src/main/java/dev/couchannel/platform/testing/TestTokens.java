@@ -10,6 +10,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.grpc.CallCredentials;
+import io.grpc.Metadata;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -35,10 +38,44 @@ public final class TestTokens {
 
     private TestTokens() {}
 
-    /** Makes a service accept this class's tokens (and only them). */
+    /**
+     * Makes a service accept this class's tokens (and only them), and get its own service token for gRPC calls
+     * from a client-credentials endpoint in this JVM that answers with them.
+     */
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("couchannel.security.issuer", () -> ISSUER);
         registry.add("couchannel.security.jwk-set", TestTokens::jwkSet);
+        registry.add("couchannel.security.client.token-uri", () -> TokenEndpoint.uri()
+                .toString());
+    }
+
+    /** A token of the service client {@code svc-<name>}: what a service's own gRPC calls carry. */
+    public static String serviceToken(String clientId) {
+        Instant now = Instant.now();
+        return sign(new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(clientId)
+                .claim("scope", List.of("internal"))
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
+                .jwtID(UUID.randomUUID().toString())
+                .build());
+    }
+
+    /** Call credentials for a test that calls a service's gRPC server as another service would. */
+    public static CallCredentials serviceCredentials() {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(
+                        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+                        "Bearer " + serviceToken("svc-test"));
+                applier.apply(headers);
+            }
+        };
     }
 
     /** The public JWK set a service under test trusts. */

@@ -11,6 +11,7 @@ import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
 import dev.couchannel.contracts.hosting.v1.VenueRegistered;
 import dev.couchannel.hosting.RunningHosting;
 import dev.couchannel.hosting.venue.Venues;
+import dev.couchannel.platform.testing.TestTokens;
 import dev.couchannel.platform.testing.TopicProbe;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -113,8 +114,9 @@ class DemoVenuesIT extends RunningHosting {
                 .usePlaintext()
                 .build();
         try {
-            VenueDirectoryGrpc.VenueDirectoryBlockingStub directory =
-                    VenueDirectoryGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
+            VenueDirectoryGrpc.VenueDirectoryBlockingStub directory = VenueDirectoryGrpc.newBlockingStub(channel)
+                    .withCallCredentials(TestTokens.serviceCredentials())
+                    .withDeadlineAfter(5, TimeUnit.SECONDS);
 
             Venue berlin = directory.getVenue(GetVenueRequest.newBuilder()
                     .setVenueId(inventoryVenueId("berlin-kreuzberg-wg").toString())

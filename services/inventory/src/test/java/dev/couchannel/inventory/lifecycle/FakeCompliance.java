@@ -6,6 +6,7 @@ import dev.couchannel.contracts.compliance.v1.Finding;
 import dev.couchannel.contracts.compliance.v1.Verdict;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
+import dev.couchannel.platform.testing.TestTokens;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -40,6 +41,7 @@ final class FakeCompliance extends ComplianceGrpc.ComplianceImplBase {
                 .build();
         try {
             statusesSeen.add(SessionCatalogGrpc.newBlockingStub(channel)
+                    .withCallCredentials(TestTokens.serviceCredentials())
                     .withDeadlineAfter(5, TimeUnit.SECONDS)
                     .getSession(GetSessionRequest.newBuilder()
                             .setSessionId(request.getSessionId())

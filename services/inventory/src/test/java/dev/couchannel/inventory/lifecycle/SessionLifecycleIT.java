@@ -13,6 +13,7 @@ import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionPublished;
 import dev.couchannel.inventory.seating.Seats;
 import dev.couchannel.inventory.seating.SessionStatus;
+import dev.couchannel.platform.testing.TestTokens;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.net.http.HttpResponse;
@@ -202,6 +203,7 @@ class SessionLifecycleIT extends SessionTestSupport {
                 .build();
         try {
             assertThat(SessionCatalogGrpc.newBlockingStub(channel)
+                            .withCallCredentials(TestTokens.serviceCredentials())
                             .withDeadlineAfter(5, TimeUnit.SECONDS)
                             .getSession(GetSessionRequest.newBuilder()
                                     .setSessionId(id.toString())
