@@ -1,6 +1,7 @@
 package dev.couchannel.identity.tokens;
 
 import dev.couchannel.identity.users.User;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +22,8 @@ public class AccessTokenClaims {
     /** The scope of service-to-service tokens. */
     public static final String INTERNAL = "internal";
 
+    // ArrayLists, not List.of: stored authorizations keep the claims as polymorphic JSON, whose
+    // allow-list knows ArrayList but not the JDK's immutable lists
     private static final Set<String> OIDC_SCOPES = Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL);
 
     /**
@@ -29,17 +32,17 @@ public class AccessTokenClaims {
      */
     public void describeUser(JwtClaimsSet.Builder claims, User user, Set<String> requestedScopes) {
         claims.subject(user.id().toString())
-                .audience(List.of(AUDIENCE))
+                .audience(new ArrayList<>(List.of(AUDIENCE)))
                 .claim("email", user.email())
-                .claim("roles", user.roleNames())
-                .claim("scope", List.copyOf(grantedScopes(user, requestedScopes)));
+                .claim("roles", new ArrayList<>(user.roleNames()))
+                .claim("scope", new ArrayList<>(grantedScopes(user, requestedScopes)));
     }
 
     /** A service's client-credentials token: subject is the client id, scope {@code internal}. */
     public void describeClient(JwtClaimsSet.Builder claims, String clientId, Set<String> requestedScopes) {
         claims.subject(clientId)
-                .audience(List.of(AUDIENCE))
-                .claim("scope", requestedScopes.contains(INTERNAL) ? List.of(INTERNAL) : List.of());
+                .audience(new ArrayList<>(List.of(AUDIENCE)))
+                .claim("scope", new ArrayList<>(requestedScopes.contains(INTERNAL) ? List.of(INTERNAL) : List.of()));
     }
 
     /** The requested scopes this user may hold, sorted. */

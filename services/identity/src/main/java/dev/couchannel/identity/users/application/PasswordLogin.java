@@ -10,10 +10,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -134,8 +138,12 @@ public class PasswordLogin implements org.springframework.security.authenticatio
                 user.email(),
                 user.email(),
                 Map.of("address", address, "method", "password")));
-        return UsernamePasswordAuthenticationToken.authenticated(
-                Accounts.details(user, clock), null, Accounts.authorities(user));
+        // the password factor, with its time: ID tokens carry it as auth_time
+        List<GrantedAuthority> authorities = new ArrayList<>(Accounts.authorities(user));
+        authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                .issuedAt(now)
+                .build());
+        return UsernamePasswordAuthenticationToken.authenticated(Accounts.details(user, clock), null, authorities);
     }
 
     private static String lockedMessage(Instant until) {
