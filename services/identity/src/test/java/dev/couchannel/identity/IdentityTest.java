@@ -9,7 +9,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.couchannel.platform.testing.TestInfrastructure;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -107,13 +106,5 @@ public abstract class IdentityTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    protected static Map<String, String> headersOf(String... pairs) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            headers.put(pairs[i], pairs[i + 1]);
-        }
-        return headers;
     }
 }

@@ -39,9 +39,9 @@ final class ProblemSecurityResponses implements AuthenticationEntryPoint, Access
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8);
-        response.getWriter()
-                .write("{\"type\":\"https://couchannel.dev/problems/" + status.value() + "\",\"title\":\"" + title
-                        + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+        response.getOutputStream()
+                .write(("{\"type\":\"https://couchannel.dev/problems/" + status.value() + "\",\"title\":\"" + title
+                                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }
