@@ -3,12 +3,25 @@ package dev.couchannel.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.couchannel.platform.testing.OpenApiContract;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Admin APIs take identity's own bearer tokens: 401 without a good one, 403 without the admin role. */
 class AdminApiIT extends IdentityTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyApiOperationIsInTheOpenApiContract() {
+        OpenApiContract.assertDocumented(mappings);
+    }
 
     @Test
     void withoutATokenOrWithABadOneItIs401Problem() {
