@@ -1,0 +1,17 @@
+package dev.couchannel.identity.users;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Every account. */
+public interface Users {
+
+    Optional<User> byEmail(String email);
+
+    Optional<User> byId(UUID id);
+
+    /** Adds the account; false when the e-mail address is taken. */
+    boolean add(User user);
+
+    void save(User user);
+}
