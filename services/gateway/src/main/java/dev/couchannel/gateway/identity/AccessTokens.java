@@ -7,10 +7,12 @@ import dev.couchannel.gateway.routing.GatewayProperties;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +23,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -29,8 +33,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * How the gateway checks an access token (ADR 12): signature with a key of identity's JWK set,
- * {@code RS256} or {@code ES256} only, {@code iss}, {@code aud}, {@code exp} and {@code nbf} with
- * 60 s of clock skew. An unknown {@code kid} makes the decoder fetch the JWK set once more, then
+ * {@code RS256} or {@code ES256} only, {@code iss}, {@code aud}, {@code exp} (required) and {@code
+ * nbf} with 60 s of clock skew. An unknown {@code kid} makes the decoder fetch the JWK set once more, then
  * fail.
  *
  * <p>What a token allows becomes authorities: {@code SCOPE_<scope>} for each entry of {@code
@@ -60,6 +64,8 @@ public class AccessTokens {
     static OAuth2TokenValidator<Jwt> validator(SecurityProperties security) {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTimestampValidator(CLOCK_SKEW),
+                // a token without an expiry would be good forever
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtIssuerValidator(security.issuerText()),
                 new JwtAudienceValidator(security.audience())));
     }

@@ -79,9 +79,9 @@ public final class AccessRules {
     static final List<Rule> RULES = List.of(
             // the gateway's own
             op(HttpMethod.GET, "/api/me", SIGNED_IN),
-            op(HttpMethod.GET, "/api/openapi.json", ANYONE),
-            op(HttpMethod.GET, "/api/openapi.yaml", ANYONE),
-            op(HttpMethod.GET, "/api/docs", ANYONE),
+            rest(READS, "/api/openapi.json", ANYONE),
+            rest(READS, "/api/openapi.yaml", ANYONE),
+            rest(READS, "/api/docs", ANYONE),
             // inventory: the catalogue is public, planning is for hosts
             op(HttpMethod.GET, "/api/fixtures", ANYONE),
             op(HttpMethod.GET, "/api/sessions", ANYONE),
