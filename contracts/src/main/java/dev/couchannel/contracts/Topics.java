@@ -30,5 +30,8 @@ public final class Topics {
     /** Hosting events ({@code VenueRegistered}, {@code VenueChanged}), key = venue id. */
     public static final String HOSTING_EVENTS = "couchannel.hosting.events";
 
+    /** Audit events ({@code couchannel.audit.v1.AuditRecorded}) of every service, key = the subject acted on. */
+    public static final String AUDIT_EVENTS = "couchannel.audit.events";
+
     private Topics() {}
 }

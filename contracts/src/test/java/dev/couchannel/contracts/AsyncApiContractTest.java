@@ -24,7 +24,8 @@ class AsyncApiContractTest {
             dev.couchannel.contracts.payment.v1.Payments.getDescriptor(),
             dev.couchannel.contracts.pricing.v1.Pricing.getDescriptor(),
             dev.couchannel.contracts.compliance.v1.ComplianceOuterClass.getDescriptor(),
-            dev.couchannel.contracts.hosting.v1.Venues.getDescriptor());
+            dev.couchannel.contracts.hosting.v1.Venues.getDescriptor(),
+            dev.couchannel.contracts.audit.v1.Audit.getDescriptor());
 
     @Test
     void everyMessageIsDocumentedAndEveryDocumentedMessageExists() throws Exception {
@@ -61,7 +62,8 @@ class AsyncApiContractTest {
                         Topics.COMPLIANCE_COMMANDS,
                         Topics.BOOKING_REPLIES,
                         Topics.BOOKING_EVENTS,
-                        Topics.HOSTING_EVENTS);
+                        Topics.HOSTING_EVENTS,
+                        Topics.AUDIT_EVENTS);
     }
 
     /** The requests and responses of the rpc methods in {@link #SCHEMAS}, and the messages inside them. */

@@ -8,6 +8,7 @@ import com.google.protobuf.Message;
 import dev.couchannel.booking.reservation.application.IdempotencyKeyRetention;
 import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.audit.v1.AuditRecorded;
 import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.compliance.v1.BookingAllowed;
 import dev.couchannel.contracts.compliance.v1.BookingRefused;
@@ -32,6 +33,7 @@ import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.platform.testing.OpenApiContract;
 import dev.couchannel.platform.testing.TestInfrastructure;
+import dev.couchannel.platform.testing.TestTokens;
 import dev.couchannel.platform.testing.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -242,6 +244,14 @@ class BookingFlowIT {
                 RefundPayment.parseFrom(paymentCommand(id, "RefundPayment").value());
         assertThat(refund.getAmount().getAmount()).isEqualTo("12.50");
         assertThat(refund.getHostPenalty().getAmount()).isEqualTo("0.00");
+        try (TopicProbe audit = TopicProbe.on(Topics.AUDIT_EVENTS)) {
+            AuditRecorded recorded = AuditRecorded.parseFrom(
+                    audit.await(record -> record.key().equals("booking:" + id), Duration.ofSeconds(10))
+                            .value());
+            assertThat(recorded.getAction()).isEqualTo("booking.cancelled-by-admin");
+            assertThat(recorded.getActor()).isEqualTo("admin@example.com");
+            assertThat(recorded.getDetailsMap()).containsEntry("guest", "guest@example.com");
+        }
     }
 
     @Test
@@ -394,7 +404,7 @@ class BookingFlowIT {
     private HttpResponse<String> cancel(String guest, String id) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bookings/" + id + "/cancel"))
-                        .header("X-Couchannel-User", guest)
+                        .header("Authorization", TestTokens.bearer(guest))
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -563,6 +573,40 @@ class BookingFlowIT {
     }
 
     @Test
+    void aGuestCannotHoldMoreThanTheSeatCapOfASessionEvenWithParallelRequests() throws Exception {
+        CATALOG.session(sessionId.toString(), "PUBLISHED", 50);
+        String guest = "scalper-" + UUID.randomUUID() + "@example.com";
+        assertThat(book(guest, UUID.randomUUID().toString(), body(4)).statusCode())
+                .isEqualTo(202);
+
+        // 4 + 3 > 6: refused, and the key's claim is rolled back with it
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> over = book(guest, key, body(3));
+        assertProblem(over, 422);
+        assertThat(over.body()).contains("at most 6 seats").contains("\"alreadyBooked\":4");
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_keys WHERE key = :key")
+                        .param("key", key)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        // two requests of 2 at once: 4 + 2 fits, 4 + 2 + 2 does not; exactly one gets in
+        List<Integer> statuses;
+        try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = parallel.submit(() -> book(guest, UUID.randomUUID().toString(), body(2)));
+            var second = parallel.submit(() -> book(guest, UUID.randomUUID().toString(), body(2)));
+            statuses = List.of(first.get().statusCode(), second.get().statusCode());
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(202, 422);
+        assertThat(jdbc.sql("SELECT sum(seats) FROM bookings WHERE guest_id = :guest AND session_id = :session")
+                        .param("guest", guest)
+                        .param("session", sessionId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(6L);
+    }
+
+    @Test
     void aClosedSessionIs409() throws Exception {
         CATALOG.session(sessionId.toString(), "CANCELLED", 10);
 
@@ -594,7 +638,7 @@ class BookingFlowIT {
         CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bookings"))
                         .header("Content-Type", "application/json")
-                        .header("X-Couchannel-User", "guest@example.com")
+                        .header("Authorization", TestTokens.bearer("guest@example.com"))
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .header("Prefer", "wait=15")
                         .POST(HttpRequest.BodyPublishers.ofString(body(2)))
@@ -638,7 +682,7 @@ class BookingFlowIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (guest != null) {
-            request.header("X-Couchannel-User", guest);
+            request.header("Authorization", TestTokens.bearer(guest));
         }
         if (key != null) {
             request.header("Idempotency-Key", key);
@@ -649,7 +693,7 @@ class BookingFlowIT {
     private HttpResponse<String> status(String guest, String id) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bookings/" + id))
-                        .header("X-Couchannel-User", guest)
+                        .header("Authorization", TestTokens.bearer(guest))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

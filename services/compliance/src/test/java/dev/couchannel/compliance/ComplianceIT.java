@@ -18,9 +18,9 @@ import dev.couchannel.contracts.hosting.v1.Venue;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.ProtobufEvents;
-import dev.couchannel.platform.service.Caller;
 import dev.couchannel.platform.testing.OpenApiContract;
 import dev.couchannel.platform.testing.TestInfrastructure;
+import dev.couchannel.platform.testing.TestTokens;
 import dev.couchannel.platform.testing.TopicProbe;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -391,7 +391,7 @@ class ComplianceIT {
     private HttpResponse<String> get(String path, @Nullable String caller) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (caller != null) {
-            request.header(Caller.HEADER, caller);
+            request.header("Authorization", TestTokens.bearer(caller));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -401,7 +401,7 @@ class ComplianceIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (caller != null) {
-            request.header(Caller.HEADER, caller);
+            request.header("Authorization", TestTokens.bearer(caller));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

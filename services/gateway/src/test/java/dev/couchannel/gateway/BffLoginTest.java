@@ -197,8 +197,13 @@ class BffLoginTest extends GatewayTestSupport {
         return Map.copyOf(browser.cookies);
     }
 
+    /**
+     * Signs a guest in. The provider grants every scope the gateway asked for, as an authorization
+     * server may: what the user may do must still come from the access token's own claims.
+     */
     private void signIn(String email) throws Exception {
-        HttpResponse<String> callback = finishLogin(email, List.of("guest"), List.of("read:events", "book:sessions"));
+        HttpResponse<String> callback =
+                finishLogin(email, List.of("guest"), List.of("read:events", "book:sessions", "host:manage", "admin"));
         assertThat(callback.statusCode()).isEqualTo(302);
         assertThat(callback.headers().firstValue("Location").orElseThrow()).doesNotContain("login=failed");
     }

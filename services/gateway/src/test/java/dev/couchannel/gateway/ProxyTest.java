@@ -73,6 +73,17 @@ class ProxyTest extends GatewayTestSupport {
     }
 
     @Test
+    void routesAHostsDashboardToInventoryThoughHostsBelongToHosting() throws Exception {
+        HttpResponse<String> response = send(
+                "/api/hosts/me/dashboard",
+                request -> request.header("Authorization", "Bearer " + Tokens.host("host@example.com")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(INVENTORY.nextRequest().uri()).isEqualTo("/api/hosts/me/dashboard");
+        assertThat(HOSTING.receivedNothing()).isTrue();
+    }
+
+    @Test
     void forwardsOtherMethodsAndPassesErrorAnswersThroughUntouched() throws Exception {
         String problem = "{\"status\":409,\"detail\":\"already cancelled\"}";
         BOOKING.answer(exchange -> FakeService.respond(exchange, 409, "application/problem+json", problem));

@@ -91,7 +91,7 @@ final class StubOidcProvider {
         }
         String subject = subject(grant.email());
         Instant now = Instant.now();
-        String accessToken = Tokens.sign(Tokens.claims(subject, grant.email(), grant.roles(), grant.scopes())
+        String accessToken = Tokens.sign(Tokens.claims(grant.email(), grant.roles())
                 .expirationTime(Date.from(now.plusSeconds(accessTokenSeconds)))
                 .build());
         String idToken = Tokens.sign(new JWTClaimsSet.Builder()

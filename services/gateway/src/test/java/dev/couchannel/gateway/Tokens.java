@@ -15,21 +15,19 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.time.Instant;
-import java.util.Date;
+import dev.couchannel.platform.testing.TestTokens;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * Access tokens as identity issues them (ADR 12), signed with keys only the tests hold; the
- * gateway under test trusts them through the inline {@code couchannel.security.jwk-set}.
+ * Access tokens as identity issues them (ADR 12): the platform's {@link TestTokens}, plus an ES256
+ * key (the allow-list has two algorithms) and the means to forge. The gateway under test trusts
+ * both keys through the inline {@code couchannel.security.jwk-set}.
  */
 final class Tokens {
 
-    static final String ISSUER = "http://gateway.test";
-    static final String AUDIENCE = "couchannel-api";
-    static final RSAKey RSA = generateRsa("test-rsa");
+    static final String ISSUER = TestTokens.ISSUER;
+    static final RSAKey RSA = TestTokens.key();
     static final ECKey EC = generateEc("test-ec");
 
     private Tokens() {}
@@ -40,44 +38,28 @@ final class Tokens {
     }
 
     static String guest(String email) {
-        return user(email, List.of("guest"), List.of("read:events", "book:sessions"));
+        return TestTokens.token(email, "guest");
     }
 
     static String host(String email) {
-        return user(email, List.of("guest", "host"), List.of("read:events", "book:sessions", "host:manage"));
+        return TestTokens.token(email, "guest", "host");
     }
 
     static String admin(String email) {
-        return user(email, List.of("admin"), List.of("read:events", "admin"));
+        return TestTokens.token(email, "admin");
     }
 
-    static String user(String email, List<String> roles, List<String> scopes) {
-        return sign(claims(UUID.nameUUIDFromBytes(email.getBytes()).toString(), email, roles, scopes)
-                .build());
-    }
-
-    /** A valid guest's claims, for a test to spoil. */
-    static JWTClaimsSet.Builder claims(String subject, String email, List<String> roles, List<String> scopes) {
-        Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .audience(List.of(AUDIENCE))
-                .subject(subject)
-                .claim("email", email)
-                .claim("roles", roles)
-                .claim("scope", scopes)
-                .issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(900)))
-                .jwtID(UUID.randomUUID().toString());
+    /** Claims as identity issues them, for a stub provider or a test to spoil. */
+    static JWTClaimsSet.Builder claims(String email, List<String> roles) {
+        return TestTokens.claims(email, roles.toArray(String[]::new));
     }
 
     static JWTClaimsSet.Builder guestClaims(String email) {
-        return claims(UUID.randomUUID().toString(), email, List.of("guest"), List.of("read:events", "book:sessions"));
+        return TestTokens.claims(email, "guest");
     }
 
     static String sign(JWTClaimsSet claims) {
-        return sign(claims, JWSAlgorithm.RS256, RSA.getKeyID(), signer(RSA));
+        return TestTokens.sign(claims);
     }
 
     static String sign(JWTClaimsSet claims, UnaryOperator<JWTClaimsSet.Builder> change) {

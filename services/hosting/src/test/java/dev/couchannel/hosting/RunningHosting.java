@@ -1,7 +1,7 @@
 package dev.couchannel.hosting;
 
-import dev.couchannel.platform.service.Caller;
 import dev.couchannel.platform.testing.TestInfrastructure;
+import dev.couchannel.platform.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +47,7 @@ public abstract class RunningHosting {
             request.header("Content-Type", "application/json");
         }
         if (caller != null) {
-            request.header(Caller.HEADER, caller);
+            request.header("Authorization", TestTokens.bearer(caller));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -25,9 +25,9 @@ import dev.couchannel.contracts.pricing.v1.ReleaseQuote;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.ProtobufEvents;
-import dev.couchannel.platform.service.Caller;
 import dev.couchannel.platform.testing.OpenApiContract;
 import dev.couchannel.platform.testing.TestInfrastructure;
+import dev.couchannel.platform.testing.TestTokens;
 import dev.couchannel.platform.testing.TopicProbe;
 import dev.couchannel.pricing.quote.PricedSession;
 import dev.couchannel.pricing.quote.PricingRule;
@@ -454,7 +454,7 @@ class PricingIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (caller != null) {
-            request.header(Caller.HEADER, caller);
+            request.header("Authorization", TestTokens.bearer(caller));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -462,7 +462,7 @@ class PricingIT {
     private HttpResponse<String> get(String caller, String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header(Caller.HEADER, caller)
+                        .header("Authorization", TestTokens.bearer(caller))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

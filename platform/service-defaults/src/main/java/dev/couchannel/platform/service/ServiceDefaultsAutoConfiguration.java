@@ -2,20 +2,41 @@ package dev.couchannel.platform.service;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Web defaults of every couchannel service: problem+json for every error path and a request size
- * limit ({@code couchannel.http.max-request-bytes}, 1 MiB unless a service says otherwise).
+ * Web defaults of every couchannel service: problem+json for every error path, a request size
+ * limit ({@code couchannel.http.max-request-bytes}, 1 MiB unless a service says otherwise) and the
+ * access-token check of ADR 12 ({@code couchannel.security.*}).
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemResponses.class, ProblemErrorController.class})
+@EnableConfigurationProperties(AccessTokenProperties.class)
 public class ServiceDefaultsAutoConfiguration {
+
+    /** The access-token check of ADR 12; a service (the gateway) may bring its own decoder. */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder accessTokenDecoder(AccessTokenProperties properties) {
+        return AccessTokens.decoder(properties);
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(JwtDecoder decoder) {
+        FilterRegistrationBean<BearerTokenFilter> registration =
+                new FilterRegistrationBean<>(new BearerTokenFilter(decoder));
+        // after the size limit, before anything that reads the caller
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(

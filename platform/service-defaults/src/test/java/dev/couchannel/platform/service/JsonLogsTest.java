@@ -12,6 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** Logs are JSON (ECS) by default, and a line logged while serving a request carries its trace id. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -20,6 +22,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.application.name=json-logs")
 class JsonLogsTest {
+
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        SigningKey.trust(registry);
+    }
 
     static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 

@@ -2,6 +2,7 @@ package dev.couchannel.platform.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +27,11 @@ class ServiceDefaultsTest {
 
     @LocalServerPort
     int port;
+
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        SigningKey.trust(registry);
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -64,6 +72,32 @@ class ServiceDefaultsTest {
     }
 
     @Test
+    void aValidTokenReachesTheControllerAsItsCaller() throws Exception {
+        HttpResponse<String> response = post("/me", "{}", "Bearer " + SigningKey.valid());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("guest@example.com [guest]");
+    }
+
+    @Test
+    void aBadTokenIsA401ProblemWithAChallengeWhateverTheEndpoint() throws Exception {
+        String forged = SigningKey.signed(SigningKey.generate("k1"), SigningKey.claims(c -> c));
+        for (String authorization : new String[] {"Bearer " + forged, "Basic Z3Vlc3Q6cGFzcw==", "Bearer"}) {
+            HttpResponse<String> response = post("/things", "{\"seats\": 1}", authorization);
+
+            assertProblem(response, 401);
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer error="));
+        }
+    }
+
+    @Test
+    void withoutATokenTheEndpointDecides() throws Exception {
+        assertThat(post("/things", "{\"seats\": 1}").statusCode()).isEqualTo(200);
+        assertProblem(post("/me", "{}"), 401);
+    }
+
+    @Test
     void unknownPathsAreProblems() throws Exception {
         assertProblem(get("/no/such/thing"), 404);
     }
@@ -90,9 +124,20 @@ class ServiceDefaultsTest {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(
+        return send(path, body, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)));
+    }
+
+    private HttpResponse<String> post(String path, String body, String authorization) throws Exception {
+        return send(
+                path,
+                body,
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", "application/json")
+                        .header("Authorization", authorization));
+    }
+
+    private HttpResponse<String> send(String path, String body, HttpRequest.Builder request) throws Exception {
+        return http.send(
+                request.header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -107,6 +152,12 @@ class ServiceDefaultsTest {
             @PostMapping("/things")
             Thing create(@Valid @RequestBody Thing thing) {
                 return thing;
+            }
+
+            @PostMapping("/me")
+            String me(HttpServletRequest request) {
+                Caller caller = Caller.require(request);
+                return caller.id() + " " + caller.roles();
             }
 
             @PostMapping("/explode")

@@ -30,7 +30,10 @@ public final class TestInfrastructure {
         return infrastructure;
     }
 
-    /** Points a Spring Boot service at the shared servers, with a database of its own named {@code database}. */
+    /**
+     * Points a Spring Boot service at the shared servers, with a database of its own named {@code database}, and
+     * makes it trust {@link TestTokens}.
+     */
     public static void register(DynamicPropertyRegistry registry, String database) {
         EmbeddedInfrastructure servers = get();
         servers.postgres().createDatabaseIfMissing(database);
@@ -41,5 +44,6 @@ public final class TestInfrastructure {
         registry.add("spring.data.redis.port", () -> servers.redis().port());
         registry.add("spring.mail.port", () -> servers.smtp().port());
         registry.add("COUCHANNEL_LOG_FORMAT", () -> "plain");
+        TestTokens.register(registry);
     }
 }

@@ -18,6 +18,12 @@ public interface Bookings {
 
     List<Booking> ofGuest(String guestId, int limit);
 
+    /**
+     * Seats the guest has in the session, pending or confirmed. Takes a lock on the pair first, so two requests of
+     * the same guest for the same session count one after the other (the seat cap cannot be raced).
+     */
+    int lockSeatsOfGuest(String guestId, UUID sessionId);
+
     /** Every booking of a session, locked for a change, in a fixed order (no deadlock between two callers). */
     List<Booking> lockOfSession(UUID sessionId);
 }

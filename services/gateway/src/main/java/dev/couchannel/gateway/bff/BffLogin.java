@@ -1,8 +1,8 @@
 package dev.couchannel.gateway.bff;
 
-import dev.couchannel.gateway.identity.AccessTokens;
-import dev.couchannel.gateway.identity.SecurityProperties;
+import dev.couchannel.gateway.identity.TokenChecks;
 import dev.couchannel.gateway.routing.GatewayProperties;
+import dev.couchannel.platform.service.AccessTokenProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
@@ -67,8 +67,10 @@ public class BffLogin {
 
     @Bean
     ClientRegistrationRepository clientRegistrations(
-            BffProperties bff, SecurityProperties security, GatewayProperties gateway) {
-        String issuer = security.issuerText();
+            BffProperties bff, AccessTokenProperties security, GatewayProperties gateway) {
+        // exactly as tokens carry it in "iss"
+        String issuer = security.requiredIssuer();
+        String origin = issuer.replaceAll("/+$", "");
         String identity = gateway.identity()
                 .map(URI::toString)
                 .orElseThrow(() -> new IllegalStateException("Set couchannel.gateway.routes.identity"));
@@ -83,14 +85,14 @@ public class BffLogin {
                 .redirectUri("{baseUrl}" + CALLBACK)
                 .scope(SCOPES)
                 // the browser goes here: the public origin, proxied to identity
-                .authorizationUri(issuer + "/oauth2/authorize")
+                .authorizationUri(origin + "/oauth2/authorize")
                 // the gateway goes there itself: identity's internal URL
                 .tokenUri(identity + "/oauth2/token")
                 .jwkSetUri(identity + "/oauth2/jwks")
                 .userInfoUri(identity + "/userinfo")
                 .userNameAttributeName("sub")
                 .issuerUri(issuer)
-                .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"))
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", origin + "/connect/logout"))
                 .clientName("couchannel")
                 .build();
         return new InMemoryClientRegistrationRepository(registration);
@@ -149,7 +151,7 @@ public class BffLogin {
             OidcUser user = delegate.loadUser(request);
             Set<GrantedAuthority> authorities = new LinkedHashSet<>();
             authorities.add(new SimpleGrantedAuthority("OIDC_USER"));
-            authorities.addAll(AccessTokens.authorities(
+            authorities.addAll(TokenChecks.authorities(
                     accessTokenDecoder.decode(request.getAccessToken().getTokenValue())));
             return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "sub");
         };

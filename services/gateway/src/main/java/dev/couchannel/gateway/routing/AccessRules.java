@@ -104,6 +104,8 @@ public final class AccessRules {
             op(HttpMethod.GET, "/api/venues/{id}", ANYONE),
             op(HttpMethod.PUT, "/api/venues/{id}", HOST),
             op(HttpMethod.GET, "/api/hosts/me/venues", SIGNED_IN),
+            // inventory answers it: a host reads their own, an admin any
+            op(HttpMethod.GET, "/api/hosts/{host}/dashboard", SIGNED_IN),
             // payment: the webhook is signed by the provider, not by a user
             op(HttpMethod.GET, "/api/payments/{bookingId}", SIGNED_IN),
             op(HttpMethod.POST, "/api/payments/webhooks/{provider}", ANYONE),

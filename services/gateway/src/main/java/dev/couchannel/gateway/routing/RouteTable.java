@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Which service answers which part of the public API, and which of identity's pages the gateway
@@ -69,6 +72,12 @@ public class RouteTable {
             "/api/admin/compliance", "compliance",
             "/api/admin/fixtures", "inventory");
 
+    /** Single operations a service serves under another service's prefix; tried before the prefixes. */
+    static final Map<String, String> OPERATIONS = Map.of("/api/hosts/{host}/dashboard", "inventory");
+
+    private static final PathPatternParser PATTERNS = new PathPatternParser();
+
+    private final Map<PathPattern, Route> byOperation;
     private final Map<String, Route> byPrefix;
     private final List<Route> routes;
     private final Route identity;
@@ -88,6 +97,10 @@ public class RouteTable {
         bases.forEach((name, base) -> all.add(new Route(name, base)));
         this.routes = List.copyOf(all);
         this.identity = new Route(IDENTITY, bases.get(IDENTITY));
+        this.byOperation = OPERATIONS.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        entry -> PATTERNS.parse(entry.getKey()),
+                        entry -> new Route(entry.getValue(), bases.get(entry.getValue()))));
         this.byPrefix = PREFIXES.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(
                         Map.Entry::getKey, entry -> new Route(entry.getValue(), bases.get(entry.getValue()))));
@@ -95,6 +108,12 @@ public class RouteTable {
 
     /** The route serving a request path, if any. */
     public Optional<Route> resolve(String path) {
+        PathContainer requestPath = PathContainer.parsePath(path);
+        for (Map.Entry<PathPattern, Route> operation : byOperation.entrySet()) {
+            if (operation.getKey().matches(requestPath)) {
+                return Optional.of(operation.getValue());
+            }
+        }
         return byPrefix.entrySet().stream()
                 .filter(entry -> path.equals(entry.getKey()) || path.startsWith(entry.getKey() + "/"))
                 .map(Map.Entry::getValue)

@@ -42,7 +42,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>Identity's pages and endpoints ({@link RouteTable#IDENTITY_PATHS}) pass untouched: no
  *       authentication, no CSRF check, no session. Identity protects them itself.
  *   <li>Everything else: a bearer token (checked by {@link
- *       dev.couchannel.gateway.identity.AccessTokens}) or the web app's session ({@link BffLogin});
+ *       dev.couchannel.gateway.identity.TokenChecks}) or the web app's session ({@link BffLogin});
  *       {@code /api} operations need what {@link dev.couchannel.gateway.routing.AccessRules}
  *       says. A write that rides on the session cookie needs the CSRF token too (SPA style:
  *       cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}); a bearer token is no ambient

@@ -21,6 +21,9 @@ public interface Sessions {
 
     long count(Query query);
 
+    /** A host's sessions in any status, the latest kickoff first, at most {@code limit}. */
+    List<ViewingSession> ofHost(String hostId, int limit);
+
     /** The ids of every session showing a fixture, in any status. */
     List<UUID> idsOfFixture(UUID fixtureId);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.couchannel.inventory.catalog.Fixture;
+import dev.couchannel.platform.testing.TestTokens;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -130,7 +131,7 @@ class FixtureImportIT extends SessionTestSupport {
     void onlyAnAdminImports() throws Exception {
         HttpResponse<String> forbidden = upload("text/csv", HOST, csv("2027-03-01T19:00:00Z"));
         assertProblem(forbidden, 403);
-        assertThat(forbidden.body()).contains("Only an admin may import fixtures");
+        assertThat(forbidden.body()).contains("Only admin accounts may import fixtures");
         assertProblem(upload("text/csv", null, csv("2027-03-01T19:00:00Z")), 401);
         assertThat(imported()).isZero();
     }
@@ -171,7 +172,7 @@ class FixtureImportIT extends SessionTestSupport {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (user != null) {
-            request.header("X-Couchannel-User", user);
+            request.header("Authorization", TestTokens.bearer(user));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,6 +1,7 @@
 package dev.couchannel.inventory.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.couchannel.contracts.compliance.v1.Finding;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
@@ -85,6 +86,30 @@ class SessionLifecycleIT extends SessionTestSupport {
         assertProblem(post("/api/sessions", null, good), 401);
         assertThat(sessionsOf(host)).isZero();
         assertThat(post("/api/sessions", host, good).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aHostReadsTheirOwnDashboardButNotAnotherHostsAndAGuestNeither() throws Exception {
+        UUID sold = published(8);
+        hold(sold, UUID.randomUUID(), 3);
+        UUID booking = UUID.randomUUID();
+        hold(sold, booking, 2);
+        confirm(sold, booking);
+        await().untilAsserted(
+                        () -> assertThat(get("/api/hosts/me/dashboard", HOST).body())
+                                .contains("\"id\":\"" + sold + "\",")
+                                .contains("\"seatsSold\":2,\"seatsHeld\":3,\"seatsLeft\":3"));
+
+        HttpResponse<String> mine = get("/api/hosts/" + HOST + "/dashboard", HOST);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.body()).contains("\"host\":\"" + HOST + "\"");
+        assertThat(get("/api/hosts/" + HOST + "/dashboard", ADMIN).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> others = get("/api/hosts/" + HOST + "/dashboard", OTHER_HOST);
+        assertProblem(others, 403);
+        assertThat(others.body()).contains("only their own dashboard");
+        assertProblem(get("/api/hosts/me/dashboard", "guest-" + UUID.randomUUID() + "@example.com"), 403);
+        assertProblem(get("/api/hosts/me/dashboard", null), 401);
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.platform.testing.TestInfrastructure;
+import dev.couchannel.platform.testing.TestTokens;
 import dev.couchannel.platform.testing.TopicProbe;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -191,7 +192,7 @@ abstract class SessionTestSupport {
     private HttpResponse<String> send(String path, String user, HttpRequest.Builder request) throws Exception {
         request.uri(URI.create("http://localhost:" + port + path));
         if (user != null) {
-            request.header("X-Couchannel-User", user);
+            request.header("Authorization", TestTokens.bearer(user));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -24,8 +24,8 @@ import dev.couchannel.payment.ledger.Money;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.ProtobufEvents;
-import dev.couchannel.platform.service.Caller;
 import dev.couchannel.platform.testing.OpenApiContract;
+import dev.couchannel.platform.testing.TestTokens;
 import dev.couchannel.platform.testing.TopicProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -552,7 +552,7 @@ class PaymentCommandsIT extends PaymentServiceTest {
     private HttpResponse<String> get(String path, @Nullable String caller) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (caller != null) {
-            request.header(Caller.HEADER, caller);
+            request.header("Authorization", TestTokens.bearer(caller));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

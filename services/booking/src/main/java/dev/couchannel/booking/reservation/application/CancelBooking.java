@@ -7,10 +7,12 @@ import dev.couchannel.booking.reservation.Bookings;
 import dev.couchannel.booking.reservation.Cancellation;
 import dev.couchannel.booking.reservation.SessionDirectory;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The use case behind {@code POST /api/bookings/{id}/cancel}. A guest gets back what the
@@ -39,13 +41,22 @@ public class CancelBooking {
     private final Bookings bookings;
     private final SessionDirectory sessions;
     private final CancellationCoordinator cancellations;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public CancelBooking(
-            Bookings bookings, SessionDirectory sessions, CancellationCoordinator cancellations, Clock clock) {
+            Bookings bookings,
+            SessionDirectory sessions,
+            CancellationCoordinator cancellations,
+            AuditTrail audit,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.bookings = bookings;
         this.sessions = sessions;
         this.cancellations = cancellations;
+        this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -70,8 +81,19 @@ public class CancelBooking {
             terms = current -> Cancellation.byGuest(
                     current, refundTerms.get().policy(), refundTerms.get().kickoff(), clock.instant());
         }
-        return cancellations
-                .cancel(bookingId, terms)
+        Function<Booking, Cancellation> decided = terms;
+        Optional<Booking> cancelled = transactions.execute(status -> {
+            Optional<Booking> done = cancellations.cancel(bookingId, decided);
+            if (byAdmin) {
+                done.ifPresent(it -> audit.record(
+                        "booking.cancelled-by-admin",
+                        callerId,
+                        "booking:" + it.id(),
+                        Map.of("guest", it.guestId(), "session", it.sessionId().toString())));
+            }
+            return done;
+        });
+        return cancelled
                 .<Outcome>map(Outcome.Cancelled::new)
                 .orElseGet(() ->
                         new Outcome.NotCancellable(bookings.find(bookingId).orElseThrow()));

@@ -16,14 +16,16 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The use case behind {@code POST /api/bookings}. A retried request (same Idempotency-Key) replays
  * the first answer. A new one is checked against the session (unknown, closed or too small: turned
- * away, nothing written), then, in one transaction, claims the key, stores the PENDING booking,
- * starts its saga and queues the first command and the {@code BookingRequested} event.
+ * away, nothing written), then, in one transaction, claims the key, checks the per-guest seat cap
+ * of the session (against scalping: counted under a lock on guest and session), stores the PENDING
+ * booking, starts its saga and queues the first command and the {@code BookingRequested} event.
  */
 @Service
 public class RequestBooking {
@@ -61,6 +63,9 @@ public class RequestBooking {
         record SessionClosed() implements Outcome {}
 
         record MoreSeatsThanTheSessionHas(int capacity) implements Outcome {}
+
+        /** The guest would hold more than the per-guest cap of this session (against scalping); nothing written. */
+        record OverGuestSeatCap(int cap, int alreadyBooked) implements Outcome {}
     }
 
     private final Bookings bookings;
@@ -70,6 +75,7 @@ public class RequestBooking {
     private final BookingEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final int seatCap;
 
     public RequestBooking(
             Bookings bookings,
@@ -78,7 +84,8 @@ public class RequestBooking {
             SagaCoordinator saga,
             BookingEvents events,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            @Value("${couchannel.booking.seats-per-guest-per-session:6}") int seatCap) {
         this.bookings = bookings;
         this.keys = keys;
         this.sessions = sessions;
@@ -86,6 +93,10 @@ public class RequestBooking {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        if (seatCap < 1) {
+            throw new IllegalArgumentException("couchannel.booking.seats-per-guest-per-session must be at least 1");
+        }
+        this.seatCap = seatCap;
     }
 
     public Outcome request(Request request, String idempotencyKey) {
@@ -109,7 +120,13 @@ public class RequestBooking {
             case Availability.Open open -> {}
             case Availability.Unreachable unreachable -> {}
         }
-        return transactions.execute(status -> create(request, idempotencyKey, fingerprint));
+        return transactions.execute(status -> {
+            Outcome outcome = create(request, idempotencyKey, fingerprint);
+            if (outcome instanceof Outcome.OverGuestSeatCap) {
+                status.setRollbackOnly(); // the key's claim too: the guest may fix the request and send it again
+            }
+            return outcome;
+        });
     }
 
     private Outcome create(Request request, String idempotencyKey, String fingerprint) {
@@ -121,6 +138,10 @@ public class RequestBooking {
         Optional<IdempotencyKeys.Use> earlier = keys.claim(request.guestId(), idempotencyKey, fingerprint, id, now);
         if (earlier.isPresent()) {
             return replay(earlier.get(), fingerprint);
+        }
+        int alreadyBooked = bookings.lockSeatsOfGuest(request.guestId(), request.sessionId());
+        if (alreadyBooked + request.seats() > seatCap) {
+            return new Outcome.OverGuestSeatCap(seatCap, alreadyBooked);
         }
         Booking booking = Booking.request(
                 id,

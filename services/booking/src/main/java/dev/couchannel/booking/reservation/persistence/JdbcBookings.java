@@ -118,6 +118,22 @@ class JdbcBookings implements Bookings {
     }
 
     @Override
+    public int lockSeatsOfGuest(String guestId, UUID sessionId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+                .param("lock", "seat-cap\n" + guestId + "\n" + sessionId)
+                .query(Object.class)
+                .single();
+        return jdbc.sql("""
+                        SELECT COALESCE(SUM(seats), 0) FROM bookings
+                        WHERE guest_id = :guest AND session_id = :session AND status IN ('PENDING', 'CONFIRMED')
+                        """)
+                .param("guest", guestId)
+                .param("session", sessionId)
+                .query(Integer.class)
+                .single();
+    }
+
+    @Override
     public List<Booking> lockOfSession(UUID sessionId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE session_id = :session ORDER BY id FOR UPDATE")
                 .param("session", sessionId)

@@ -149,6 +149,13 @@ class BookingController {
                         throw ApiProblem.notFound("session", body.sessionId());
                     case RequestBooking.Outcome.SessionClosed closed ->
                         throw problem(HttpStatus.CONFLICT, "Session closed", "This session is not open for booking.");
+                    case RequestBooking.Outcome.OverGuestSeatCap cap ->
+                        throw new ApiProblem(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "Seat limit reached",
+                                "A guest may book at most " + cap.cap() + " seats of a session; you already have "
+                                        + cap.alreadyBooked() + ". Ask for fewer seats.",
+                                Map.of("limit", cap.cap(), "alreadyBooked", cap.alreadyBooked()));
                     case RequestBooking.Outcome.MoreSeatsThanTheSessionHas tooMany ->
                         throw new ApiProblem(
                                 HttpStatus.BAD_REQUEST,
@@ -193,13 +200,10 @@ class BookingController {
         return new ApiProblem(status, title, detail, Map.of());
     }
 
-    /** Local mode: who may cancel any booking, until the identity service brings roles. */
-    static final String ADMIN = "admin@example.com";
-
     @PostMapping("/api/bookings/{id}/cancel")
     BookingView cancel(@PathVariable UUID id, HttpServletRequest http) {
         Caller caller = Caller.require(http);
-        return switch (cancelBooking.cancel(id, caller.id(), ADMIN.equals(caller.id()))) {
+        return switch (cancelBooking.cancel(id, caller.id(), caller.isAdmin())) {
             case CancelBooking.Outcome.Cancelled cancelled -> BookingView.of(cancelled.booking());
             case CancelBooking.Outcome.NotFound notFound -> throw ApiProblem.notFound("booking", id);
             case CancelBooking.Outcome.NotCancellable not ->
@@ -220,7 +224,7 @@ class BookingController {
     BookingView get(@PathVariable UUID id, HttpServletRequest http) {
         Caller caller = Caller.require(http);
         return bookings.find(id)
-                .filter(booking -> booking.isOwnedBy(caller.id()) || ADMIN.equals(caller.id()))
+                .filter(booking -> booking.isOwnedBy(caller.id()) || caller.isAdmin())
                 .map(BookingView::of)
                 // another guest's booking is indistinguishable from a missing one
                 .orElseThrow(() -> ApiProblem.notFound("booking", id));

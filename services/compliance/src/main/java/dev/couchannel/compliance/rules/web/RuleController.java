@@ -10,10 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,22 +21,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The administrators' API over the broadcasting rules. Until identity's roles arrive, an
- * administrator is a caller listed in {@code couchannel.compliance.admins}.
- */
+/** The administrators' API over the broadcasting rules: callers whose access token carries the admin role. */
 @RestController
 @RequestMapping("/api/admin/compliance/rules")
 class RuleController {
 
     private final RuleAdministration administration;
-    private final Set<String> admins;
 
-    RuleController(
-            RuleAdministration administration,
-            @Value("${couchannel.compliance.admins:admin@example.com}") Set<String> admins) {
+    RuleController(RuleAdministration administration) {
         this.administration = administration;
-        this.admins = Set.copyOf(admins);
     }
 
     record ScopeView(
@@ -147,14 +138,7 @@ class RuleController {
                 .orElseThrow(() -> ApiProblem.notFound("rule", id));
     }
 
-    private void requireAdmin(HttpServletRequest request) {
-        Caller caller = Caller.require(request);
-        if (!admins.contains(caller.id())) {
-            throw new ApiProblem(
-                    HttpStatus.FORBIDDEN,
-                    "Forbidden",
-                    "Only administrators may read or change the broadcasting rules.",
-                    Map.of());
-        }
+    private static void requireAdmin(HttpServletRequest request) {
+        Caller.require(request).requireRole("read or change the broadcasting rules", Caller.ADMIN);
     }
 }

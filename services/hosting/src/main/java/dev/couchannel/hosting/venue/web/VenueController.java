@@ -93,7 +93,7 @@ class VenueController {
 
     @PostMapping("/api/venues")
     ResponseEntity<VenueView> register(@Valid @RequestBody VenueRequest body, HttpServletRequest http) {
-        Caller caller = Caller.require(http);
+        Caller caller = Caller.require(http).requireRole("register venues", Caller.HOST);
         Venue venue = registerVenue.register(caller.id(), body.toDetails());
         return ResponseEntity.created(URI.create("/api/venues/" + venue.id())).body(VenueView.of(venue));
     }
@@ -105,7 +105,7 @@ class VenueController {
 
     @PutMapping("/api/venues/{id}")
     VenueView change(@PathVariable UUID id, @Valid @RequestBody VenueRequest body, HttpServletRequest http) {
-        Caller caller = Caller.require(http);
+        Caller caller = Caller.require(http).requireRole("change venues", Caller.HOST);
         return changeVenue
                 .change(id, caller.id(), body.toDetails())
                 .map(VenueView::of)

@@ -121,6 +121,17 @@ class JdbcSessions implements Sessions {
     }
 
     @Override
+    public List<ViewingSession> ofHost(String hostId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "s.$1")
+                        + " FROM viewing_sessions s JOIN fixtures f ON f.id = s.fixture_id"
+                        + " WHERE s.host_id = :host ORDER BY f.kickoff DESC, s.id LIMIT :limit")
+                .param("host", hostId)
+                .param("limit", limit)
+                .query(JdbcSessions::map)
+                .list();
+    }
+
+    @Override
     public List<UUID> idsOfFixture(UUID fixtureId) {
         return jdbc.sql("SELECT id FROM viewing_sessions WHERE fixture_id = :fixture ORDER BY id")
                 .param("fixture", fixtureId)

@@ -88,9 +88,8 @@ class SessionController {
                 .orElseThrow(() -> ApiProblem.notFound("session", id));
     }
 
-    /** The caller, when the gateway vouched for one; the listing is public, so none is needed. */
+    /** The caller, when the request carried a valid token; the listing is public, so none is needed. */
     private static @Nullable String viewer(HttpServletRequest http) {
-        String id = http.getHeader(Caller.HEADER);
-        return id == null || id.isBlank() ? null : id;
+        return Caller.optional(http).map(Caller::id).orElse(null);
     }
 }

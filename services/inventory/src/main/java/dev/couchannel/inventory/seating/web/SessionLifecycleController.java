@@ -18,10 +18,8 @@ import java.net.URI;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A host's side of a session's life (contracts/openapi): plan a draft, publish it past the
- * broadcasting rules, cancel it. An admin ({@code couchannel.inventory.admins}, until identity's
- * roles arrive) may cancel any session.
+ * broadcasting rules, cancel it. Only host accounts plan and publish, and only their own venues'
+ * sessions; an admin may cancel any session.
  */
 @RestController
 class SessionLifecycleController {
@@ -40,22 +38,16 @@ class SessionLifecycleController {
     private final PlanSession planSession;
     private final PublishSession publishSession;
     private final CancelSession cancelSession;
-    private final Set<String> admins;
 
-    SessionLifecycleController(
-            PlanSession planSession,
-            PublishSession publishSession,
-            CancelSession cancelSession,
-            @Value("${couchannel.inventory.admins:admin@example.com}") Set<String> admins) {
+    SessionLifecycleController(PlanSession planSession, PublishSession publishSession, CancelSession cancelSession) {
         this.planSession = planSession;
         this.publishSession = publishSession;
         this.cancelSession = cancelSession;
-        this.admins = Set.copyOf(admins);
     }
 
     @PostMapping("/api/sessions")
     ResponseEntity<SessionView> plan(@Valid @RequestBody SessionRequest body, HttpServletRequest http) {
-        Caller caller = Caller.require(http);
+        Caller caller = Caller.require(http).requireRole("plan sessions", Caller.HOST);
         Currency currency;
         try {
             currency = Currency.getInstance(body.pricePerSeat().currency());
@@ -90,7 +82,7 @@ class SessionLifecycleController {
 
     @PostMapping("/api/sessions/{id}/publish")
     SessionView publish(@PathVariable UUID id, HttpServletRequest http) {
-        Caller caller = Caller.require(http);
+        Caller caller = Caller.require(http).requireRole("publish sessions", Caller.HOST);
         return switch (publishSession.publish(id, caller.id())) {
             case PublishSession.Outcome.Published published -> SessionView.of(published.session());
             case PublishSession.Outcome.NotFound notFound -> throw ApiProblem.notFound("session", id);
@@ -115,10 +107,10 @@ class SessionLifecycleController {
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) @Nullable CancelRequest body,
             HttpServletRequest http) {
-        Caller caller = Caller.require(http);
+        Caller caller = Caller.require(http).requireRole("cancel sessions", Caller.HOST, Caller.ADMIN);
         String reason =
                 body == null || body.reason() == null ? "" : body.reason().strip();
-        return switch (cancelSession.cancel(id, caller.id(), admins.contains(caller.id()), reason)) {
+        return switch (cancelSession.cancel(id, caller.id(), caller.isAdmin(), reason)) {
             case CancelSession.Outcome.Cancelled cancelled -> SessionView.of(cancelled.session());
             case CancelSession.Outcome.AlreadyCancelled already -> SessionView.of(already.session());
             case CancelSession.Outcome.NotFound notFound -> throw ApiProblem.notFound("session", id);
