@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The public edge of couchannel: routes {@code /api/**} to the services, turns the local-mode
- * bearer token into the {@code X-Couchannel-User} header, serves the OpenAPI document and adds
- * security headers to every response.
+ * The public edge of couchannel: checks bearer tokens and the operation's scopes, signs the web
+ * app in (BFF, tokens kept in a Redis session), limits request rates, routes {@code /api/**} to
+ * the services and identity's pages to identity, serves the OpenAPI document and adds security
+ * headers to every response.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

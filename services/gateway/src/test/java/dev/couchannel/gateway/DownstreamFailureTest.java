@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
             "spring.config.name=gateway",
             "COUCHANNEL_LOG_FORMAT=plain",
             "couchannel.gateway.request-timeout=500ms",
-            "couchannel.gateway.readiness-timeout=300ms"
+            "couchannel.gateway.readiness-timeout=300ms",
+            "couchannel.security.issuer=" + Tokens.ISSUER,
+            "couchannel.gateway.rate-limits.enabled=false"
         })
 class DownstreamFailureTest {
 
@@ -42,6 +44,9 @@ class DownstreamFailureTest {
         registry.add("couchannel.gateway.routes.booking", BOOKING::toString);
         registry.add(
                 "couchannel.gateway.routes.inventory", () -> INVENTORY.base().toString());
+        registry.add(
+                "couchannel.gateway.routes.identity", () -> INVENTORY.base().toString());
+        registry.add("couchannel.security.jwk-set", Tokens::jwkSet);
     }
 
     @LocalServerPort
@@ -144,6 +149,7 @@ class DownstreamFailureTest {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + Tokens.guest("guest@example.com"))
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -41,6 +41,9 @@ final class FakeService implements AutoCloseable {
         void answer(HttpExchange exchange) throws IOException;
     }
 
+    /** The exchange attribute holding the request body, read before the answer runs. */
+    static final String BODY = "couchannel.body";
+
     static final Answer OK_JSON = exchange -> respond(exchange, 200, "application/json", "{\"ok\":true}");
 
     private final HttpServer server;
@@ -65,6 +68,7 @@ final class FakeService implements AutoCloseable {
             server.createContext("/", exchange -> {
                 try (exchange) {
                     byte[] body = exchange.getRequestBody().readAllBytes();
+                    exchange.setAttribute(BODY, body);
                     service.received.add(new Received(
                             exchange.getRequestMethod(),
                             exchange.getRequestURI().toString(),

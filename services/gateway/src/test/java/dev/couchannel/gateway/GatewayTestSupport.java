@@ -15,11 +15,22 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One gateway, shared by the test classes extending this one (same context configuration, so
- * Spring's test context cache starts it once), in front of two fake services that stay up.
+ * Spring's test context cache starts it once), in front of fake services that stay up, trusting
+ * the keys of {@link Tokens}, with sessions in a real Redis. Rate limits are far out of reach
+ * here ({@code RateLimitTest} has its own gateway).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=gateway", "COUCHANNEL_LOG_FORMAT=plain"})
+        properties = {
+            "spring.config.name=gateway",
+            "COUCHANNEL_LOG_FORMAT=plain",
+            "couchannel.security.issuer=" + Tokens.ISSUER,
+            "couchannel.gateway.session.secure-cookie=false",
+            "couchannel.gateway.rate-limits.per-ip=1000000",
+            "couchannel.gateway.rate-limits.per-user=1000000",
+            "couchannel.gateway.rate-limits.booking-per-user=1000000",
+            "couchannel.gateway.rate-limits.login-per-ip=1000000"
+        })
 abstract class GatewayTestSupport {
 
     static final FakeService BOOKING = FakeService.start();
@@ -28,6 +39,7 @@ abstract class GatewayTestSupport {
     static final FakeService PAYMENT = FakeService.start();
     static final FakeService PRICING = FakeService.start();
     static final FakeService COMPLIANCE = FakeService.start();
+    static final FakeService IDENTITY = FakeService.start();
     static final FakeCatalog CATALOG = FakeCatalog.start();
 
     @DynamicPropertySource
@@ -41,7 +53,10 @@ abstract class GatewayTestSupport {
         registry.add(
                 "couchannel.gateway.routes.compliance", () -> COMPLIANCE.base().toString());
         registry.add("spring.grpc.client.channel.inventory.target", CATALOG::target);
+        registry.add("couchannel.gateway.routes.identity", () -> IDENTITY.base().toString());
         registry.add("couchannel.gateway.grpc-deadline", () -> "3s");
+        registry.add("couchannel.security.jwk-set", Tokens::jwkSet);
+        registry.add("spring.data.redis.port", TestRedis::port);
     }
 
     @LocalServerPort
@@ -58,6 +73,7 @@ abstract class GatewayTestSupport {
         PAYMENT.reset();
         PRICING.reset();
         COMPLIANCE.reset();
+        IDENTITY.reset();
         CATALOG.reset();
     }
 

@@ -38,6 +38,7 @@ class ProxyTest extends GatewayTestSupport {
 
         HttpResponse<String> response =
                 send("/api/bookings", request -> request.header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + Tokens.guest("guest@example.com"))
                         .header("Idempotency-Key", "key-1")
                         .POST(HttpRequest.BodyPublishers.ofString(body)));
 
@@ -54,19 +55,32 @@ class ProxyTest extends GatewayTestSupport {
     }
 
     @Test
-    void routesFixturePostponementToInventoryWithTheCaller() throws Exception {
+    void routesFixturePostponementToInventoryWithTheCallersToken() throws Exception {
         INVENTORY.answer(
                 exchange -> FakeService.respond(exchange, 200, "application/json", "{\"sessionsCancelled\":[]}"));
+        String token = Tokens.admin("admin@example.com");
 
-        HttpResponse<String> response = send("/api/admin/fixtures/f-1/postpone", request -> request.header(
-                        "Authorization", "Bearer local:admin@example.com")
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> response =
+                send("/api/admin/fixtures/f-1/postpone", request -> request.header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         FakeService.Received received = INVENTORY.nextRequest();
         assertThat(received.uri()).isEqualTo("/api/admin/fixtures/f-1/postpone");
-        assertThat(received.header("X-Couchannel-User")).isEqualTo("admin@example.com");
+        assertThat(received.headers("Authorization")).containsExactly("Bearer " + token);
+        assertThat(received.headers("X-Couchannel-User")).isEmpty();
         assertThat(COMPLIANCE.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void routesAHostsDashboardToInventoryThoughHostsBelongToHosting() throws Exception {
+        HttpResponse<String> response = send(
+                "/api/hosts/me/dashboard",
+                request -> request.header("Authorization", "Bearer " + Tokens.host("host@example.com")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(INVENTORY.nextRequest().uri()).isEqualTo("/api/hosts/me/dashboard");
+        assertThat(HOSTING.receivedNothing()).isTrue();
     }
 
     @Test
@@ -74,7 +88,9 @@ class ProxyTest extends GatewayTestSupport {
         String problem = "{\"status\":409,\"detail\":\"already cancelled\"}";
         BOOKING.answer(exchange -> FakeService.respond(exchange, 409, "application/problem+json", problem));
 
-        HttpResponse<String> response = send("/api/bookings/b-1", request -> request.DELETE());
+        HttpResponse<String> response = send("/api/bookings/b-1", request -> request.header(
+                        "Authorization", "Bearer " + Tokens.guest("guest@example.com"))
+                .DELETE());
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -96,6 +112,7 @@ class ProxyTest extends GatewayTestSupport {
         assertThat(received.header("X-Forwarded-For")).isEqualTo("203.0.113.7, 127.0.0.1");
         assertThat(received.header("X-Forwarded-Proto")).isEqualTo("http");
         assertThat(received.header("X-Forwarded-Host")).isEqualTo("127.0.0.1:" + port);
+        assertThat(received.header("X-Forwarded-Port")).isEqualTo(String.valueOf(port));
         assertThat(received.header("Accept")).isEqualTo("application/json");
         assertThat(received.headers("Keep-Alive")).isEmpty();
         assertThat(received.headers("TE")).isEmpty();

@@ -29,6 +29,24 @@ class SecurityHeadersTest extends GatewayTestSupport {
     }
 
     @Test
+    void identitysPagesCarryThemButKeepTheirOwnContentSecurityPolicy() throws Exception {
+        IDENTITY.answer(exchange -> {
+            exchange.getResponseHeaders()
+                    .add("Content-Security-Policy", "default-src 'self'; script-src 'self' 'nonce-abc'");
+            exchange.getResponseHeaders().add("X-Frame-Options", "SAMEORIGIN");
+            FakeService.respond(exchange, 200, "text/html", "<form></form>");
+        });
+
+        HttpResponse<String> response = get("/login");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Content-Security-Policy"))
+                .containsExactly("default-src 'self'; script-src 'self' 'nonce-abc'");
+        assertThat(response.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    @Test
     void probesAndErrorPagesOutsideTheApiCarryThemToo() throws Exception {
         assertHardened(get("/healthz"), false);
         HttpResponse<String> missing = get("/no/such/page");
@@ -40,8 +58,17 @@ class SecurityHeadersTest extends GatewayTestSupport {
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
-        assertThat(response.headers().firstValue("Content-Security-Policy"))
-                .hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'self'"));
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .startsWith("default-src 'self'")
+                .contains("frame-ancestors 'none'")
+                .contains("object-src 'none'")
+                .doesNotContain("unsafe"));
+        assertThat(response.headers().firstValue("Strict-Transport-Security"))
+                .hasValueSatisfying(
+                        hsts -> assertThat(hsts).startsWith("max-age=").contains("includeSubDomains"));
+        assertThat(response.headers().firstValue("Permissions-Policy"))
+                .hasValueSatisfying(policy ->
+                        assertThat(policy).contains("camera=()").contains("publickey-credentials-get=(self)"));
         if (api) {
             assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         }

@@ -53,10 +53,11 @@ class SessionDetailsTest extends GatewayTestSupport {
         assertProblem(
                 send(
                         "/api/sessions/" + id,
-                        request -> request.header("Authorization", "Bearer local:guest@example.com")),
+                        request -> request.header("Authorization", "Bearer " + Tokens.guest("guest@example.com"))),
                 404);
         HttpResponse<String> host = send(
-                "/api/sessions/" + id, request -> request.header("Authorization", "Bearer local:host@example.com"));
+                "/api/sessions/" + id,
+                request -> request.header("Authorization", "Bearer " + Tokens.host("host@example.com")));
         assertThat(host.statusCode()).isEqualTo(200);
         assertThat(host.body()).contains("\"status\":\"DRAFT\"");
     }

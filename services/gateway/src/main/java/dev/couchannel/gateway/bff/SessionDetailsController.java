@@ -5,8 +5,7 @@ import dev.couchannel.contracts.inventory.v1.FixtureSummary;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
-import dev.couchannel.gateway.identity.LocalIdentity;
-import dev.couchannel.gateway.identity.Unauthenticated;
+import dev.couchannel.gateway.identity.SignedInCaller;
 import dev.couchannel.gateway.routing.GatewayProperties;
 import dev.couchannel.platform.service.ApiProblem;
 import io.grpc.StatusRuntimeException;
@@ -18,11 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,15 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionDetailsController {
 
     private final SessionCatalogGrpc.SessionCatalogBlockingStub inventory;
-    private final LocalIdentity identity;
     private final long deadlineMillis;
 
-    SessionDetailsController(
-            SessionCatalogGrpc.SessionCatalogBlockingStub inventory,
-            LocalIdentity identity,
-            GatewayProperties properties) {
+    SessionDetailsController(SessionCatalogGrpc.SessionCatalogBlockingStub inventory, GatewayProperties properties) {
         this.inventory = inventory;
-        this.identity = identity;
         this.deadlineMillis = properties.grpcDeadline().toMillis();
     }
 
@@ -79,9 +72,7 @@ class SessionDetailsController {
             @Nullable FixtureView fixture) {}
 
     @GetMapping("/api/sessions/{id}")
-    SessionView session(
-            @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+    SessionView session(@PathVariable UUID id, @Nullable Authentication authentication) {
         SessionDetails details;
         try {
             details = inventory
@@ -101,7 +92,7 @@ class SessionDetailsController {
                             Map.of());
             };
         }
-        if ("DRAFT".equals(details.getStatus()) && !isCaller(authorization, details.getHostId())) {
+        if ("DRAFT".equals(details.getStatus()) && !isCaller(authentication, details.getHostId())) {
             // a draft is its host's business until published
             throw ApiProblem.notFound("session", id);
         }
@@ -122,12 +113,12 @@ class SessionDetailsController {
                 fixture);
     }
 
-    private boolean isCaller(@Nullable String authorization, String userId) {
-        try {
-            return identity.authenticate(authorization).filter(userId::equals).isPresent();
-        } catch (Unauthenticated e) {
-            return false;
-        }
+    /** Hosts are stored by e-mail address (ADR 12). */
+    private static boolean isCaller(@Nullable Authentication authentication, String userId) {
+        return SignedInCaller.of(authentication)
+                .map(SignedInCaller::email)
+                .filter(userId::equals)
+                .isPresent();
     }
 
     @Configuration(proxyBeanMethods = false)

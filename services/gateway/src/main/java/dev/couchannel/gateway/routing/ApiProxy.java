@@ -1,7 +1,7 @@
 package dev.couchannel.gateway.routing;
 
-import dev.couchannel.gateway.identity.LocalIdentity;
-import dev.couchannel.gateway.identity.Unauthenticated;
+import dev.couchannel.gateway.bff.Sessions;
+import dev.couchannel.gateway.bff.TokenRelay;
 import dev.couchannel.gateway.web.SecurityHeaders;
 import dev.couchannel.platform.service.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,8 +25,6 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,7 +33,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * A deliberately small reverse proxy for {@code /api/**}, written by hand: Spring Cloud Gateway has
+ * A deliberately small reverse proxy for {@code /api/**} and identity's pages, written by hand: Spring Cloud Gateway has
  * no release for Boot 4.1 yet, and the gateway is about to grow BFF aggregation that we want to own.
  *
  * <p>For a path in the {@link RouteTable} it forwards method, raw path, raw query string, body and
@@ -45,18 +43,22 @@ import org.springframework.web.client.RestClient;
  *   <li>drops hop-by-hop headers (RFC 9110 §7.6.1, including those named in {@code Connection}),
  *       {@code Host} and {@code Content-Length} (recomputed from the buffered body, which the
  *       request size limit of service-defaults keeps small);
- *   <li>always drops a caller's {@code X-Couchannel-User} and sets it only from a token {@link
- *       LocalIdentity} accepts;
- *   <li>adds {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and an {@code X-Request-Id}
+ *   <li>passes {@code Authorization} on unchanged (Spring Security has checked a bearer token
+ *       already); for a request signed in through the web app's session it sends the session's
+ *       access token instead ({@link TokenRelay});
+ *   <li>always drops a caller's {@code X-Couchannel-User} (no service may trust it; defence in
+ *       depth) and the gateway's own session cookie;
+ *   <li>adds {@code X-Forwarded-For}, {@code -Proto}, {@code -Host}, {@code -Port} (identity builds
+ *       its redirects on the public origin from them) and an {@code X-Request-Id}
  *       (the caller's when it is sane, otherwise a new UUID; echoed on the response);
  *   <li>propagates the trace: the {@link RestClient} is observed, so the downstream request
  *       carries the W3C {@code traceparent} of a client span under the inbound request's span.
  * </ul>
  *
  * <p>Answers of its own, all {@code application/problem+json}: 404 for an {@code /api} path no
- * service owns, 400 for a path that tries to climb out of its prefix, 401 (with {@code
- * WWW-Authenticate: Bearer}) for credentials the gateway refuses, 503 when the service cannot be
- * reached or does not answer within {@code couchannel.gateway.request-timeout}. Redirects and
+ * service owns, 400 for a path that tries to climb out of its prefix, 401 for a session whose
+ * token cannot be refreshed, 503 when the service cannot be reached or does not answer within
+ * {@code couchannel.gateway.request-timeout}. Redirects (never followed), {@code Set-Cookie} and
  * error statuses of a service are passed through untouched.
  */
 @RestController
@@ -88,6 +90,7 @@ class ApiProxy {
             "x-forwarded-for",
             "x-forwarded-proto",
             "x-forwarded-host",
+            "x-forwarded-port",
             "x-request-id");
 
     /**
@@ -106,20 +109,17 @@ class ApiProxy {
     private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)\\.{1,2}(/|$)");
 
     private final RouteTable routes;
-    private final LocalIdentity identity;
+    private final TokenRelay tokens;
     private final RestClient client;
 
-    ApiProxy(RouteTable routes, LocalIdentity identity, RestClient proxyRestClient) {
+    ApiProxy(RouteTable routes, TokenRelay tokens, RestClient proxyRestClient) {
         this.routes = routes;
-        this.identity = identity;
+        this.tokens = tokens;
         this.client = proxyRestClient;
     }
 
     @RequestMapping("/api/**")
     void forward(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String requestId = requestId(request);
-        response.setHeader(REQUEST_ID, requestId);
-
         String path = request.getRequestURI();
         Route route = routes.resolve(path)
                 .orElseThrow(() -> new ApiProblem(
@@ -127,19 +127,47 @@ class ApiProxy {
                         "Not found",
                         "No API operation lives at this path; GET /api/docs lists them.",
                         Map.of()));
+        forward(route, request, response);
+    }
+
+    /** Identity's endpoints and pages on the public origin (ADR 12); see {@link RouteTable#IDENTITY_PATHS}. */
+    @RequestMapping({
+        RouteTable.WELL_KNOWN,
+        RouteTable.OAUTH2,
+        RouteTable.USERINFO,
+        RouteTable.CONNECT,
+        RouteTable.LOGIN,
+        RouteTable.LOGOUT,
+        RouteTable.REGISTER,
+        RouteTable.VERIFY,
+        RouteTable.WEBAUTHN,
+        RouteTable.LOGIN_WEBAUTHN,
+        RouteTable.LOGIN_WEBAUTHN_SCRIPT,
+        RouteTable.LOCAL_TOKENS,
+        RouteTable.DEFAULT_UI_CSS
+    })
+    void forwardToIdentity(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        forward(routes.identity(), request, response);
+    }
+
+    private void forward(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String requestId = requestId(request);
+        response.setHeader(REQUEST_ID, requestId);
+        String path = request.getRequestURI();
         URI target = target(route, path, request.getQueryString());
-        Optional<String> user = identity.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        Optional<String> relayedToken = tokens.accessToken(request, response);
         byte[] body = request.getInputStream().readAllBytes();
 
         RestClient.RequestBodySpec downstream = client.method(HttpMethod.valueOf(request.getMethod()))
                 .uri(target)
-                .headers(headers -> forwardedHeaders(request, requestId, user, body.length, headers));
+                .headers(headers -> forwardedHeaders(request, requestId, relayedToken, body.length, headers));
         if (body.length > 0) {
             downstream = downstream.body(out -> out.write(body));
         }
         try {
+            boolean identity = route.name().equals(RouteTable.IDENTITY);
             downstream.exchange((forwarded, answer) -> {
-                copyBack(answer, response);
+                copyBack(answer, response, identity);
                 return null;
             });
         } catch (ResourceAccessException failure) {
@@ -170,13 +198,6 @@ class ApiProxy {
     @ExceptionHandler(CallerGone.class)
     void callerGone(CallerGone gone) {
         log.debug("caller went away while an answer was passed on: {}", describe(gone));
-    }
-
-    @ExceptionHandler(Unauthenticated.class)
-    ResponseEntity<ProblemDetail> unauthenticated(Unauthenticated failure) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(ApiProblem.unauthorized(failure.getMessage()).toProblemDetail());
     }
 
     /**
@@ -211,7 +232,7 @@ class ApiProxy {
     private static void forwardedHeaders(
             HttpServletRequest request,
             String requestId,
-            Optional<String> user,
+            Optional<String> relayedToken,
             int contentLength,
             HttpHeaders headers) {
         Set<String> connectionTokens = connectionTokens(request);
@@ -221,9 +242,16 @@ class ApiProxy {
                 continue;
             }
             for (String value : Collections.list(request.getHeaders(name))) {
+                if (lower.equals("cookie")) {
+                    value = withoutSessionCookie(value);
+                    if (value.isEmpty()) {
+                        continue;
+                    }
+                }
                 headers.add(name, value);
             }
         }
+        relayedToken.ifPresent(headers::setBearerAuth);
         String forwardedFor = request.getHeader("X-Forwarded-For");
         headers.set(
                 "X-Forwarded-For",
@@ -233,15 +261,33 @@ class ApiProxy {
         if (host != null) {
             headers.set("X-Forwarded-Host", host);
         }
+        headers.set("X-Forwarded-Port", String.valueOf(request.getServerPort()));
         headers.set(REQUEST_ID, requestId);
-        user.ifPresent(email -> headers.set(LocalIdentity.USER_HEADER, email));
         if (contentLength > 0) {
             // not sent as a header (the JDK client refuses to), but sizes the body it sends
             headers.setContentLength(contentLength);
         }
     }
 
-    private static void copyBack(ClientHttpResponse answer, HttpServletResponse response) throws IOException {
+    /** The gateway's session id is the gateway's business: no service ever sees it. */
+    private static String withoutSessionCookie(String cookieHeader) {
+        StringBuilder kept = new StringBuilder();
+        for (String pair : cookieHeader.split(";")) {
+            String cookie = pair.strip();
+            if (cookie.isEmpty() || cookie.startsWith(Sessions.COOKIE + "=")) {
+                continue;
+            }
+            kept.append(kept.isEmpty() ? "" : "; ").append(cookie);
+        }
+        return kept.toString();
+    }
+
+    /**
+     * Identity's pages may bring their own {@code Content-Security-Policy} (it knows their
+     * scripts); every other header the gateway owns stays the gateway's.
+     */
+    private static void copyBack(ClientHttpResponse answer, HttpServletResponse response, boolean identity)
+            throws IOException {
         response.setStatus(answer.getStatusCode().value());
         Set<String> connectionTokens = new HashSet<>();
         for (String value : answer.getHeaders().getOrEmpty(HttpHeaders.CONNECTION)) {
@@ -249,9 +295,14 @@ class ApiProxy {
         }
         answer.getHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (RESPONSE_HEADERS_NOT_COPIED.contains(lower)
-                    || connectionTokens.contains(lower)
-                    || SecurityHeaders.owns(lower)) {
+            if (RESPONSE_HEADERS_NOT_COPIED.contains(lower) || connectionTokens.contains(lower)) {
+                return;
+            }
+            if (SecurityHeaders.owns(lower)) {
+                if (!(identity && lower.equals("content-security-policy"))) {
+                    return;
+                }
+                response.setHeader(name, values.getFirst());
                 return;
             }
             for (String value : values) {

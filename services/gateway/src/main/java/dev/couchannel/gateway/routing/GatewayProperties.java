@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -35,6 +36,11 @@ public record GatewayProperties(
         requirePositive("request-timeout", requestTimeout);
         requirePositive("readiness-timeout", readinessTimeout);
         requirePositive("grpc-deadline", grpcDeadline);
+    }
+
+    /** Identity's internal base URL (token, JWK set and userinfo endpoints; the proxied login pages). */
+    public Optional<URI> identity() {
+        return Optional.ofNullable(routes.get(RouteTable.IDENTITY));
     }
 
     private static URI checkedBase(String name, URI base) {

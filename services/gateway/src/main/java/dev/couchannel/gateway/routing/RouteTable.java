@@ -7,14 +7,58 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Which service answers which part of the public API. The prefixes are fixed here, next to the
- * OpenAPI contract they implement; only the base URL of each service is configuration.
+ * Which service answers which part of the public API, and which of identity's pages the gateway
+ * serves on its own origin. The prefixes are fixed here, next to the OpenAPI contract they
+ * implement (what each operation requires of the caller is in {@link AccessRules}); only the base
+ * URL of each service is configuration.
  */
 @Component
 public class RouteTable {
+
+    /** The route of the identity service (ADR 12). */
+    public static final String IDENTITY = "identity";
+
+    // Identity's endpoints and pages, proxied because its issuer is the public gateway URL: the
+    // browser sees one origin. Spring MVC path patterns; "/login" matches "/login?error" but not
+    // "/login/oauth2/...", and nothing here matches the gateway's own "/bff/*".
+    public static final String WELL_KNOWN = "/.well-known/**";
+    public static final String OAUTH2 = "/oauth2/**";
+    public static final String USERINFO = "/userinfo";
+    public static final String CONNECT = "/connect/**";
+    public static final String LOGIN = "/login";
+    public static final String LOGOUT = "/logout";
+    public static final String REGISTER = "/register";
+    public static final String VERIFY = "/verify";
+    public static final String WEBAUTHN = "/webauthn/**";
+    public static final String LOGIN_WEBAUTHN = "/login/webauthn";
+    /** The passkey script of Spring Security's login page. */
+    public static final String LOGIN_WEBAUTHN_SCRIPT = "/login/webauthn.js";
+
+    public static final String LOCAL_TOKENS = "/local/tokens";
+    /** The stylesheet of Spring Security's login, logout and consent pages. */
+    public static final String DEFAULT_UI_CSS = "/default-ui.css";
+
+    /** Every path pattern served by identity, for the security filter chain that leaves them alone. */
+    public static final List<String> IDENTITY_PATHS = List.of(
+            WELL_KNOWN,
+            OAUTH2,
+            USERINFO,
+            CONNECT,
+            LOGIN,
+            LOGOUT,
+            REGISTER,
+            VERIFY,
+            WEBAUTHN,
+            LOGIN_WEBAUTHN,
+            LOGIN_WEBAUTHN_SCRIPT,
+            LOCAL_TOKENS,
+            DEFAULT_UI_CSS);
 
     /** Path prefix → route name. A prefix matches itself and everything below it. */
     static final Map<String, String> PREFIXES = Map.of(
@@ -28,12 +72,20 @@ public class RouteTable {
             "/api/admin/compliance", "compliance",
             "/api/admin/fixtures", "inventory");
 
+    /** Single operations a service serves under another service's prefix; tried before the prefixes. */
+    static final Map<String, String> OPERATIONS = Map.of("/api/hosts/{host}/dashboard", "inventory");
+
+    private static final PathPatternParser PATTERNS = new PathPatternParser();
+
+    private final Map<PathPattern, Route> byOperation;
     private final Map<String, Route> byPrefix;
     private final List<Route> routes;
+    private final Route identity;
 
     public RouteTable(GatewayProperties properties) {
         Map<String, URI> bases = properties.routes();
         TreeSet<String> missing = new TreeSet<>(PREFIXES.values());
+        missing.add(IDENTITY);
         missing.removeAll(bases.keySet());
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The gateway needs a base URL for every route it serves; set "
@@ -44,6 +96,11 @@ public class RouteTable {
         List<Route> all = new ArrayList<>();
         bases.forEach((name, base) -> all.add(new Route(name, base)));
         this.routes = List.copyOf(all);
+        this.identity = new Route(IDENTITY, bases.get(IDENTITY));
+        this.byOperation = OPERATIONS.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        entry -> PATTERNS.parse(entry.getKey()),
+                        entry -> new Route(entry.getValue(), bases.get(entry.getValue()))));
         this.byPrefix = PREFIXES.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(
                         Map.Entry::getKey, entry -> new Route(entry.getValue(), bases.get(entry.getValue()))));
@@ -51,10 +108,21 @@ public class RouteTable {
 
     /** The route serving a request path, if any. */
     public Optional<Route> resolve(String path) {
+        PathContainer requestPath = PathContainer.parsePath(path);
+        for (Map.Entry<PathPattern, Route> operation : byOperation.entrySet()) {
+            if (operation.getKey().matches(requestPath)) {
+                return Optional.of(operation.getValue());
+            }
+        }
         return byPrefix.entrySet().stream()
                 .filter(entry -> path.equals(entry.getKey()) || path.startsWith(entry.getKey() + "/"))
                 .map(Map.Entry::getValue)
                 .findFirst();
+    }
+
+    /** The identity service, for its proxied pages and endpoints. */
+    public Route identity() {
+        return identity;
     }
 
     /** Every configured route, including ones no prefix uses yet (they still gate readiness). */

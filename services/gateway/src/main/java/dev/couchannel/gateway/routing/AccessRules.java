@@ -1,0 +1,143 @@
+package dev.couchannel.gateway.routing;
+
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * What each API operation requires of its caller: the edge's first line of defence (every service
+ * checks again, zero trust). One rule per operation of the OpenAPI contract, whose {@code
+ * security} declares the same requirement (a test holds the two together), then catch-alls for
+ * paths the contract does not list.
+ *
+ * <p>A missing or invalid credential is a 401, a valid one without the grant a 403.
+ */
+public final class AccessRules {
+
+    /** What a caller must have. */
+    public sealed interface Requirement {
+
+        /** Anyone, signed in or not. */
+        record Anyone() implements Requirement {}
+
+        /** A valid bearer token or a signed-in session; the service decides the rest. */
+        record SignedIn() implements Requirement {}
+
+        /**
+         * One of these grants, each a scope ({@code SCOPE_<grant>}) or a role ({@code ROLE_<grant>}).
+         */
+        record AnyOf(List<String> grants) implements Requirement {
+            public AnyOf {
+                grants = List.copyOf(grants);
+            }
+        }
+    }
+
+    public static final Requirement ANYONE = new Requirement.Anyone();
+    public static final Requirement SIGNED_IN = new Requirement.SignedIn();
+
+    static Requirement anyOf(String... grants) {
+        return new Requirement.AnyOf(List.of(grants));
+    }
+
+    private static final Requirement BOOK = anyOf("book:sessions");
+    private static final Requirement HOST = anyOf("host:manage");
+    private static final Requirement ADMIN = anyOf("admin");
+
+    private static final Set<HttpMethod> WRITES =
+            Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
+    /**
+     * One rule: methods (empty for any), a path pattern in the contract's syntax and the requirement.
+     *
+     * @param operation whether the pattern is an operation of the contract (not a catch-all)
+     */
+    public record Rule(
+            Set<HttpMethod> methods, String path, PathPattern pattern, Requirement requirement, boolean operation) {
+
+        boolean matches(HttpMethod method, PathContainer requestPath) {
+            return (methods.isEmpty() || methods.contains(method)) && pattern.matches(requestPath);
+        }
+    }
+
+    private static final PathPatternParser PARSER = new PathPatternParser();
+
+    private static Rule op(HttpMethod method, String path, Requirement requirement) {
+        return new Rule(Set.of(method), path, PARSER.parse(path), requirement, true);
+    }
+
+    private static Rule rest(Set<HttpMethod> methods, String path, Requirement requirement) {
+        return new Rule(methods, path, PARSER.parse(path), requirement, false);
+    }
+
+    /** First match wins. */
+    static final List<Rule> RULES = List.of(
+            // the gateway's own
+            op(HttpMethod.GET, "/api/me", SIGNED_IN),
+            rest(READS, "/api/openapi.json", ANYONE),
+            rest(READS, "/api/openapi.yaml", ANYONE),
+            rest(READS, "/api/docs", ANYONE),
+            // inventory: the catalogue is public, planning is for hosts
+            op(HttpMethod.GET, "/api/fixtures", ANYONE),
+            op(HttpMethod.GET, "/api/sessions", ANYONE),
+            op(HttpMethod.POST, "/api/sessions", HOST),
+            op(HttpMethod.GET, "/api/sessions/{id}", ANYONE),
+            op(HttpMethod.POST, "/api/sessions/{id}/publish", HOST),
+            op(HttpMethod.POST, "/api/sessions/{id}/cancel", anyOf("host:manage", "admin")),
+            op(HttpMethod.POST, "/api/sessions/{id}/waitlist", SIGNED_IN),
+            op(HttpMethod.DELETE, "/api/sessions/{id}/waitlist", SIGNED_IN),
+            op(HttpMethod.GET, "/api/sessions/{id}/waitlist/me", SIGNED_IN),
+            op(HttpMethod.POST, "/api/admin/fixtures/{id}/postpone", ADMIN),
+            op(HttpMethod.POST, "/api/admin/fixtures/import", ADMIN),
+            // booking
+            op(HttpMethod.GET, "/api/bookings", SIGNED_IN),
+            op(HttpMethod.POST, "/api/bookings", BOOK),
+            op(HttpMethod.GET, "/api/bookings/{id}", SIGNED_IN),
+            op(HttpMethod.POST, "/api/bookings/{id}/cancel", SIGNED_IN),
+            // hosting
+            op(HttpMethod.POST, "/api/venues", HOST),
+            op(HttpMethod.GET, "/api/venues/{id}", ANYONE),
+            op(HttpMethod.PUT, "/api/venues/{id}", HOST),
+            op(HttpMethod.GET, "/api/hosts/me/venues", SIGNED_IN),
+            // inventory answers it: a host reads their own, an admin any
+            op(HttpMethod.GET, "/api/hosts/{host}/dashboard", SIGNED_IN),
+            // payment: the webhook is signed by the provider, not by a user
+            op(HttpMethod.GET, "/api/payments/{bookingId}", SIGNED_IN),
+            op(HttpMethod.POST, "/api/payments/webhooks/{provider}", ANYONE),
+            // pricing
+            op(HttpMethod.POST, "/api/quotes", BOOK),
+            op(HttpMethod.GET, "/api/quotes/{id}", SIGNED_IN),
+            // compliance
+            op(HttpMethod.GET, "/api/admin/compliance/rules", ADMIN),
+            op(HttpMethod.POST, "/api/admin/compliance/rules", ADMIN),
+            op(HttpMethod.POST, "/api/admin/compliance/rules/{id}/disable", ADMIN),
+            // paths the contract does not list: admin is admin, venue changes are for hosts,
+            // other reads are the service's to refuse, other writes need someone signed in
+            rest(Set.of(), "/api/admin/**", ADMIN),
+            rest(WRITES, "/api/venues/**", HOST),
+            rest(READS, "/api/**", ANYONE),
+            rest(Set.of(), "/api/**", SIGNED_IN));
+
+    private AccessRules() {}
+
+    /** The requirement for a request; {@code null} outside {@code /api}. */
+    public static @Nullable Requirement requirement(HttpMethod method, String path) {
+        PathContainer requestPath = PathContainer.parsePath(path);
+        for (Rule rule : RULES) {
+            if (rule.matches(method, requestPath)) {
+                return rule.requirement();
+            }
+        }
+        return null;
+    }
+
+    /** Every rule, in the order they are tried. */
+    public static List<Rule> rules() {
+        return RULES;
+    }
+}
