@@ -76,6 +76,10 @@ public final class Launcher {
         text.append("  API (gateway)    %s/api/sessions\n".formatted(gateway));
         text.append("  API docs         %s/api/docs   (OpenAPI: %s/api/openapi.json)\n".formatted(gateway, gateway));
         text.append("  health           %s/healthz   %s/readinessz\n".formatted(gateway, gateway));
+        text.append(
+                "  sign in          %s/bff/login   (demo: guest@example.com, host@example.com, ".formatted(gateway));
+        text.append("admin@example.com; password couchannel)\n");
+        text.append("  OIDC discovery   %s/.well-known/openid-configuration\n".formatted(gateway));
         services.forEach((name, url) -> {
             if (!"gateway".equals(name)) {
                 text.append("  %-16s %s   (metrics: %s/actuator/prometheus)\n".formatted(name, url, url));
@@ -83,14 +87,16 @@ public final class Launcher {
         });
         text.append("  PostgreSQL       %s  (user %s)\n"
                 .formatted(
-                        infra.postgres().jdbcUrl("{hosting,inventory,pricing,compliance,payment,booking}"),
+                        infra.postgres().jdbcUrl("{identity,hosting,inventory,pricing,compliance,payment,booking}"),
                         infra.postgres().username()));
         text.append("  Kafka            %s\n".formatted(infra.kafka().bootstrapServers()));
         text.append("  Redis            localhost:%d\n".formatted(infra.redis().port()));
         text.append("  SMTP mailbox     localhost:%d\n".formatted(infra.smtp().port()));
         text.append("  data             %s\n\n".formatted(config.dataDir()));
         text.append("  Try:  curl -s %s/api/sessions\n".formatted(gateway));
-        text.append("        ./couchannel token guest@example.com\n");
+        text.append(
+                "        curl -s -H \"Authorization: Bearer $(./couchannel token guest@example.com)\" %s/api/bookings\n"
+                        .formatted(gateway));
         text.append("  Stop: Ctrl-C (or ./couchannel down)\n");
         return text.toString();
     }

@@ -4,6 +4,7 @@ import dev.couchannel.booking.BookingApplication;
 import dev.couchannel.compliance.ComplianceApplication;
 import dev.couchannel.gateway.GatewayApplication;
 import dev.couchannel.hosting.HostingApplication;
+import dev.couchannel.identity.IdentityApplication;
 import dev.couchannel.inventory.InventoryApplication;
 import dev.couchannel.payment.PaymentApplication;
 import dev.couchannel.platform.embedded.EmbeddedInfrastructure;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -51,6 +53,7 @@ public final class Stack implements AutoCloseable {
         requireFree(config.pricingGrpcPort(), "pricing gRPC", "COUCHANNEL_PRICING_GRPC_PORT");
         requireFree(config.compliancePort(), "compliance", "COUCHANNEL_COMPLIANCE_PORT");
         requireFree(config.complianceGrpcPort(), "compliance gRPC", "COUCHANNEL_COMPLIANCE_GRPC_PORT");
+        requireFree(config.identityPort(), "identity", "COUCHANNEL_IDENTITY_PORT");
         requireFree(config.kafkaPort(), "Kafka", "COUCHANNEL_KAFKA_PORT");
         requireFree(config.smtpPort(), "SMTP", "COUCHANNEL_SMTP_PORT");
 
@@ -63,14 +66,27 @@ public final class Stack implements AutoCloseable {
                 config.fast()));
         Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
         try {
-            for (String database : List.of("hosting", "inventory", "pricing", "compliance", "payment", "booking")) {
+            for (String database :
+                    List.of("identity", "hosting", "inventory", "pricing", "compliance", "payment", "booking")) {
                 infrastructure.postgres().createDatabaseIfMissing(database);
             }
+            // identity's issuer is the gateway's public URL (ADR 12), and the gateway starts last:
+            // its port is fixed up front (a free one when "any port")
+            int gatewayPort = config.gatewayPort() == 0 ? Ports.free() : config.gatewayPort();
+            String issuer = "http://localhost:" + gatewayPort;
+            services.put(
+                    "identity",
+                    IdentityApplication.start(withArgs(
+                            serviceArgs(config, infrastructure, "identity", config.identityPort(), issuer, null),
+                            "--couchannel.identity.issuer=" + issuer,
+                            // the launcher runs locally only: scripts and tests may ask for tokens directly
+                            "--couchannel.identity.local-tokens.enabled=true")));
+            URI jwks = baseUrl(services.get("identity")).resolve("/oauth2/jwks");
             // One after the other: Spring Boot's logging set-up is not safe for contexts starting in parallel.
             services.put(
                     "hosting",
                     HostingApplication.start(withArgs(
-                            serviceArgs(config, infrastructure, "hosting", config.hostingPort()),
+                            serviceArgs(config, infrastructure, "hosting", config.hostingPort(), issuer, jwks),
                             "--spring.grpc.server.port=" + config.hostingGrpcPort())));
             // inventory asks compliance when a host publishes, compliance reads sessions from inventory:
             // compliance starts later, so its gRPC port is fixed up front (a free one when "any port")
@@ -78,7 +94,7 @@ public final class Stack implements AutoCloseable {
             services.put(
                     "inventory",
                     InventoryApplication.start(withArgs(
-                            serviceArgs(config, infrastructure, "inventory", config.inventoryPort()),
+                            serviceArgs(config, infrastructure, "inventory", config.inventoryPort(), issuer, jwks),
                             "--spring.grpc.server.port=" + config.inventoryGrpcPort(),
                             "--spring.grpc.client.channel.hosting.target=" + grpcTarget(services.get("hosting")),
                             "--spring.grpc.client.channel.compliance.target=static://localhost:"
@@ -91,27 +107,37 @@ public final class Stack implements AutoCloseable {
                     "pricing",
                     PricingApplication.start(withArgs(
                             withArgs(
-                                    serviceArgs(config, infrastructure, "pricing", config.pricingPort()),
+                                    serviceArgs(config, infrastructure, "pricing", config.pricingPort(), issuer, jwks),
                                     "--spring.grpc.server.port=" + config.pricingGrpcPort()),
                             readModels)));
             services.put(
                     "compliance",
                     ComplianceApplication.start(withArgs(
                             withArgs(
-                                    serviceArgs(config, infrastructure, "compliance", config.compliancePort()),
+                                    serviceArgs(
+                                            config,
+                                            infrastructure,
+                                            "compliance",
+                                            config.compliancePort(),
+                                            issuer,
+                                            jwks),
                                     "--spring.grpc.server.port=" + complianceGrpcPort),
                             readModels)));
             services.put(
                     "payment",
-                    PaymentApplication.start(serviceArgs(config, infrastructure, "payment", config.paymentPort())));
+                    PaymentApplication.start(
+                            serviceArgs(config, infrastructure, "payment", config.paymentPort(), issuer, jwks)));
             services.put(
                     "booking",
                     BookingApplication.start(withArgs(
-                            serviceArgs(config, infrastructure, "booking", config.bookingPort()),
+                            serviceArgs(config, infrastructure, "booking", config.bookingPort(), issuer, jwks),
                             "--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")))));
 
             List<String> gatewayArgs = new ArrayList<>(common());
-            gatewayArgs.add("--server.port=" + config.gatewayPort());
+            gatewayArgs.add("--server.port=" + gatewayPort);
+            gatewayArgs.addAll(trust(issuer, jwks));
+            gatewayArgs.add("--spring.data.redis.port=" + infrastructure.redis().port());
+            gatewayArgs.add("--couchannel.gateway.routes.identity=" + baseUrl(services.get("identity")));
             gatewayArgs.add("--couchannel.gateway.routes.inventory=" + baseUrl(services.get("inventory")));
             gatewayArgs.add("--couchannel.gateway.routes.booking=" + baseUrl(services.get("booking")));
             gatewayArgs.add("--couchannel.gateway.routes.hosting=" + baseUrl(services.get("hosting")));
@@ -128,9 +154,15 @@ public final class Stack implements AutoCloseable {
     }
 
     private static List<String> serviceArgList(
-            StackConfig config, EmbeddedInfrastructure infrastructure, String database, int port) {
+            StackConfig config,
+            EmbeddedInfrastructure infrastructure,
+            String database,
+            int port,
+            String issuer,
+            @Nullable URI jwks) {
         List<String> args = new ArrayList<>(common());
         args.add("--server.port=" + port);
+        args.addAll(trust(issuer, jwks));
         args.add("--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(database));
         args.add("--spring.datasource.username=" + infrastructure.postgres().username());
         args.add("--spring.datasource.password=" + infrastructure.postgres().password());
@@ -142,8 +174,28 @@ public final class Stack implements AutoCloseable {
         return args;
     }
 
-    private static String[] serviceArgs(StackConfig config, EmbeddedInfrastructure infra, String name, int port) {
-        return serviceArgList(config, infra, name, port).toArray(String[]::new);
+    private static String[] serviceArgs(
+            StackConfig config,
+            EmbeddedInfrastructure infra,
+            String name,
+            int port,
+            String issuer,
+            @Nullable URI jwks) {
+        return serviceArgList(config, infra, name, port, issuer, jwks).toArray(String[]::new);
+    }
+
+    /**
+     * Which tokens a service accepts (ADR 12): identity's public issuer, its keys from identity's own port; and
+     * where the service gets its own token for the gRPC calls it makes.
+     */
+    private static List<String> trust(String issuer, @Nullable URI jwks) {
+        List<String> args = new ArrayList<>(List.of("--couchannel.security.issuer=" + issuer));
+        if (jwks != null) {
+            args.add("--couchannel.security.jwk-set-uri=" + jwks);
+            // the service's own client-credentials token for gRPC, from identity's internal port as the keys
+            args.add("--couchannel.security.client.token-uri=" + jwks.resolve("/oauth2/token"));
+        }
+        return args;
     }
 
     private static String grpcTarget(ConfigurableApplicationContext context) {

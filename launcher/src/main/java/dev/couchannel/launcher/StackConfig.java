@@ -24,6 +24,7 @@ public record StackConfig(
         int pricingGrpcPort,
         int compliancePort,
         int complianceGrpcPort,
+        int identityPort,
         int postgresPort,
         int kafkaPort,
         int redisPort,
@@ -53,6 +54,7 @@ public record StackConfig(
                 pricingGrpcPort,
                 compliancePort,
                 complianceGrpcPort,
+                identityPort,
                 postgresPort,
                 kafkaPort,
                 redisPort,
@@ -77,6 +79,7 @@ public record StackConfig(
                 port(env, "COUCHANNEL_PRICING_GRPC_PORT", 9085),
                 port(env, "COUCHANNEL_COMPLIANCE_PORT", 8086),
                 port(env, "COUCHANNEL_COMPLIANCE_GRPC_PORT", 9086),
+                port(env, "COUCHANNEL_IDENTITY_PORT", 8089),
                 port(env, "COUCHANNEL_POSTGRES_PORT", 15432),
                 port(env, "COUCHANNEL_KAFKA_PORT", 19092),
                 port(env, "COUCHANNEL_REDIS_PORT", 16379),
@@ -88,7 +91,33 @@ public record StackConfig(
 
     /** Any free ports, temp directories, demo data: what a system test wants. */
     public static StackConfig forTests(@Nullable Path dataDir) {
-        return new StackConfig(dataDir, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, true, true, Map.of());
+        return new StackConfig(
+                dataDir,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                true,
+                true,
+                // system tests send hundreds of requests from one address in seconds; the gateway's own
+                // tests cover the limits
+                Map.of(
+                        "couchannel.gateway.rate-limits.per-ip", "1000000",
+                        "couchannel.gateway.rate-limits.per-user", "1000000",
+                        "couchannel.gateway.rate-limits.booking-per-user", "1000000",
+                        "couchannel.gateway.rate-limits.login-per-ip", "1000000"));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

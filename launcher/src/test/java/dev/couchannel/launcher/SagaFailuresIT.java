@@ -50,6 +50,8 @@ class SagaFailuresIT {
     @BeforeAll
     static void up() throws Exception {
         stack = Stack.start(StackConfig.forTests(data)
+                // one guest books past the venue's attendee cap below, so the anti-scalping cap must not stop it first
+                .with("couchannel.booking.seats-per-guest-per-session", "20")
                 .with("couchannel.saga.step-timeout", "8s")
                 .with("couchannel.saga.deadline-sweep", "250ms")
                 .with("couchannel.pricing.quote-ttl", "2s")

@@ -34,14 +34,22 @@ final class StackClient {
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
 
+    private final LocalTokens tokens;
+
     StackClient(Stack stack) {
         this.stack = stack;
+        this.tokens = new LocalTokens(stack.serviceUrls().get("identity"));
+    }
+
+    /** {@code Bearer <token>} for {@code user}: a real access token from identity. */
+    String bearer(String user) {
+        return tokens.bearer(user);
     }
 
     HttpResponse<String> get(String path, @Nullable String user) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(stack.gateway().resolve(path));
         if (user != null) {
-            request.header("Authorization", "Bearer local:" + user);
+            request.header("Authorization", bearer(user));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -49,7 +57,7 @@ final class StackClient {
     HttpResponse<String> post(String path, String user, @Nullable String json) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(stack.gateway().resolve(path))
-                        .header("Authorization", "Bearer local:" + user)
+                        .header("Authorization", bearer(user))
                         .header("Content-Type", "application/json")
                         .POST(
                                 json == null
@@ -73,7 +81,7 @@ final class StackClient {
     HttpResponse<String> book(String guest, String json) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(stack.gateway().resolve("/api/bookings"))
-                        .header("Authorization", "Bearer local:" + guest)
+                        .header("Authorization", bearer(guest))
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json))

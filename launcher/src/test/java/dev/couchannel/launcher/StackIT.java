@@ -107,7 +107,7 @@ class StackIT {
 
         HttpResponse<String> cancelled = http.send(
                 HttpRequest.newBuilder(stack.gateway().resolve("/api/bookings/" + bookingId + "/cancel"))
-                        .header("Authorization", "Bearer local:guest@example.com")
+                        .header("Authorization", client.bearer("guest@example.com"))
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -331,7 +331,7 @@ class StackIT {
         // a bar registered through the API, big enough that only the seats limit the crowd
         HttpResponse<String> venue = http.send(
                 HttpRequest.newBuilder(stack.gateway().resolve("/api/venues"))
-                        .header("Authorization", "Bearer local:host@example.com")
+                        .header("Authorization", client.bearer("host@example.com"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("""
                                 {"name": "Bar na Pradze", "type": "COMMERCIAL", "address": "ul. Ząbkowska 27",

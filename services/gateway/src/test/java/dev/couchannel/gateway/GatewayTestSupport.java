@@ -2,6 +2,7 @@ package dev.couchannel.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.couchannel.platform.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,6 +57,9 @@ abstract class GatewayTestSupport {
         registry.add("couchannel.gateway.routes.identity", () -> IDENTITY.base().toString());
         registry.add("couchannel.gateway.grpc-deadline", () -> "3s");
         registry.add("couchannel.security.jwk-set", Tokens::jwkSet);
+        // the gateway's own service token for its gRPC calls (the fake inventory takes any)
+        registry.add("couchannel.security.client.token-uri", () -> TestTokens.tokenEndpoint()
+                .toString());
         registry.add("spring.data.redis.port", TestRedis::port);
     }
 

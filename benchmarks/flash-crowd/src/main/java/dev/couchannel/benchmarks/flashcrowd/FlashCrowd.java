@@ -7,6 +7,7 @@ import dev.couchannel.inventory.seating.RefundPolicy;
 import dev.couchannel.inventory.seating.Seats;
 import dev.couchannel.inventory.seating.Sessions;
 import dev.couchannel.inventory.seating.ViewingSession;
+import dev.couchannel.launcher.LocalTokens;
 import dev.couchannel.launcher.Stack;
 import dev.couchannel.launcher.StackConfig;
 import java.io.IOException;
@@ -94,8 +95,27 @@ public final class FlashCrowd {
         Path data = Files.createTempDirectory("flash-crowd-");
         log("data in " + data + "; starting the stack (durable PostgreSQL: " + options.durable() + ")");
         long booting = System.nanoTime();
-        Stack stack = Stack.start(
-                new StackConfig(data, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, true, !options.durable(), Map.of()));
+        Stack stack = Stack.start(new StackConfig(
+                data,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                true,
+                !options.durable(),
+                StackConfig.forTests(null).properties()));
         List<Round> rounds = new ArrayList<>();
         // Ctrl-C (or kill) still stops PostgreSQL, Kafka and Redis
         Thread stopper = new Thread(stack::close, "flash-crowd-stop");
@@ -107,7 +127,8 @@ public final class FlashCrowd {
             PgBench pgbench =
                     new PgBench(options.pgbench(), stack.infrastructure().postgres());
             pgbenchVersion = pgbench.version();
-            Crowd crowd = new Crowd(stack.gateway(), options.clients());
+            Crowd crowd = new Crowd(
+                    stack.gateway(), new LocalTokens(stack.serviceUrls().get("identity")), options.clients());
             UUID venue = crowd.registerVenue();
 
             if (options.warmup() > 0) {

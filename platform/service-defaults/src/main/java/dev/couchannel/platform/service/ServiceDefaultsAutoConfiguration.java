@@ -3,6 +3,7 @@ package dev.couchannel.platform.service;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,7 +30,12 @@ public class ServiceDefaultsAutoConfiguration {
         return AccessTokens.decoder(properties);
     }
 
+    /**
+     * The token check of a plain service. A service that runs Spring Security's filter chain (identity, the
+     * gateway: {@code couchannel.spring-security.enabled}) checks tokens there, with the same decoder.
+     */
     @Bean
+    @ConditionalOnProperty(name = "couchannel.spring-security.enabled", havingValue = "false", matchIfMissing = true)
     FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(JwtDecoder decoder) {
         FilterRegistrationBean<BearerTokenFilter> registration =
                 new FilterRegistrationBean<>(new BearerTokenFilter(decoder));

@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,11 @@ public final class TestTokens {
         registry.add("couchannel.security.jwk-set", TestTokens::jwkSet);
         registry.add("couchannel.security.client.token-uri", () -> TokenEndpoint.uri()
                 .toString());
+    }
+
+    /** The client-credentials endpoint in this JVM that hands out {@link #serviceToken}s. */
+    public static URI tokenEndpoint() {
+        return TokenEndpoint.uri();
     }
 
     /** A token of the service client {@code svc-<name>}: what a service's own gRPC calls carry. */

@@ -1,65 +1,33 @@
 package dev.couchannel.gateway.identity;
 
-import dev.couchannel.platform.service.AccessTokenProperties;
 import dev.couchannel.platform.service.AccessTokens;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.BeansException;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 /**
  * How the gateway checks an access token: with the platform's decoder ({@link AccessTokens}, ADR
- * 12: identity's keys, {@code RS256}/{@code ES256} only, issuer, audience, {@code exp}/{@code nbf}
- * with 60 s skew, an unknown {@code kid} refetches the key set once), and at the edge a token must
- * also carry an {@code exp}: one without would be good forever.
+ * 12: identity's keys, {@code RS256}/{@code ES256} only, issuer, audience, a required {@code exp}
+ * and {@code nbf} with 60 s skew, an unknown {@code kid} refetches the key set once).
  *
  * <p>The check runs inside Spring Security (beside the web app's session, the route rules and
- * CSRF), so the platform's own bearer-token filter stands down here: it would also refuse the
- * {@code Basic} client authentication that identity's token endpoint receives through the gateway.
+ * CSRF), so the platform's own bearer-token filter is not registered here
+ * ({@code couchannel.spring-security.enabled}); it would also refuse the {@code Basic} client
+ * authentication that identity's token endpoint receives through the gateway.
  *
  * <p>What a token allows becomes authorities: {@code SCOPE_<scope>} for each entry of {@code
  * scope} and {@code ROLE_<role>} for each of {@code roles}.
  */
 @Configuration(proxyBeanMethods = false)
 public class TokenChecks {
-
-    @Bean
-    JwtDecoder accessTokenDecoder(AccessTokenProperties properties) {
-        JwtDecoder platform = AccessTokens.decoder(properties);
-        return token -> {
-            Jwt jwt = platform.decode(token);
-            if (jwt.getExpiresAt() == null) {
-                throw new BadJwtException("An access token without exp is not accepted");
-            }
-            return jwt;
-        };
-    }
-
-    @Bean
-    static BeanPostProcessor platformBearerFilterStandsDown() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
-                if (bean instanceof FilterRegistrationBean<?> registration
-                        && registration.getFilter() instanceof dev.couchannel.platform.service.BearerTokenFilter) {
-                    registration.setEnabled(false);
-                }
-                return bean;
-            }
-        };
-    }
 
     @Bean
     JwtAuthenticationConverter accessTokenAuthentication() {

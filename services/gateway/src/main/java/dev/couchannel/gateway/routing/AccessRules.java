@@ -116,6 +116,11 @@ public final class AccessRules {
             op(HttpMethod.GET, "/api/admin/compliance/rules", ADMIN),
             op(HttpMethod.POST, "/api/admin/compliance/rules", ADMIN),
             op(HttpMethod.POST, "/api/admin/compliance/rules/{id}/disable", ADMIN),
+            // identity: anyone may register (the e-mail link proves the address); the rest is the admin's
+            op(HttpMethod.POST, "/api/users", ANYONE),
+            op(HttpMethod.PUT, "/api/admin/users/{id}/roles", ADMIN),
+            op(HttpMethod.GET, "/api/admin/audit", ADMIN),
+            op(HttpMethod.POST, "/api/admin/keys/rotate", ADMIN),
             // paths the contract does not list: admin is admin, venue changes are for hosts,
             // other reads are the service's to refuse, other writes need someone signed in
             rest(Set.of(), "/api/admin/**", ADMIN),

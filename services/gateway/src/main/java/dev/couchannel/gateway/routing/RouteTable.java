@@ -43,6 +43,8 @@ public class RouteTable {
     public static final String LOCAL_TOKENS = "/local/tokens";
     /** The stylesheet of Spring Security's login, logout and consent pages. */
     public static final String DEFAULT_UI_CSS = "/default-ui.css";
+    /** The stylesheet of identity's own pages (sign in, register, verify). */
+    public static final String IDENTITY_CSS = "/identity.css";
 
     /** Every path pattern served by identity, for the security filter chain that leaves them alone. */
     public static final List<String> IDENTITY_PATHS = List.of(
@@ -58,19 +60,25 @@ public class RouteTable {
             LOGIN_WEBAUTHN,
             LOGIN_WEBAUTHN_SCRIPT,
             LOCAL_TOKENS,
-            DEFAULT_UI_CSS);
+            DEFAULT_UI_CSS,
+            IDENTITY_CSS);
 
     /** Path prefix → route name. A prefix matches itself and everything below it. */
-    static final Map<String, String> PREFIXES = Map.of(
-            "/api/bookings", "booking",
-            "/api/fixtures", "inventory",
-            "/api/sessions", "inventory",
-            "/api/venues", "hosting",
-            "/api/hosts", "hosting",
-            "/api/payments", "payment",
-            "/api/quotes", "pricing",
-            "/api/admin/compliance", "compliance",
-            "/api/admin/fixtures", "inventory");
+    static final Map<String, String> PREFIXES = Map.ofEntries(
+            Map.entry("/api/bookings", "booking"),
+            Map.entry("/api/fixtures", "inventory"),
+            Map.entry("/api/sessions", "inventory"),
+            Map.entry("/api/venues", "hosting"),
+            Map.entry("/api/hosts", "hosting"),
+            Map.entry("/api/payments", "payment"),
+            Map.entry("/api/quotes", "pricing"),
+            Map.entry("/api/admin/compliance", "compliance"),
+            Map.entry("/api/admin/fixtures", "inventory"),
+            // identity's JSON API: registration and the admin's users, audit log and signing keys
+            Map.entry("/api/users", IDENTITY),
+            Map.entry("/api/admin/users", IDENTITY),
+            Map.entry("/api/admin/audit", IDENTITY),
+            Map.entry("/api/admin/keys", IDENTITY));
 
     /** Single operations a service serves under another service's prefix; tried before the prefixes. */
     static final Map<String, String> OPERATIONS = Map.of("/api/hosts/{host}/dashboard", "inventory");

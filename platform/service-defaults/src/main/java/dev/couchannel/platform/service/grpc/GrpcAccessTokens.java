@@ -2,17 +2,18 @@ package dev.couchannel.platform.service.grpc;
 
 import dev.couchannel.platform.service.Caller;
 import dev.couchannel.platform.service.ServiceTokens;
+import io.grpc.CallCredentials;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
-import io.grpc.ForwardingClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -64,28 +65,32 @@ public final class GrpcAccessTokens {
         };
     }
 
-    /** Adds this service's token to every call it makes. */
+    /**
+     * Adds this service's token to every call it makes. When identity cannot be asked, the call fails with
+     * UNAVAILABLE before it is sent, as if the network were down, and the caller's fallback applies.
+     */
     public static ClientInterceptor attaching(ServiceTokens tokens) {
+        CallCredentials credentials = new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                executor.execute(() -> {
+                    try {
+                        Metadata headers = new Metadata();
+                        headers.put(AUTHORIZATION, "Bearer " + tokens.token());
+                        applier.apply(headers);
+                    } catch (IllegalStateException e) {
+                        applier.fail(Status.UNAVAILABLE
+                                .withDescription("no service token: " + e.getMessage())
+                                .withCause(e));
+                    }
+                });
+            }
+        };
         return new ClientInterceptor() {
             @Override
             public <Q, R> ClientCall<Q, R> interceptCall(
                     MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-                return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
-                    @Override
-                    public void start(Listener<R> listener, Metadata headers) {
-                        String token;
-                        try {
-                            token = tokens.token();
-                        } catch (IllegalStateException e) {
-                            // fail this call the way a network failure would; the caller's fallback applies
-                            super.start(listener, headers);
-                            super.cancel("no service token: " + e.getMessage(), e);
-                            return;
-                        }
-                        headers.put(AUTHORIZATION, "Bearer " + token);
-                        super.start(listener, headers);
-                    }
-                };
+                return next.newCall(method, options.withCallCredentials(credentials));
             }
         };
     }
