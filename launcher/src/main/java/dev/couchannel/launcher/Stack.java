@@ -138,6 +138,7 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.addAll(trust(issuer, jwks));
             gatewayArgs.add("--spring.data.redis.port=" + infrastructure.redis().port());
             gatewayArgs.add("--couchannel.gateway.routes.identity=" + baseUrl(services.get("identity")));
+            config.properties().forEach((name, value) -> gatewayArgs.add("--" + name + "=" + value));
             gatewayArgs.add("--couchannel.gateway.routes.inventory=" + baseUrl(services.get("inventory")));
             gatewayArgs.add("--couchannel.gateway.routes.booking=" + baseUrl(services.get("booking")));
             gatewayArgs.add("--couchannel.gateway.routes.hosting=" + baseUrl(services.get("hosting")));

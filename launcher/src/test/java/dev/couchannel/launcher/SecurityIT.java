@@ -93,6 +93,24 @@ class SecurityIT {
         assertThat(get(stack.gateway().resolve("/api/hosts/host@example.com/dashboard"), guest)
                         .statusCode())
                 .isEqualTo(403);
+        // another guest's booking is not there, whether read or cancelled
+        String booking = StackClient.match(
+                StackClient.ID,
+                client.book(
+                                "guest@example.com",
+                                StackClient.demoId("session:11").toString(),
+                                1)
+                        .body());
+        assertThat(get(stack.gateway().resolve("/api/bookings/" + booking), guest)
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> cancel = http.send(
+                HttpRequest.newBuilder(stack.gateway().resolve("/api/bookings/" + booking + "/cancel"))
+                        .header("Authorization", guest)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cancel.statusCode()).isEqualTo(404);
         HttpResponse<String> own =
                 get(stack.gateway().resolve("/api/hosts/me/dashboard"), client.bearer("host@example.com"));
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
@@ -125,7 +143,7 @@ class SecurityIT {
                 .filter(header -> header.startsWith("COUCHANNEL_SESSION="))
                 .reduce((first, last) -> last)
                 .orElseThrow();
-        assertThat(sessionCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(sessionCookie).contains("HttpOnly").contains("Secure").containsIgnoringCase("SameSite=Lax");
 
         HttpResponse<String> me = browser.get("/api/me");
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);

@@ -1,14 +1,24 @@
 package dev.couchannel.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.Timestamp;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.audit.v1.AuditRecorded;
+import dev.couchannel.platform.messaging.CloudEvent;
+import dev.couchannel.platform.messaging.KafkaCloudEvents;
+import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.platform.testing.OpenApiContract;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Admin APIs take identity's own bearer tokens: 401 without a good one, 403 without the admin role. */
@@ -93,6 +103,42 @@ class AdminApiIT extends IdentityTest {
                         .get("/api/admin/audit?type=NOPE", "Authorization", "Bearer " + admin)
                         .statusCode())
                 .isEqualTo(400);
+    }
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void anotherServicesAuditEventLandsInTheAuditLogOnceEvenWhenDeliveredTwice() {
+        String booking = "booking:" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-21T18:00:00Z");
+        CloudEvent event = ProtobufEvents.wrap(
+                "booking",
+                booking,
+                AuditRecorded.newBuilder()
+                        .setAction("booking.cancelled-by-admin")
+                        .setActor("admin@example.com")
+                        .setSubject(booking)
+                        .putDetails("guest", "guest@example.com")
+                        .setAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond()))
+                        .build(),
+                at);
+        kafka.send(KafkaCloudEvents.toRecord(Topics.AUDIT_EVENTS, event));
+        kafka.send(KafkaCloudEvents.toRecord(Topics.AUDIT_EVENTS, event));
+        String admin = localToken("admin@example.com", null);
+
+        String entries = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> browser()
+                                .get(
+                                        "/api/admin/audit?type=BOOKING_CANCELLED_BY_ADMIN&subject=" + booking,
+                                        "Authorization",
+                                        "Bearer " + admin)
+                                .body(),
+                        body -> body.contains(booking));
+        assertThat(entries).contains("\"actor\":\"admin@example.com\"").contains("\"guest\":\"guest@example.com\"");
+        // the second delivery is the same event: still one entry
+        assertThat(entries.split("\"subject\":\"" + booking, -1)).hasSize(2);
     }
 
     @Test

@@ -40,6 +40,10 @@ public record AuditEvent(
         USER_REGISTERED,
         EMAIL_VERIFIED,
         KEY_ROTATED,
-        KEY_RETIRED
+        KEY_RETIRED,
+        /** An admin cancelled a guest's booking (published by booking). */
+        BOOKING_CANCELLED_BY_ADMIN,
+        /** Another service's audit event of a kind identity does not name; {@code details.action} says which. */
+        SERVICE_EVENT
     }
 }
