@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,6 +62,20 @@ abstract class GatewayTestSupport {
         registry.add("couchannel.security.client.token-uri", () -> TestTokens.tokenEndpoint()
                 .toString());
         registry.add("spring.data.redis.port", TestRedis::port);
+    }
+
+    /**
+     * For a gateway of a test class of its own: every route to {@code service}, trusting {@link Tokens}, with
+     * Redis (sessions, rate limits) at {@code redisPort}.
+     */
+    static void routeEverythingTo(FakeService service, Supplier<Object> redisPort, DynamicPropertyRegistry registry) {
+        for (String route :
+                new String[] {"booking", "inventory", "hosting", "payment", "pricing", "compliance", "identity"}) {
+            registry.add(
+                    "couchannel.gateway.routes." + route, () -> service.base().toString());
+        }
+        registry.add("couchannel.security.jwk-set", Tokens::jwkSet);
+        registry.add("spring.data.redis.port", redisPort);
     }
 
     @LocalServerPort

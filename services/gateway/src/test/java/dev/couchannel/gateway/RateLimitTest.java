@@ -37,13 +37,7 @@ class RateLimitTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        for (String route :
-                new String[] {"booking", "inventory", "hosting", "payment", "pricing", "compliance", "identity"}) {
-            registry.add(
-                    "couchannel.gateway.routes." + route, () -> SERVICES.base().toString());
-        }
-        registry.add("couchannel.security.jwk-set", Tokens::jwkSet);
-        registry.add("spring.data.redis.port", TestRedis::port);
+        GatewayTestSupport.routeEverythingTo(SERVICES, TestRedis::port, registry);
     }
 
     @LocalServerPort

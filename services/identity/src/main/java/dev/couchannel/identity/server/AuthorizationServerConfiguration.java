@@ -50,6 +50,12 @@ import org.springframework.security.web.webauthn.management.UserCredentialReposi
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
+    /** Our own apps (the web app's BFF, the command line): PKCE always, no consent screen for our own scopes. */
+    private static final ClientSettings FIRST_PARTY = ClientSettings.builder()
+            .requireProofKey(true)
+            .requireAuthorizationConsent(false)
+            .build();
+
     static final List<String> WEB_SCOPES = List.of(
             OidcScopes.OPENID,
             OidcScopes.PROFILE,
@@ -99,10 +105,7 @@ class AuthorizationServerConfiguration {
                 .redirectUri(webRedirect)
                 .postLogoutRedirectUri(issuer + "/")
                 .scopes(scopes -> scopes.addAll(WEB_SCOPES))
-                .clientSettings(ClientSettings.builder()
-                        .requireProofKey(true)
-                        .requireAuthorizationConsent(false)
-                        .build())
+                .clientSettings(FIRST_PARTY)
                 .tokenSettings(userTokens)
                 .build());
         clients.add(RegisteredClient.withId("couchannel-cli")
@@ -111,10 +114,7 @@ class AuthorizationServerConfiguration {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("http://127.0.0.1/callback")
                 .scopes(scopes -> scopes.addAll(WEB_SCOPES))
-                .clientSettings(ClientSettings.builder()
-                        .requireProofKey(true)
-                        .requireAuthorizationConsent(false)
-                        .build())
+                .clientSettings(FIRST_PARTY)
                 .tokenSettings(userTokens)
                 .build());
         for (Map.Entry<String, String> service : properties.clients().services().entrySet()) {
