@@ -146,6 +146,8 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.add("--couchannel.gateway.routes.pricing=" + baseUrl(services.get("pricing")));
             gatewayArgs.add("--couchannel.gateway.routes.compliance=" + baseUrl(services.get("compliance")));
             gatewayArgs.add("--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")));
+            gatewayArgs.add("--spring.grpc.client.channel.hosting.target=" + grpcTarget(services.get("hosting")));
+            gatewayArgs.add("--spring.grpc.client.channel.pricing.target=" + grpcTarget(services.get("pricing")));
             services.put("gateway", GatewayApplication.start(gatewayArgs.toArray(String[]::new)));
             return new Stack(infrastructure, services);
         } catch (RuntimeException e) {

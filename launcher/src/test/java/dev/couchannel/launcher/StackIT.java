@@ -76,6 +76,13 @@ class StackIT {
         assertThat(sessions.statusCode()).isEqualTo(200);
         assertThat(sessions.body()).contains("\"total\":12");
         assertThat(client.get("/api/fixtures", null).body()).contains("Legia Warszawa");
+        // the BFF view joins hosting and pricing over gRPC, each call carrying the gateway's service token
+        HttpResponse<String> view = client.get("/api/sessions/" + firstSessionId(), null);
+        assertThat(view.statusCode()).isEqualTo(200);
+        assertThat(view.body())
+                .contains("\"venue\":{")
+                .contains("\"perSeat\":{")
+                .contains("\"degraded\":[]");
     }
 
     @Test

@@ -1,8 +1,14 @@
 package dev.couchannel.gateway;
 
+import dev.couchannel.contracts.hosting.v1.GetVenueRequest;
+import dev.couchannel.contracts.hosting.v1.Venue;
+import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import dev.couchannel.contracts.pricing.v1.PreviewPriceRequest;
+import dev.couchannel.contracts.pricing.v1.PriceQuotesGrpc;
+import dev.couchannel.contracts.pricing.v1.Quote;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -17,13 +23,20 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Inventory's gRPC catalog as the gateway sees it: answers from a map, or never (to test deadlines). */
+/**
+ * The gRPC services behind the BFF session view, on one server: inventory's catalog, hosting's venues and
+ * pricing's previews. Each answers from a map, or never (to test deadlines and degraded views).
+ */
 final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
 
     static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
 
     final Map<String, SessionDetails> sessions = new ConcurrentHashMap<>();
+    final Map<String, Venue> venues = new ConcurrentHashMap<>();
+    final Map<String, Quote> prices = new ConcurrentHashMap<>();
     volatile boolean silent;
+    volatile boolean venuesSilent;
+    volatile boolean pricesDown;
     volatile String lastTraceparent;
     private Server server;
 
@@ -40,6 +53,8 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
         try {
             catalog.server = ServerBuilder.forPort(0)
                     .addService(ServerInterceptors.intercept(catalog, captureTrace))
+                    .addService(catalog.new Venues())
+                    .addService(catalog.new Prices())
                     .build()
                     .start();
         } catch (IOException e) {
@@ -54,7 +69,11 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
 
     void reset() {
         sessions.clear();
+        venues.clear();
+        prices.clear();
         silent = false;
+        venuesSilent = false;
+        pricesDown = false;
         lastTraceparent = null;
     }
 
@@ -70,5 +89,34 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
         }
         response.onNext(details);
         response.onCompleted();
+    }
+
+    final class Venues extends VenueDirectoryGrpc.VenueDirectoryImplBase {
+        @Override
+        public void getVenue(GetVenueRequest request, StreamObserver<Venue> response) {
+            if (venuesSilent) {
+                return;
+            }
+            Venue venue = venues.get(request.getVenueId());
+            if (venue == null) {
+                response.onError(Status.NOT_FOUND.asRuntimeException());
+                return;
+            }
+            response.onNext(venue);
+            response.onCompleted();
+        }
+    }
+
+    final class Prices extends PriceQuotesGrpc.PriceQuotesImplBase {
+        @Override
+        public void previewPrice(PreviewPriceRequest request, StreamObserver<Quote> response) {
+            Quote price = prices.get(request.getSessionId());
+            if (pricesDown || price == null) {
+                response.onError(Status.UNAVAILABLE.asRuntimeException());
+                return;
+            }
+            response.onNext(price);
+            response.onCompleted();
+        }
     }
 }

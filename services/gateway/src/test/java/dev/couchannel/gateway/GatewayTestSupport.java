@@ -55,6 +55,8 @@ abstract class GatewayTestSupport {
         registry.add(
                 "couchannel.gateway.routes.compliance", () -> COMPLIANCE.base().toString());
         registry.add("spring.grpc.client.channel.inventory.target", CATALOG::target);
+        registry.add("spring.grpc.client.channel.hosting.target", CATALOG::target);
+        registry.add("spring.grpc.client.channel.pricing.target", CATALOG::target);
         registry.add("couchannel.gateway.routes.identity", () -> IDENTITY.base().toString());
         registry.add("couchannel.gateway.grpc-deadline", () -> "3s");
         registry.add("couchannel.security.jwk-set", Tokens::jwkSet);

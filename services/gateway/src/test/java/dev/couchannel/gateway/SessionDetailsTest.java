@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
 import dev.couchannel.contracts.common.v1.Money;
+import dev.couchannel.contracts.hosting.v1.StreamingPackage;
+import dev.couchannel.contracts.hosting.v1.Venue;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import dev.couchannel.contracts.pricing.v1.Quote;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,50 @@ class SessionDetailsTest extends GatewayTestSupport {
                 .contains("\"homeTeam\":\"Legia Warszawa\"")
                 .contains("\"kickoff\":\"2026-11-22T18:00:00Z\"");
         assertThat(INVENTORY.receivedNothing()).isTrue(); // not proxied over REST
+    }
+
+    @Test
+    void theViewJoinsTheVenueAndTheCurrentPriceAndHidesAHomesStreetAddress() throws Exception {
+        String id = UUID.randomUUID().toString();
+        SessionDetails session = details(id);
+        CATALOG.sessions.put(id, session);
+        CATALOG.venues.put(session.getVenueId(), venue(session.getVenueId(), "HOME"));
+        CATALOG.prices.put(id, price());
+
+        HttpResponse<String> response = get("/api/sessions/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"name\":\"Ania's living room\"")
+                .contains("\"city\":\"Kraków\"")
+                .contains("\"packages\":[{\"provider\":\"Canal+\",\"licence\":\"RESIDENTIAL\"}]")
+                .contains("\"perSeat\":{\"amount\":\"14.95\",\"currency\":\"EUR\"}")
+                .contains("\"vatCountry\":\"PL\"")
+                .contains("\"degraded\":[]")
+                .doesNotContain("ul. Józefa 12");
+
+        CATALOG.venues.put(session.getVenueId(), venue(session.getVenueId(), "COMMERCIAL"));
+        assertThat(get("/api/sessions/" + id).body()).contains("\"address\":\"ul. Józefa 12\"");
+    }
+
+    @Test
+    void aSilentHostingOrADeadPricingDegradesTheViewInsteadOfBreakingIt() throws Exception {
+        String id = UUID.randomUUID().toString();
+        SessionDetails session = details(id);
+        CATALOG.sessions.put(id, session);
+        CATALOG.venues.put(session.getVenueId(), venue(session.getVenueId(), "HOME"));
+        CATALOG.prices.put(id, price());
+        CATALOG.venuesSilent = true;
+        CATALOG.pricesDown = true;
+
+        HttpResponse<String> response = get("/api/sessions/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"seatsLeft\":7")
+                .doesNotContain("\"venue\":")
+                .doesNotContain("\"price\":")
+                .contains("\"degraded\":[\"venue\",\"price\"]");
     }
 
     @Test
@@ -80,6 +127,34 @@ class SessionDetailsTest extends GatewayTestSupport {
 
         assertProblem(response, 503);
         assertThat(response.body()).contains("inventory service is unavailable");
+    }
+
+    private static Venue venue(String id, String type) {
+        return Venue.newBuilder()
+                .setId(id)
+                .setHostId("host@example.com")
+                .setName("Ania's living room")
+                .setType(type)
+                .setAddress("ul. Józefa 12")
+                .setCity("Kraków")
+                .setCountry("PL")
+                .setCapacity(10)
+                .setScreens(1)
+                .setLargestScreenInches(65)
+                .addPackages(StreamingPackage.newBuilder()
+                        .setProvider("Canal+")
+                        .setLicence("RESIDENTIAL")
+                        .setCountry("PL"))
+                .build();
+    }
+
+    private static Quote price() {
+        return Quote.newBuilder()
+                .setTotal(Money.newBuilder().setAmount("14.95").setCurrency("EUR"))
+                .setServiceFee(Money.newBuilder().setAmount("1.25").setCurrency("EUR"))
+                .setVat(Money.newBuilder().setAmount("1.20").setCurrency("EUR"))
+                .setVatCountry("PL")
+                .build();
     }
 
     private static SessionDetails details(String id) {

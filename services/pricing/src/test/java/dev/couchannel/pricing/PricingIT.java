@@ -17,6 +17,7 @@ import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import dev.couchannel.contracts.pricing.v1.ConfirmQuote;
 import dev.couchannel.contracts.pricing.v1.CreateQuoteRequest;
+import dev.couchannel.contracts.pricing.v1.PreviewPriceRequest;
 import dev.couchannel.contracts.pricing.v1.PriceQuotesGrpc;
 import dev.couchannel.contracts.pricing.v1.Quote;
 import dev.couchannel.contracts.pricing.v1.QuoteConfirmed;
@@ -361,6 +362,37 @@ class PricingIT {
         assertThat(QuoteRejected.parseFrom(reply(booking, "QuoteRejected").value())
                         .getReason())
                 .isEqualTo("Pricing is unavailable right now; please try again.");
+    }
+
+    @Test
+    void previewsAPriceOverGrpcWithoutKeepingAQuote() {
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", grpc.getPort())
+                .usePlaintext()
+                .build();
+        try {
+            PriceQuotesGrpc.PriceQuotesBlockingStub pricing = PriceQuotesGrpc.newBlockingStub(channel)
+                    .withCallCredentials(TestTokens.serviceCredentials())
+                    .withDeadlineAfter(5, TimeUnit.SECONDS);
+            long before = quoteCount();
+
+            Quote preview = pricing.previewPrice(PreviewPriceRequest.newBuilder()
+                    .setSessionId(sessionId.toString())
+                    .setSeats(2)
+                    .build());
+
+            assertThat(preview.getId()).isEmpty();
+            assertThat(preview.getTotal().getAmount()).isEqualTo("77.49");
+            assertThat(quoteCount()).isEqualTo(before);
+            assertThatThrownBy(() -> pricing.previewPrice(PreviewPriceRequest.newBuilder()
+                            .setSessionId(sessionId.toString())
+                            .setSeats(0)
+                            .build()))
+                    .isInstanceOfSatisfying(
+                            StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        } finally {
+            channel.shutdownNow();
+        }
     }
 
     @Test

@@ -1,19 +1,36 @@
 package dev.couchannel.gateway.bff;
 
 import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.hosting.v1.GetVenueRequest;
+import dev.couchannel.contracts.hosting.v1.Venue;
+import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import dev.couchannel.contracts.pricing.v1.PreviewPriceRequest;
+import dev.couchannel.contracts.pricing.v1.PriceQuotesGrpc;
+import dev.couchannel.contracts.pricing.v1.Quote;
 import dev.couchannel.gateway.identity.SignedInCaller;
 import dev.couchannel.gateway.routing.GatewayProperties;
 import dev.couchannel.platform.service.ApiProblem;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -24,19 +41,83 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The BFF view of one session, {@code GET /api/sessions/{id}}: the session and its fixture from
- * inventory over gRPC, with a deadline on the call. A DRAFT is shown to its host only. Host profile, rating and live price join this
- * view as their services land; a slow or dead one will degrade the view, not break it.
+ * The BFF view of one session, {@code GET /api/sessions/{id}}, aggregated over gRPC with a deadline on every
+ * call: the session, its fixture and live seats left from inventory (without it there is no page: 503), then, in
+ * parallel, the venue from hosting and the current price of a seat from pricing. A slow or dead hosting or pricing
+ * degrades the view instead of breaking it: the part is {@code null} and named in {@code degraded}. A DRAFT is
+ * shown to its host only. The rating joins when the review service lands.
  */
 @RestController
 class SessionDetailsController {
 
+    private static final Logger log = LoggerFactory.getLogger(SessionDetailsController.class);
+    private static final Executor PARTS = Executors.newVirtualThreadPerTaskExecutor();
+    private static final ContextSnapshotFactory CONTEXT =
+            ContextSnapshotFactory.builder().build();
+
     private final SessionCatalogGrpc.SessionCatalogBlockingStub inventory;
+    private final VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting;
+    private final PriceQuotesGrpc.PriceQuotesBlockingStub pricing;
     private final long deadlineMillis;
 
-    SessionDetailsController(SessionCatalogGrpc.SessionCatalogBlockingStub inventory, GatewayProperties properties) {
+    SessionDetailsController(
+            SessionCatalogGrpc.SessionCatalogBlockingStub inventory,
+            VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting,
+            PriceQuotesGrpc.PriceQuotesBlockingStub pricing,
+            GatewayProperties properties) {
         this.inventory = inventory;
+        this.hosting = hosting;
+        this.pricing = pricing;
         this.deadlineMillis = properties.grpcDeadline().toMillis();
+    }
+
+    record PackageView(String provider, String licence) {}
+
+    /**
+     * What a guest may know of a venue before booking. A home's street address is the host's private matter: it
+     * is shown for commercial venues only (the booking confirmation carries it).
+     */
+    record VenueView(
+            String id,
+            String name,
+            String type,
+            @Nullable String address,
+            String city,
+            String country,
+            int capacity,
+            int screens,
+            int largestScreenInches,
+            List<PackageView> packages) {
+        static VenueView of(Venue venue) {
+            return new VenueView(
+                    venue.getId(),
+                    venue.getName(),
+                    venue.getType(),
+                    "COMMERCIAL".equals(venue.getType()) ? venue.getAddress() : null,
+                    venue.getCity(),
+                    venue.getCountry(),
+                    venue.getCapacity(),
+                    venue.getScreens(),
+                    venue.getLargestScreenInches(),
+                    venue.getPackagesList().stream()
+                            .map(p -> new PackageView(p.getProvider(), p.getLicence()))
+                            .toList());
+        }
+    }
+
+    /** What one seat costs right now, fees and VAT included (a quote locks it when booking). */
+    record PriceView(MoneyView perSeat, MoneyView serviceFee, MoneyView vat, String vatCountry) {
+        static PriceView of(Quote quote) {
+            return new PriceView(
+                    money(quote.getTotal()),
+                    money(quote.getServiceFee()),
+                    money(quote.getVat()),
+                    quote.getVatCountry());
+        }
+
+        private static MoneyView money(dev.couchannel.contracts.common.v1.Money money) {
+            return new MoneyView(money.getAmount(), money.getCurrency());
+        }
     }
 
     record MoneyView(String amount, String currency) {}
@@ -69,7 +150,11 @@ class SessionDetailsController {
             MoneyView pricePerSeat,
             String refundPolicy,
             String description,
-            @Nullable FixtureView fixture) {}
+            @Nullable FixtureView fixture,
+            @Nullable VenueView venue,
+            @Nullable PriceView price,
+            @Nullable Object rating,
+            List<String> degraded) {}
 
     @GetMapping("/api/sessions/{id}")
     SessionView session(@PathVariable UUID id, @Nullable Authentication authentication) {
@@ -97,6 +182,25 @@ class SessionDetailsController {
             throw ApiProblem.notFound("session", id);
         }
         FixtureView fixture = FixtureView.of(details);
+        CompletableFuture<Optional<VenueView>> venue =
+                optional(() -> VenueView.of(hosting.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                        .getVenue(GetVenueRequest.newBuilder()
+                                .setVenueId(details.getVenueId())
+                                .build())));
+        CompletableFuture<Optional<PriceView>> price = "PUBLISHED".equals(details.getStatus())
+                ? optional(() -> PriceView.of(pricing.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                        .previewPrice(PreviewPriceRequest.newBuilder()
+                                .setSessionId(details.getId())
+                                .setSeats(1)
+                                .build())))
+                : CompletableFuture.completedFuture(Optional.empty());
+        List<String> degraded = new ArrayList<>();
+        if (venue.join().isEmpty()) {
+            degraded.add("venue");
+        }
+        if (price.join().isEmpty() && "PUBLISHED".equals(details.getStatus())) {
+            degraded.add("price");
+        }
         return new SessionView(
                 details.getId(),
                 fixture == null ? null : fixture.id(),
@@ -110,7 +214,27 @@ class SessionDetailsController {
                         details.getPricePerSeat().getCurrency()),
                 details.getRefundPolicy(),
                 details.getDescription(),
-                fixture);
+                fixture,
+                venue.join().orElse(null),
+                price.join().orElse(null),
+                null,
+                List.copyOf(degraded));
+    }
+
+    /** One part of the view, asked for on its own virtual thread; empty when its service fails or is late. */
+    private static <T> CompletableFuture<Optional<T>> optional(Supplier<T> call) {
+        // the request's trace (and any other thread-bound context) goes along to the part's thread
+        ContextSnapshot context = CONTEXT.captureAll();
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (ContextSnapshot.Scope scope = context.setThreadLocals()) {
+                        return Optional.of(call.get());
+                    } catch (StatusRuntimeException e) {
+                        log.info("the session view goes without a part: {}", e.getStatus());
+                        return Optional.empty();
+                    }
+                },
+                PARTS);
     }
 
     /** Hosts are stored by e-mail address (ADR 12). */
@@ -123,6 +247,18 @@ class SessionDetailsController {
 
     @Configuration(proxyBeanMethods = false)
     static class InventoryChannel {
+
+        /** Channel "hosting": {@code spring.grpc.client.channel.hosting.target}. */
+        @Bean
+        VenueDirectoryGrpc.VenueDirectoryBlockingStub venueDirectory(GrpcChannelFactory channels) {
+            return VenueDirectoryGrpc.newBlockingStub(channels.createChannel("hosting"));
+        }
+
+        /** Channel "pricing": {@code spring.grpc.client.channel.pricing.target}. */
+        @Bean
+        PriceQuotesGrpc.PriceQuotesBlockingStub priceQuotes(GrpcChannelFactory channels) {
+            return PriceQuotesGrpc.newBlockingStub(channels.createChannel("pricing"));
+        }
 
         /** Channel "inventory" is configured by {@code spring.grpc.client.channel.inventory.target}. */
         @Bean

@@ -46,22 +46,36 @@ public class QuoteRequests {
 
     /** Seats must already be within {@link Quote#allowedSeats(int)}. */
     public Outcome quote(UUID sessionId, int seats, String guestId) {
+        return price(sessionId, seats, guestId, true);
+    }
+
+    /** What a quote would say now, stored nowhere: for showing a price, never for holding one. */
+    public Outcome preview(UUID sessionId, int seats) {
+        return price(sessionId, seats, PREVIEW, false);
+    }
+
+    /** The guest of a preview: nobody's, so no guest can find it as theirs. */
+    private static final String PREVIEW = "";
+
+    private Outcome price(UUID sessionId, int seats, String guestId, boolean keep) {
         if (!Quote.allowedSeats(seats)) {
             throw new IllegalArgumentException("seats out of range: " + seats);
         }
         return switch (sessions.lookup(sessionId)) {
             case SessionFacts.Lookup.NotFound notFound -> new Outcome.NoSuchSession(sessionId);
             case SessionFacts.Lookup.Unavailable unavailable -> new Outcome.Unavailable(unavailable.why());
-            case SessionFacts.Lookup.Found found -> offer(found.session(), seats, guestId);
+            case SessionFacts.Lookup.Found found -> offer(found.session(), seats, guestId, keep);
         };
     }
 
-    private Outcome offer(PricedSession session, int seats, String guestId) {
+    private Outcome offer(PricedSession session, int seats, String guestId, boolean keep) {
         if (!session.open()) {
             return new Outcome.NotOpen(session.sessionId());
         }
         Quote quote = Quote.offer(rule, session, seats, guestId, clock.instant(), properties.quoteTtl());
-        quotes.add(quote);
+        if (keep) {
+            quotes.add(quote);
+        }
         return new Outcome.Quoted(quote);
     }
 

@@ -4,12 +4,14 @@ import dev.couchannel.contracts.WireMoney;
 import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.pricing.v1.CreateQuoteRequest;
+import dev.couchannel.contracts.pricing.v1.PreviewPriceRequest;
 import dev.couchannel.contracts.pricing.v1.PriceQuotesGrpc;
 import dev.couchannel.contracts.pricing.v1.Quote;
 import dev.couchannel.pricing.quote.Price;
 import dev.couchannel.pricing.quote.application.QuoteRequests;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -25,24 +27,41 @@ class PriceQuotesService extends PriceQuotesGrpc.PriceQuotesImplBase {
 
     @Override
     public void createQuote(CreateQuoteRequest request, StreamObserver<Quote> response) {
-        UUID sessionId;
-        try {
-            sessionId = UUID.fromString(request.getSessionId());
-        } catch (IllegalArgumentException e) {
-            response.onError(invalid("session_id must be a UUID"));
-            return;
-        }
-        if (!dev.couchannel.pricing.quote.Quote.allowedSeats(request.getSeats())) {
-            response.onError(invalid("seats must be 1 to " + dev.couchannel.pricing.quote.Quote.MAX_SEATS));
-            return;
-        }
         if (request.getGuestId().isBlank()) {
             response.onError(invalid("guest_id is required"));
             return;
         }
-        switch (requests.quote(sessionId, request.getSeats(), request.getGuestId())) {
+        sessionAndSeats(request.getSessionId(), request.getSeats(), response)
+                .ifPresent(sessionId -> answer(
+                        requests.quote(sessionId, request.getSeats(), request.getGuestId()), sessionId, response));
+    }
+
+    @Override
+    public void previewPrice(PreviewPriceRequest request, StreamObserver<Quote> response) {
+        sessionAndSeats(request.getSessionId(), request.getSeats(), response)
+                .ifPresent(sessionId -> answer(requests.preview(sessionId, request.getSeats()), sessionId, response));
+    }
+
+    /** The session id, or empty after answering INVALID_ARGUMENT. */
+    private static Optional<UUID> sessionAndSeats(String session, int seats, StreamObserver<Quote> response) {
+        UUID sessionId;
+        try {
+            sessionId = UUID.fromString(session);
+        } catch (IllegalArgumentException e) {
+            response.onError(invalid("session_id must be a UUID"));
+            return Optional.empty();
+        }
+        if (!dev.couchannel.pricing.quote.Quote.allowedSeats(seats)) {
+            response.onError(invalid("seats must be 1 to " + dev.couchannel.pricing.quote.Quote.MAX_SEATS));
+            return Optional.empty();
+        }
+        return Optional.of(sessionId);
+    }
+
+    private static void answer(QuoteRequests.Outcome outcome, UUID sessionId, StreamObserver<Quote> response) {
+        switch (outcome) {
             case QuoteRequests.Outcome.Quoted quoted -> {
-                response.onNext(wire(quoted.quote()));
+                response.onNext(wire(quoted.quote(), quoted.quote().guestId().isEmpty()));
                 response.onCompleted();
             }
             case QuoteRequests.Outcome.NoSuchSession missing ->
@@ -64,10 +83,11 @@ class PriceQuotesService extends PriceQuotesGrpc.PriceQuotesImplBase {
         return Status.INVALID_ARGUMENT.withDescription(why).asRuntimeException();
     }
 
-    private static Quote wire(dev.couchannel.pricing.quote.Quote quote) {
+    /** @param preview a price shown, not a quote kept: it has no id to refer to */
+    private static Quote wire(dev.couchannel.pricing.quote.Quote quote, boolean preview) {
         Price price = quote.price();
         return Quote.newBuilder()
-                .setId(quote.id().toString())
+                .setId(preview ? "" : quote.id().toString())
                 .setSessionId(quote.sessionId().toString())
                 .setSeats(quote.seats())
                 .setSubtotal(money(price.subtotal()))
