@@ -76,6 +76,15 @@ public class MessagingAutoConfiguration {
         return new Inbox(jdbc, transactions, meters);
     }
 
+    @Bean
+    InboxRetention inboxRetention(
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${couchannel.inbox.retention:7d}") Duration retention,
+            @Value("${couchannel.inbox.purge-interval:1h}") Duration interval) {
+        return new InboxRetention(jdbc, clock, retention, interval);
+    }
+
     /** Retries a failing record three times with backoff, then parks it on {@code <topic>.DLT}. */
     @Bean
     CommonErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> template) {

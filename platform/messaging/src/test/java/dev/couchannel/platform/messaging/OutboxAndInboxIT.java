@@ -76,6 +76,38 @@ class OutboxAndInboxIT {
     @Autowired
     Inbox inbox;
 
+    @Autowired
+    InboxRetention retention;
+
+    @Test
+    void inboxEntriesAreForgottenAfterTheRetentionAndNotBefore() {
+        String old = "old-" + UUID.randomUUID();
+        String recent = "recent-" + UUID.randomUUID();
+        jdbc.sql(
+                        "INSERT INTO inbox (consumer, message_id, processed_at) VALUES ('retention', :id, now() - interval '8 days')")
+                .param("id", old)
+                .update();
+        jdbc.sql(
+                        "INSERT INTO inbox (consumer, message_id, processed_at) VALUES ('retention', :id, now() - interval '6 days')")
+                .param("id", recent)
+                .update();
+
+        assertThat(retention.purge()).isPositive();
+
+        assertThat(jdbc.sql("SELECT message_id FROM inbox WHERE consumer = 'retention'")
+                        .query(String.class)
+                        .list())
+                .contains(recent)
+                .doesNotContain(old);
+        assertThatThrownBy(() -> new InboxRetention(
+                        jdbc,
+                        java.time.Clock.systemUTC(),
+                        java.time.Duration.ofHours(1),
+                        java.time.Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least");
+    }
+
     @Test
     void anEventIsPublishedWhenItsTransactionCommits() {
         CloudEvent event = event("subject-commit");

@@ -80,7 +80,17 @@ class VenueApiIT extends RunningHosting {
         assertThat(venue.path("version").asLong()).isEqualTo(1);
         assertThat(venue.path("speakers").asInt()).isEqualTo(2);
 
-        HttpResponse<String> read = send("GET", "/api/venues/" + id, null, null);
+        // a stranger reads a home without its street address, its position blurred to about a kilometre
+        JsonNode publicView = json(send("GET", "/api/venues/" + id, null, null));
+        assertThat(publicView.has("address")).isFalse();
+        assertThat(publicView.path("lat").asDouble()).isEqualTo(51.51);
+        assertThat(publicView.path("lon").asDouble()).isEqualTo(-0.2);
+        assertThat(publicView.path("city").asString()).isEqualTo("London");
+        assertThat(json(send("GET", "/api/venues/" + id, "someone-else@example.com", null))
+                        .has("address"))
+                .isFalse();
+
+        HttpResponse<String> read = send("GET", "/api/venues/" + id, host, null);
         assertThat(read.statusCode()).isEqualTo(200);
         JsonNode readVenue = json(read);
         assertThat(readVenue.path("name").asString()).isEqualTo("Notting Hill living room");
@@ -230,7 +240,7 @@ class VenueApiIT extends RunningHosting {
                         londonFlat().put("country", "XX").toString()),
                 400);
 
-        JsonNode venue = json(send("GET", "/api/venues/" + id, null, null));
+        JsonNode venue = json(send("GET", "/api/venues/" + id, host, null));
         assertThat(venue.path("lat").asDouble()).isEqualTo(51.5141);
         assertThat(venue.path("country").asString()).isEqualTo("GB");
         assertThat(venue.path("version").asLong()).isEqualTo(1);

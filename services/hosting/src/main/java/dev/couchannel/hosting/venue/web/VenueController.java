@@ -16,7 +16,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -52,7 +54,7 @@ class VenueController {
             String hostId,
             String name,
             VenueType type,
-            String address,
+            @Nullable String address,
             String city,
             String country,
             double lat,
@@ -65,6 +67,40 @@ class VenueController {
             long version,
             Instant registeredAt,
             Instant updatedAt) {
+
+        /**
+         * What anyone may see: a home's street address is left out and its position blurred to about a
+         * kilometre (two decimals), so that a public listing does not lead strangers to a private door. The host
+         * and admins see everything; a guest learns the address with their booking.
+         */
+        static VenueView publicOf(Venue venue) {
+            VenueView full = of(venue);
+            if (venue.details().type() != VenueType.HOME) {
+                return full;
+            }
+            return new VenueView(
+                    full.id(),
+                    full.hostId(),
+                    full.name(),
+                    full.type(),
+                    null,
+                    full.city(),
+                    full.country(),
+                    blurred(full.lat()),
+                    blurred(full.lon()),
+                    full.capacity(),
+                    full.screens(),
+                    full.largestScreenInches(),
+                    full.speakers(),
+                    full.packages(),
+                    full.version(),
+                    full.registeredAt(),
+                    full.updatedAt());
+        }
+
+        private static double blurred(double degrees) {
+            return Math.round(degrees * 100) / 100.0;
+        }
 
         static VenueView of(Venue venue) {
             VenueDetails details = venue.details();
@@ -99,8 +135,14 @@ class VenueController {
     }
 
     @GetMapping("/api/venues/{id}")
-    VenueView get(@PathVariable UUID id) {
-        return venues.find(id).map(VenueView::of).orElseThrow(() -> ApiProblem.notFound("venue", id));
+    VenueView get(@PathVariable UUID id, HttpServletRequest http) {
+        Optional<Caller> caller = Caller.optional(http);
+        return venues.find(id)
+                .map(venue -> caller.filter(c -> c.isAdmin() || venue.isOwnedBy(c.id()))
+                                .isPresent()
+                        ? VenueView.of(venue)
+                        : VenueView.publicOf(venue))
+                .orElseThrow(() -> ApiProblem.notFound("venue", id));
     }
 
     @PutMapping("/api/venues/{id}")
