@@ -83,6 +83,7 @@ class VenueApiIT extends RunningHosting {
         // a stranger reads a home without its street address, its position blurred to about a kilometre
         JsonNode publicView = json(send("GET", "/api/venues/" + id, null, null));
         assertThat(publicView.has("address")).isFalse();
+        assertThat(publicView.has("hostId")).isFalse();
         assertThat(publicView.path("lat").asDouble()).isEqualTo(51.51);
         assertThat(publicView.path("lon").asDouble()).isEqualTo(-0.2);
         assertThat(publicView.path("city").asString()).isEqualTo("London");

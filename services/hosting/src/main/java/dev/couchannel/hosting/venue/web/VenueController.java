@@ -51,7 +51,7 @@ class VenueController {
 
     record VenueView(
             UUID id,
-            String hostId,
+            @Nullable String hostId,
             String name,
             VenueType type,
             @Nullable String address,
@@ -69,18 +69,18 @@ class VenueController {
             Instant updatedAt) {
 
         /**
-         * What anyone may see: a home's street address is left out and its position blurred to about a
-         * kilometre (two decimals), so that a public listing does not lead strangers to a private door. The host
-         * and admins see everything; a guest learns the address with their booking.
+         * What anyone may see: no host e-mail address, and for a home no street address and a position blurred to
+         * about a kilometre (two decimals), so that a public listing does not lead strangers to a private door.
+         * The host and admins see everything; a guest learns the address with their booking.
          */
         static VenueView publicOf(Venue venue) {
             VenueView full = of(venue);
             if (venue.details().type() != VenueType.HOME) {
-                return full;
+                return full.withoutHost();
             }
             return new VenueView(
                     full.id(),
-                    full.hostId(),
+                    null,
                     full.name(),
                     full.type(),
                     null,
@@ -96,6 +96,28 @@ class VenueController {
                     full.version(),
                     full.registeredAt(),
                     full.updatedAt());
+        }
+
+        /** Hosts are stored by e-mail address: a stranger does not learn it. */
+        VenueView withoutHost() {
+            return new VenueView(
+                    id,
+                    null,
+                    name,
+                    type,
+                    address,
+                    city,
+                    country,
+                    lat,
+                    lon,
+                    capacity,
+                    screens,
+                    largestScreenInches,
+                    speakers,
+                    packages,
+                    version,
+                    registeredAt,
+                    updatedAt);
         }
 
         private static double blurred(double degrees) {
