@@ -63,6 +63,39 @@ class LoginThrottlingIT extends IdentityTest {
                 .isEqualTo(10);
     }
 
+    @Test
+    void parallelWrongGuessesAreEachCountedAndLockTheAccount() throws Exception {
+        String email = "parallel-" + UUID.randomUUID() + "@example.com";
+        localToken(email, null);
+        String hash =
+                jdbc.queryForObject("select password_hash from users where email = 'guest@example.com'", String.class);
+        jdbc.update("update users set password_hash = ? where email = ?", hash, email);
+
+        try (var guesses = java.util.concurrent.Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < 10; i++) {
+                String guess = "parallel guess " + i;
+                guesses.submit(() -> browser().signIn(email, guess));
+            }
+        }
+
+        // every guess is accounted for: checked and counted, or turned away by the gate it raced with
+        int counted = events(email, "LOGIN_FAILED");
+        assertThat(counted + events(email, "LOGIN_THROTTLED") + events(email, "LOGIN_REFUSED_LOCKED"))
+                .isEqualTo(10);
+        if (counted == 10) {
+            assertThat(attempt(email, DEMO_PASSWORD)).startsWith("This account is locked for 15 minutes");
+        } else {
+            // no lost update: the stored count is every checked wrong guess
+            assertThat(jdbc.queryForObject("select failed_attempts from users where email = ?", Integer.class, email))
+                    .isEqualTo(counted);
+        }
+    }
+
+    private int events(String email, String type) {
+        return jdbc.queryForObject(
+                "select count(*) from audit_events where subject = ? and type = ?", Integer.class, email, type);
+    }
+
     /** One password attempt; answers the message the login page then shows. */
     private String attempt(String email, String password) {
         Browser browser = browser();

@@ -10,6 +10,9 @@ public interface Users {
 
     Optional<User> byId(UUID id);
 
+    /** The account, locked against other changes until the transaction ends (for counting failures). */
+    Optional<User> lockById(UUID id);
+
     /** Adds the account; false when the e-mail address is taken. */
     boolean add(User user);
 

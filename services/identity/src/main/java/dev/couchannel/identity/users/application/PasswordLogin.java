@@ -21,6 +21,7 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Form login with e-mail address and password, throttled per account ({@link User#gate}) and per
@@ -40,11 +41,18 @@ public class PasswordLogin implements org.springframework.security.authenticatio
     private final AddressThrottle addresses;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final String dummyHash;
 
     public PasswordLogin(
-            Users users, PasswordEncoder passwords, AddressThrottle addresses, AuditLog audit, Clock clock) {
+            Users users,
+            PasswordEncoder passwords,
+            AddressThrottle addresses,
+            AuditLog audit,
+            Clock clock,
+            TransactionTemplate transactions) {
         this.users = users;
+        this.transactions = transactions;
         this.passwords = passwords;
         this.addresses = addresses;
         this.audit = audit;
@@ -101,8 +109,13 @@ public class PasswordLogin implements org.springframework.security.authenticatio
             case SignInGate.Open open -> {}
         }
         if (user.passwordHash() == null || !passwords.matches(password, user.passwordHash())) {
-            User failed = user.failedSignIn(now);
-            users.save(failed);
+            // counted under the row's lock: parallel wrong guesses must not overwrite each other's count
+            User failed = transactions.execute(status -> {
+                User current = users.lockById(user.id()).orElseThrow();
+                User counted = current.failedSignIn(now);
+                users.save(counted);
+                return counted;
+            });
             addresses.failed(address);
             audit.record(AuditEvent.of(
                     now,

@@ -43,6 +43,12 @@ class JdbcUsers implements Users {
     }
 
     @Override
+    public Optional<User> lockById(UUID id) {
+        return jdbc.query("select " + COLUMNS + " from users where id = ? for update", JdbcUsers::user, id).stream()
+                .findFirst();
+    }
+
+    @Override
     public boolean add(User user) {
         try {
             return jdbc.update(
