@@ -59,6 +59,25 @@ class PasskeyIT extends IdentityTest {
                                 + " and subject = 'guest2@example.com' and details->>'method' = 'passkey'",
                         Integer.class))
                 .isPositive();
+
+        // a lockout (from wrong passwords) holds for the passkey too
+        jdbc.update(
+                "update users set locked_until = ? where email = 'guest2@example.com'",
+                java.sql.Timestamp.from(clock.instant().plus(java.time.Duration.ofMinutes(15))));
+        try {
+            Browser whileLocked = browser();
+            String lockedCsrf = Browser.csrf(whileLocked.get("/login").body());
+            JsonNode again =
+                    json(whileLocked.postJson("/webauthn/authenticate/options", "", "X-CSRF-TOKEN", lockedCsrf));
+            HttpResponse<String> refused = whileLocked.postJson(
+                    "/login/webauthn",
+                    authenticator.authenticate(again.path("challenge").asString(), userHandle),
+                    "X-CSRF-TOKEN",
+                    lockedCsrf);
+            assertThat(refused.statusCode()).isEqualTo(401);
+        } finally {
+            jdbc.update("update users set locked_until = null where email = 'guest2@example.com'");
+        }
     }
 
     @Test

@@ -76,7 +76,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpringBootTest(
         classes = PricingApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=pricing", "spring.grpc.server.port=0", "couchannel.pricing.grpc-deadline=1s"})
+        properties = {"spring.config.name=pricing", "spring.grpc.server.port=0", "couchannel.pricing.grpc-deadline=3s"})
 class PricingIT {
 
     static final Duration WAIT = Duration.ofSeconds(20);

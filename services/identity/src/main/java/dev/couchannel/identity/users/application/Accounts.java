@@ -7,6 +7,7 @@ import dev.couchannel.identity.users.Users;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -38,10 +39,17 @@ public class Accounts implements UserDetailsService {
         return byEmail(email).orElseThrow(() -> new IllegalStateException("no account for a signed-in principal"));
     }
 
+    /**
+     * The account, refused while it is locked or unverified. Spring's passkey sign-in loads the account here after
+     * checking the passkey and does not look at those flags itself; without this check a passkey would walk past
+     * the lockout that wrong passwords caused.
+     */
     @Override
     public UserDetails loadUserByUsername(String email) {
         User user = byEmail(email).orElseThrow(() -> new UsernameNotFoundException("no such account"));
-        return details(user, clock);
+        UserDetails details = details(user, clock);
+        new AccountStatusUserDetailsChecker().check(details);
+        return details;
     }
 
     /**
