@@ -28,13 +28,17 @@ final class Contexts {
         properties.put("spring.grpc.client.channel.hosting.target", FakeFacts.INSTANCE.hostingTarget());
         properties.put("couchannel.notification.delivery.poll-interval", "100ms");
         properties.put("couchannel.notification.reminders.poll-interval", "100ms");
+        for (String argument : extra) {
+            int equals = argument.indexOf('=');
+            properties.put(argument.substring(2, equals), argument.substring(equals + 1));
+        }
         List<String> args = new ArrayList<>();
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
-        args.addAll(List.of(extra));
-        SpringApplicationBuilder builder =
-                new SpringApplicationBuilder(NotificationApplication.class).properties("spring.config.name=notification");
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(NotificationApplication.class)
+                .properties("spring.config.name=notification");
         if (clock != null) {
-            builder.initializers(context -> ((GenericApplicationContext) context).registerBean("testClock", Clock.class, () -> clock));
+            builder.initializers(context ->
+                    ((GenericApplicationContext) context).registerBean("testClock", Clock.class, () -> clock));
         }
         return builder.run(args.toArray(String[]::new));
     }

@@ -45,29 +45,31 @@ class DeadLetterIT {
                             key, Template.REMINDER_H2, recipient, "en", null, "A vs B", "today", "here", 1, ""));
             JdbcClient jdbc = context.getBean(JdbcClient.class);
 
-            await().atMost(WAIT)
-                    .until(() -> "DEAD"
-                            .equals(jdbc.sql("SELECT status FROM outbound_mail WHERE dedupe_key = :k")
-                                    .param("k", key)
-                                    .query(String.class)
-                                    .single()));
-            Map<String, Object> row = jdbc.sql("SELECT attempts, last_error, id FROM outbound_mail WHERE dedupe_key = :k")
+            await().atMost(WAIT).until(() -> "DEAD"
+                    .equals(jdbc.sql("SELECT status FROM outbound_mail WHERE dedupe_key = :k")
+                            .param("k", key)
+                            .query(String.class)
+                            .single()));
+            Map<String, Object> row = jdbc.sql(
+                            "SELECT attempts, last_error, id FROM outbound_mail WHERE dedupe_key = :k")
                     .param("k", key)
                     .query()
                     .singleRow();
             assertThat(row.get("attempts")).isEqualTo(3);
             assertThat((String) row.get("last_error")).isNotBlank();
 
-            ConsumerRecord<String, byte[]> dead = deadLetters.await(
-                    record -> row.get("id").toString().equals(record.key()), WAIT);
+            ConsumerRecord<String, byte[]> dead =
+                    deadLetters.await(record -> row.get("id").toString().equals(record.key()), WAIT);
             assertThat(new String(dead.value(), java.nio.charset.StandardCharsets.UTF_8))
                     .contains(key)
                     .contains("\"attempts\":3")
                     .contains("lastError");
             MeterRegistry meters = context.getBean(MeterRegistry.class);
-            assertThat(meters.counter("couchannel.notification.mails", "outcome", "failed").count())
+            assertThat(meters.counter("couchannel.notification.mails", "outcome", "failed")
+                            .count())
                     .isEqualTo(2);
-            assertThat(meters.counter("couchannel.notification.mails", "outcome", "dead").count())
+            assertThat(meters.counter("couchannel.notification.mails", "outcome", "dead")
+                            .count())
                     .isEqualTo(1);
         }
     }

@@ -42,7 +42,8 @@ class ReminderRestartIT {
 
         try (ConfigurableApplicationContext second = Contexts.start(DATABASE, clock)) {
             // the confirmation goes out; no reminder is due yet
-            await().atMost(WAIT).until(() -> !Mails.to(guest, "Booking confirmed").isEmpty());
+            await().atMost(WAIT)
+                    .until(() -> !Mails.to(guest, "Booking confirmed").isEmpty());
             assertThat(reminders(second, booking, "PENDING")).isEqualTo(2);
 
             clock.advance(Duration.ofHours(6).plusMinutes(1)); // 24 h before kickoff has passed
@@ -58,8 +59,13 @@ class ReminderRestartIT {
             clock.advance(Duration.ofHours(1));
             // a later mail to the same guest, queued after the clock moved: once it is out, any
             // repeated reminder would have been sent before it
-            confirm(second, UUID.randomUUID().toString(), FakeFacts.INSTANCE.session(kickoff.plus(Duration.ofDays(7))), guest);
-            await().atMost(WAIT).until(() -> Mails.to(guest, "Booking confirmed").size() == 2);
+            confirm(
+                    second,
+                    UUID.randomUUID().toString(),
+                    FakeFacts.INSTANCE.session(kickoff.plus(Duration.ofDays(7))),
+                    guest);
+            await().atMost(WAIT)
+                    .until(() -> Mails.to(guest, "Booking confirmed").size() == 2);
             await().atMost(WAIT).until(() -> pending(second, guest) == 0);
 
             assertThat(Mails.to(guest, "Tomorrow")).hasSize(1);

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** A clock the test moves; the service's pollers read it, so time passes without sleeping. */
 final class TestClock extends Clock {
@@ -33,8 +32,10 @@ final class TestClock extends Clock {
         return now;
     }
 
-    /** Puts a {@link TestClock} in a context in place of the system clock. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Puts a {@link TestClock} in a context in place of the system clock. Not a
+     * {@code @Configuration}, so the service's component scan never picks it up by itself.
+     */
     static class Config {
 
         static final TestClock SHARED = new TestClock();
