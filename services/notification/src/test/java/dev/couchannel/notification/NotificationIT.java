@@ -10,6 +10,7 @@ import dev.couchannel.contracts.booking.v1.BookingCancelled;
 import dev.couchannel.contracts.booking.v1.BookingConfirmed;
 import dev.couchannel.contracts.booking.v1.BookingRejected;
 import dev.couchannel.contracts.common.v1.Money;
+import dev.couchannel.contracts.inventory.v1.SeatAvailabilityChanged;
 import dev.couchannel.contracts.inventory.v1.SessionCancelled;
 import dev.couchannel.contracts.inventory.v1.WaitlistOfferMade;
 import dev.couchannel.platform.embedded.SmtpServer.ReceivedMail;
@@ -467,6 +468,48 @@ class NotificationIT {
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.json().path("field").asString()).isEqualTo("token");
         assertThat(api().get("/api/notifications/unsubscribe", null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void streamsTellTheCallerOfTheirBookingsAndEveryoneOfSeatsLeft() {
+        String guest = guest();
+        String other = guest();
+        String session = facts.session(inThreeDays());
+        try (EventStream seats = new EventStream(port, "/api/sessions/" + session + "/events", null);
+                EventStream mine = new EventStream(port, "/api/me/events", TestTokens.bearer(guest));
+                EventStream theirs = new EventStream(port, "/api/me/events", TestTokens.bearer(other))) {
+            await().atMost(WAIT)
+                    .until(() -> seats.has(":connected") && mine.has(":connected") && theirs.has(":connected"));
+
+            publish(
+                    Topics.INVENTORY_EVENTS,
+                    session,
+                    SeatAvailabilityChanged.newBuilder()
+                            .setSessionId(session)
+                            .setCapacity(20)
+                            .setSeatsFree(7)
+                            .build());
+            await().atMost(WAIT).until(() -> seats.has("\"seatsLeft\":7"));
+            assertThat(seats.has("event:seats")).isTrue();
+
+            String booking = UUID.randomUUID().toString();
+            long sent = System.nanoTime();
+            publish(Topics.BOOKING_EVENTS, booking, confirmed(booking, session, guest));
+            await().atMost(WAIT).until(() -> mine.has(booking) && mine.has("\"status\":\"CONFIRMED\""));
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(1));
+            assertThat(mine.has("event:booking")).isTrue();
+
+            // the other user's stream heard nothing of it: a later booking of theirs arrives alone
+            String theirBooking = UUID.randomUUID().toString();
+            publish(Topics.BOOKING_EVENTS, theirBooking, confirmed(theirBooking, session, other));
+            await().atMost(WAIT).until(() -> theirs.has(theirBooking));
+            assertThat(theirs.has(booking)).isFalse();
+            assertThat(seats.has(booking)).isFalse();
+        }
+        try (EventStream anonymous = new EventStream(port, "/api/me/events", null)) {
+            await().atMost(WAIT).until(() -> anonymous.status != 0);
+            assertThat(anonymous.status).isEqualTo(401);
+        }
     }
 
     private long unread(String user) {
