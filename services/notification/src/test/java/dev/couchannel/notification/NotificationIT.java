@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -509,6 +510,33 @@ class NotificationIT {
         try (EventStream anonymous = new EventStream(port, "/api/me/events", null)) {
             await().atMost(WAIT).until(() -> anonymous.status != 0);
             assertThat(anonymous.status).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void anotherInstancesClientsHearWhatThisInstanceConsumed() {
+        String guest = guest();
+        String session = facts.session(inThreeDays());
+        // a second instance that consumes nothing itself: its clients hear through Redis only
+        try (ConfigurableApplicationContext second = Contexts.start("notification_fanout", null);
+                EventStream mine = new EventStream(
+                        Integer.parseInt(second.getEnvironment().getProperty("local.server.port")),
+                        "/api/me/events",
+                        TestTokens.bearer(guest))) {
+            await().atMost(WAIT).until(() -> mine.has(":connected"));
+
+            String booking = UUID.randomUUID().toString();
+            publish(
+                    Topics.BOOKING_EVENTS,
+                    booking,
+                    BookingRejected.newBuilder()
+                            .setBookingId(booking)
+                            .setSessionId(session)
+                            .setGuestId(guest)
+                            .setReason("sold out")
+                            .build());
+
+            await().atMost(WAIT).until(() -> mine.has(booking) && mine.has("\"status\":\"REJECTED\""));
         }
     }
 
