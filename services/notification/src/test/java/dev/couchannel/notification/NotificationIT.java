@@ -296,8 +296,18 @@ class NotificationIT {
                         == 1);
         assertThat(Mails.to(guest)).isEmpty();
 
-        facts.down.remove(session);
+        // still down at the next try: it waits longer, and nothing is sent
         clock.advance(Duration.ofSeconds(2));
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("SELECT attempts FROM deferred_events WHERE subject = :b")
+                                .param("b", booking)
+                                .query(Integer.class)
+                                .single()
+                        >= 1);
+        assertThat(Mails.to(guest)).isEmpty();
+
+        facts.down.remove(session);
+        clock.advance(Duration.ofSeconds(5));
 
         awaitOne(guest, "Booking confirmed");
         assertThat(jdbc.sql("SELECT count(*) FROM deferred_events WHERE subject = :b")

@@ -65,47 +65,52 @@ class DeferredEvents {
                 .update();
     }
 
-    private record Deferred(CloudEvent event, String sessionId, int attempts) {}
+    private record Deferred(CloudEvent event, int attempts) {}
 
     @Scheduled(fixedDelayString = "${couchannel.notification.facts.poll-interval:1s}")
     void retryDue() {
         Instant now = clock.instant();
-        List<CloudEvent> due = jdbc.sql("""
+        List<Deferred> due = jdbc.sql("""
                         UPDATE deferred_events SET locked_until = :until
                         WHERE event_id IN (SELECT event_id FROM deferred_events
                                            WHERE next_attempt_at <= :now
                                              AND (locked_until IS NULL OR locked_until < :now)
                                            ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
-                        RETURNING event_id, type, subject, time, payload""")
+                        RETURNING event_id, type, subject, time, payload, attempts""")
                 .param("until", Timestamp.from(now.plus(Duration.ofMinutes(1))))
                 .param("now", Timestamp.from(now))
-                .query((rs, n) -> new CloudEvent(
-                        rs.getString(1),
-                        "deferred",
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant(),
-                        null,
-                        CloudEvent.PROTOBUF,
-                        rs.getBytes(5)))
+                .query((rs, n) -> new Deferred(
+                        new CloudEvent(
+                                rs.getString(1),
+                                "deferred",
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getTimestamp(4).toInstant(),
+                                null,
+                                CloudEvent.PROTOBUF,
+                                rs.getBytes(5)),
+                        rs.getInt(6)))
                 .list();
         due.forEach(this::retry);
     }
 
-    private void retry(CloudEvent event) {
+    private void retry(Deferred deferred) {
+        CloudEvent event = deferred.event();
         String session = Notifier.sessionOf(event);
         SessionFacts found;
         try {
             found = session == null ? null : facts.session(session);
         } catch (FactsUnavailable e) {
+            Duration pause = retryAfter.multipliedBy(1L << Math.min(deferred.attempts(), 20));
+            if (pause.compareTo(MAX_PAUSE) > 0) {
+                pause = MAX_PAUSE;
+            }
             jdbc.sql("""
                             UPDATE deferred_events SET attempts = attempts + 1, last_error = :error, locked_until = NULL,
-                                next_attempt_at = :now + LEAST(:base * power(2, attempts), :max) * interval '1 millisecond'
+                                next_attempt_at = :next
                             WHERE event_id = :id""")
                     .param("error", e.getMessage())
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("base", retryAfter.toMillis())
-                    .param("max", MAX_PAUSE.toMillis())
+                    .param("next", Timestamp.from(clock.instant().plus(pause)))
                     .param("id", event.id())
                     .update();
             log.info("deferred event {} still waits for facts: {}", event.id(), e.getMessage());
