@@ -121,6 +121,16 @@ public final class AccessRules {
             op(HttpMethod.PUT, "/api/admin/users/{id}/roles", ADMIN),
             op(HttpMethod.GET, "/api/admin/audit", ADMIN),
             op(HttpMethod.POST, "/api/admin/keys/rotate", ADMIN),
+            // notification: the caller's inbox, preferences and event stream; unsubscribe links are signed
+            op(HttpMethod.GET, "/api/me/notifications", SIGNED_IN),
+            op(HttpMethod.POST, "/api/me/notifications/{id}/read", SIGNED_IN),
+            op(HttpMethod.POST, "/api/me/notifications/read-all", SIGNED_IN),
+            op(HttpMethod.GET, "/api/me/notification-preferences", SIGNED_IN),
+            op(HttpMethod.PUT, "/api/me/notification-preferences", SIGNED_IN),
+            op(HttpMethod.GET, "/api/me/events", SIGNED_IN),
+            op(HttpMethod.GET, "/api/sessions/{id}/events", ANYONE),
+            op(HttpMethod.GET, "/api/notifications/unsubscribe", ANYONE),
+            op(HttpMethod.POST, "/api/notifications/unsubscribe", ANYONE),
             // paths the contract does not list: admin is admin, venue changes are for hosts,
             // other reads are the service's to refuse, other writes need someone signed in
             rest(Set.of(), "/api/admin/**", ADMIN),

@@ -1,0 +1,126 @@
+package dev.couchannel.notification.facts;
+
+import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.hosting.v1.GetVenueRequest;
+import dev.couchannel.contracts.hosting.v1.Venue;
+import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
+import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
+import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
+import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Session and venue facts over gRPC: every call has a deadline, and a transient failure is retried
+ * with a doubling backoff before the lookup gives up with {@link FactsUnavailable}.
+ */
+@Component
+class GrpcFacts implements FactsSource {
+
+    private static final Logger log = LoggerFactory.getLogger(GrpcFacts.class);
+    private static final Set<Status.Code> TRANSIENT = EnumSet.of(
+            Status.Code.UNAVAILABLE,
+            Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.RESOURCE_EXHAUSTED,
+            Status.Code.ABORTED);
+
+    private final SessionCatalogGrpc.SessionCatalogBlockingStub inventory;
+    private final VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting;
+    private final Duration deadline;
+    private final int attempts;
+    private final Duration backoff;
+
+    GrpcFacts(
+            SessionCatalogGrpc.SessionCatalogBlockingStub inventory,
+            VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting,
+            @Value("${couchannel.notification.facts.deadline:2s}") Duration deadline,
+            @Value("${couchannel.notification.facts.attempts:3}") int attempts,
+            @Value("${couchannel.notification.facts.backoff:200ms}") Duration backoff) {
+        this.inventory = inventory;
+        this.hosting = hosting;
+        this.deadline = deadline;
+        this.attempts = Math.max(1, attempts);
+        this.backoff = backoff;
+    }
+
+    @Override
+    public SessionFacts session(String sessionId) {
+        try {
+            SessionDetails session = call("inventory", () -> inventory
+                    .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .getSession(GetSessionRequest.newBuilder()
+                            .setSessionId(sessionId)
+                            .build()));
+            Venue venue = call("hosting", () -> hosting.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .getVenue(GetVenueRequest.newBuilder()
+                            .setVenueId(session.getVenueId())
+                            .build()));
+            return new SessionFacts(
+                    session.getId(),
+                    session.getFixture().getCompetition(),
+                    session.getFixture().getHomeTeam(),
+                    session.getFixture().getAwayTeam(),
+                    WireTime.toInstant(session.getFixture().getKickoff()),
+                    venue.getName(),
+                    venue.getAddress(),
+                    venue.getCity());
+        } catch (StatusRuntimeException e) {
+            log.warn("facts of session {} unavailable: {}", sessionId, e.getStatus());
+            throw new FactsUnavailable("facts of session " + sessionId + ": " + e.getStatus());
+        }
+    }
+
+    private <T> T call(String source, Supplier<T> call) {
+        long pause = backoff.toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (StatusRuntimeException e) {
+                if (attempt >= attempts || !TRANSIENT.contains(e.getStatus().getCode())) {
+                    throw e;
+                }
+                log.info(
+                        "{} call failed ({}), try {} of {}",
+                        source,
+                        e.getStatus().getCode(),
+                        attempt,
+                        attempts);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw Status.CANCELLED.withDescription("interrupted").asRuntimeException();
+                }
+                pause *= 2;
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class FactChannels {
+
+        /** Channel "inventory": {@code spring.grpc.client.channel.inventory.target}. */
+        @Bean
+        SessionCatalogGrpc.SessionCatalogBlockingStub inventoryCatalog(GrpcChannelFactory channels) {
+            return SessionCatalogGrpc.newBlockingStub(channels.createChannel("inventory"));
+        }
+
+        /** Channel "hosting": {@code spring.grpc.client.channel.hosting.target}. */
+        @Bean
+        VenueDirectoryGrpc.VenueDirectoryBlockingStub venueDirectory(GrpcChannelFactory channels) {
+            return VenueDirectoryGrpc.newBlockingStub(channels.createChannel("hosting"));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.couchannel.notification.mail;
+
+import dev.couchannel.notification.preferences.Category;
+import java.util.Locale;
+
+/** The mails this service sends, each in a category a user can turn off. */
+public enum Template {
+    BOOKING_CONFIRMED(Category.BOOKINGS),
+    BOOKING_REJECTED(Category.BOOKINGS),
+    BOOKING_CANCELLED(Category.BOOKINGS),
+    WAITLIST_OFFER(Category.WAITLIST),
+    REMINDER_H24(Category.REMINDERS),
+    REMINDER_H2(Category.REMINDERS);
+
+    private final Category category;
+
+    Template(Category category) {
+        this.category = category;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    /** The prefix of its texts in {@code mail/messages*.properties}, e.g. {@code booking_confirmed}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.couchannel.notification.messaging;
+
+import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.booking.v1.BookingCancelled;
+import dev.couchannel.contracts.booking.v1.BookingConfirmed;
+import dev.couchannel.contracts.booking.v1.BookingRejected;
+import dev.couchannel.contracts.inventory.v1.WaitlistOfferMade;
+import dev.couchannel.notification.facts.SessionFacts;
+import dev.couchannel.notification.inbox.InAppInbox;
+import dev.couchannel.notification.mail.CalendarInvite;
+import dev.couchannel.notification.mail.MailComposer;
+import dev.couchannel.notification.mail.MailOutbox;
+import dev.couchannel.notification.mail.Template;
+import dev.couchannel.notification.preferences.Preferences;
+import dev.couchannel.notification.preferences.PreferencesStore;
+import dev.couchannel.notification.reminders.Reminders;
+import dev.couchannel.platform.messaging.CloudEvent;
+import dev.couchannel.platform.messaging.ProtobufEvents;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each event means for its guest: an in-app entry always, a mail unless they turned its
+ * category off, and for a confirmation the kickoff reminders. Runs inside the caller's
+ * transaction (the inbox's, a deferred event's or a reminder's); every write is keyed so a repeat
+ * changes nothing.
+ */
+@Component
+public class Notifier {
+
+    private final MailComposer composer;
+    private final MailOutbox mails;
+    private final InAppInbox inbox;
+    private final PreferencesStore preferences;
+    private final Reminders reminders;
+
+    Notifier(
+            MailComposer composer,
+            MailOutbox mails,
+            InAppInbox inbox,
+            PreferencesStore preferences,
+            Reminders reminders) {
+        this.composer = composer;
+        this.mails = mails;
+        this.inbox = inbox;
+        this.preferences = preferences;
+        this.reminders = reminders;
+    }
+
+    /** The session an event needs facts of, or null when it needs none. */
+    static @Nullable String sessionOf(CloudEvent event) {
+        return switch (event.type()) {
+            case "couchannel.booking.v1.BookingConfirmed" ->
+                ProtobufEvents.unwrap(event, BookingConfirmed.parser()).getSessionId();
+            case "couchannel.booking.v1.BookingRejected" ->
+                ProtobufEvents.unwrap(event, BookingRejected.parser()).getSessionId();
+            case "couchannel.booking.v1.BookingCancelled" ->
+                ProtobufEvents.unwrap(event, BookingCancelled.parser()).getSessionId();
+            case "couchannel.inventory.v1.WaitlistOfferMade" ->
+                ProtobufEvents.unwrap(event, WaitlistOfferMade.parser()).getSessionId();
+            default -> null;
+        };
+    }
+
+    /** Handles an event that needs facts, with the facts of its session. */
+    public void handle(CloudEvent event, SessionFacts facts) {
+        switch (event.type()) {
+            case "couchannel.booking.v1.BookingConfirmed" -> {
+                BookingConfirmed confirmed = ProtobufEvents.unwrap(event, BookingConfirmed.parser());
+                String ics = CalendarInvite.of(confirmed.getBookingId(), facts, event.time());
+                notify(
+                        event.id(),
+                        Template.BOOKING_CONFIRMED,
+                        confirmed.getGuestId(),
+                        ics,
+                        facts,
+                        confirmed.getSeats(),
+                        "");
+                reminders.schedule(
+                        confirmed.getBookingId(), confirmed.getSessionId(), confirmed.getGuestId(), facts.kickoff());
+            }
+            case "couchannel.booking.v1.BookingRejected" -> {
+                BookingRejected rejected = ProtobufEvents.unwrap(event, BookingRejected.parser());
+                notify(
+                        event.id(),
+                        Template.BOOKING_REJECTED,
+                        rejected.getGuestId(),
+                        null,
+                        facts,
+                        0,
+                        rejected.getReason());
+            }
+            case "couchannel.booking.v1.BookingCancelled" -> {
+                BookingCancelled cancelled = ProtobufEvents.unwrap(event, BookingCancelled.parser());
+                String refund = cancelled.hasRefund()
+                        ? cancelled.getRefund().getAmount() + " "
+                                + cancelled.getRefund().getCurrency()
+                        : "0";
+                reminders.cancelBooking(cancelled.getBookingId());
+                notify(
+                        event.id(),
+                        Template.BOOKING_CANCELLED,
+                        cancelled.getGuestId(),
+                        null,
+                        facts,
+                        cancelled.getSeats(),
+                        refund);
+            }
+            case "couchannel.inventory.v1.WaitlistOfferMade" -> {
+                WaitlistOfferMade offer = ProtobufEvents.unwrap(event, WaitlistOfferMade.parser());
+                notify(
+                        event.id(),
+                        Template.WAITLIST_OFFER,
+                        offer.getGuestId(),
+                        null,
+                        facts,
+                        offer.getSeats(),
+                        MailComposer.kickoff(WireTime.toInstant(offer.getExpiresAt())));
+            }
+            default -> {
+                // nothing to tell anyone
+            }
+        }
+    }
+
+    /** Queues the mail and inbox entry of a due reminder. */
+    public void remind(Reminders.Reminder reminder, SessionFacts facts) {
+        Template template = reminder.kind() == Reminders.Kind.H24 ? Template.REMINDER_H24 : Template.REMINDER_H2;
+        notify("reminder:" + reminder.id(), template, reminder.guestId(), null, facts, 0, "");
+    }
+
+    private void notify(
+            String key,
+            Template template,
+            String guest,
+            @Nullable String ics,
+            SessionFacts facts,
+            int seats,
+            String detail) {
+        String user = guest.toLowerCase(Locale.ROOT);
+        Preferences wanted = preferences.of(user);
+        Object[] args = {facts.match(), MailComposer.kickoff(facts.kickoff()), facts.location(), seats, detail};
+        String dedupe = key + ":" + template.name();
+        inbox.add(
+                user,
+                dedupe,
+                template.name(),
+                composer.text(template, "heading", wanted.locale(), args),
+                composer.text(template, "body", wanted.locale(), args),
+                "/sessions/" + facts.sessionId());
+        if (wanted.wants(template.category())) {
+            mails.enqueue(composer.compose(dedupe, template, user, wanted.locale(), ics, args));
+        }
+    }
+}
