@@ -33,5 +33,8 @@ public final class Topics {
     /** Audit events ({@code couchannel.audit.v1.AuditRecorded}) of every service, key = the subject acted on. */
     public static final String AUDIT_EVENTS = "couchannel.audit.events";
 
+    /** Review events ({@code couchannel.review.v1.RatingChanged}), key = venue id. */
+    public static final String REVIEW_EVENTS = "couchannel.review.events";
+
     private Topics() {}
 }

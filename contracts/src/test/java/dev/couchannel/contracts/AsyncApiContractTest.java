@@ -25,7 +25,8 @@ class AsyncApiContractTest {
             dev.couchannel.contracts.pricing.v1.Pricing.getDescriptor(),
             dev.couchannel.contracts.compliance.v1.ComplianceOuterClass.getDescriptor(),
             dev.couchannel.contracts.hosting.v1.Venues.getDescriptor(),
-            dev.couchannel.contracts.audit.v1.Audit.getDescriptor());
+            dev.couchannel.contracts.audit.v1.Audit.getDescriptor(),
+            dev.couchannel.contracts.review.v1.Reviews.getDescriptor());
 
     @Test
     void everyMessageIsDocumentedAndEveryDocumentedMessageExists() throws Exception {
@@ -63,7 +64,8 @@ class AsyncApiContractTest {
                         Topics.BOOKING_REPLIES,
                         Topics.BOOKING_EVENTS,
                         Topics.HOSTING_EVENTS,
-                        Topics.AUDIT_EVENTS);
+                        Topics.AUDIT_EVENTS,
+                        Topics.REVIEW_EVENTS);
     }
 
     /** The requests and responses of the rpc methods in {@link #SCHEMAS}, and the messages inside them. */
