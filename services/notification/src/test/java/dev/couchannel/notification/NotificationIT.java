@@ -521,6 +521,10 @@ class NotificationIT {
             await().atMost(WAIT).until(() -> anonymous.status != 0);
             assertThat(anonymous.status).isEqualTo(401);
         }
+        try (EventStream notASession = new EventStream(port, "/api/sessions/not-a-session/events", null)) {
+            await().atMost(WAIT).until(() -> notASession.status != 0);
+            assertThat(notASession.status).isEqualTo(400);
+        }
     }
 
     @Test
