@@ -49,13 +49,13 @@ public record StackConfig(
 
     public StackConfig {
         Map<String, Integer> all = new LinkedHashMap<>();
-        DEFAULT_PORTS.keySet().forEach(name -> {
+        for (String name : DEFAULT_PORTS.keySet()) {
             Integer port = ports.get(name);
             if (port == null) {
                 throw new IllegalArgumentException("no port given for " + name);
             }
             all.put(name, port);
-        });
+        }
         ports = Collections.unmodifiableMap(all);
         properties = Map.copyOf(properties);
     }

@@ -176,6 +176,12 @@ class ApiProxy {
                 return null;
             });
         } catch (ResourceAccessException failure) {
+            if (response.isCommitted() && isEventStream(request)) {
+                // an event stream may end at any moment (the service restarts, a deploy): the
+                // client's EventSource reconnects, nothing it was told is half true
+                log.debug("{} ended the event stream {}: {}", route.name(), path, describe(failure));
+                return;
+            }
             if (response.isCommitted()) {
                 // status and headers are on the wire already: the client must see a broken
                 // response, never a truncated one that looks complete or a problem glued to it
