@@ -23,10 +23,13 @@ import dev.couchannel.platform.testing.TestTokens;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -236,6 +239,63 @@ class NotificationIT {
     }
 
     @Test
+    void timesAreWrittenInTheUsersTimeZoneAndLanguage() {
+        String guest = guest();
+        Api.Response saved = api().put(
+                        "/api/me/notification-preferences",
+                        TestTokens.bearer(guest),
+                        "{\"locale\":\"pl\",\"timeZone\":\"Europe/Warsaw\","
+                                + "\"email\":{\"bookings\":true,\"reminders\":true,\"waitlist\":true}}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        Instant kickoff = inThreeDays();
+        String session = facts.session(kickoff);
+        String booking = UUID.randomUUID().toString();
+
+        publish(Topics.BOOKING_EVENTS, booking, confirmed(booking, session, guest));
+
+        ReceivedMail mail = awaitOne(guest, "Rezerwacja potwierdzona");
+        String warsaw = DateTimeFormatter.ofPattern("HH:mm").format(kickoff.atZone(ZoneId.of("Europe/Warsaw")));
+        assertThat(Mails.part(mail, "text/plain").orElseThrow())
+                .contains("Początek: ")
+                .contains(warsaw + " (Europe/Warsaw)")
+                .contains(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(Locale.forLanguageTag("pl"))
+                        .withZone(ZoneId.of("Europe/Warsaw"))
+                        .format(kickoff));
+    }
+
+    @Test
+    void guestsOfAShowingTheHostCancelledOrAPostponedMatchAreToldWhyAndThatTheRefundIsFull() {
+        String guest = guest();
+        String session = facts.session(inThreeDays());
+        String byHost = UUID.randomUUID().toString();
+        String postponed = UUID.randomUUID().toString();
+
+        publish(Topics.BOOKING_EVENTS, byHost, cancelled(byHost, session, guest, "HOST", "80.00"));
+        publish(Topics.BOOKING_EVENTS, postponed, cancelled(postponed, session, guest, "FIXTURE_POSTPONED", "40.00"));
+
+        assertThat(Mails.part(awaitOne(guest, "Showing cancelled by the host"), "text/plain")
+                        .orElseThrow())
+                .contains("is cancelled by its host")
+                .contains("Your 2 seat(s) are refunded in full: 80.00 PLN.");
+        assertThat(Mails.part(awaitOne(guest, "Match postponed"), "text/plain").orElseThrow())
+                .contains("Legia Warszawa vs Lech Poznań will not be played")
+                .contains("refunded in full: 40.00 PLN.");
+        assertThat(Mails.to(guest, "Booking cancelled")).isEmpty();
+    }
+
+    private static BookingCancelled cancelled(String booking, String session, String guest, String by, String refund) {
+        return BookingCancelled.newBuilder()
+                .setBookingId(booking)
+                .setSessionId(session)
+                .setGuestId(guest)
+                .setSeats(2)
+                .setRefund(Money.newBuilder().setAmount(refund).setCurrency("PLN"))
+                .setCancelledBy(by)
+                .build();
+    }
+
+    @Test
     void aCancelledSessionCancelsItsReminders() {
         String guest = guest();
         String session = facts.session(inThreeDays());
@@ -275,9 +335,12 @@ class NotificationIT {
         assertThat(Mails.part(mail, "text/plain").orElseThrow())
                 .contains("3 seat(s) for Legia Warszawa vs Lech Poznań")
                 .contains("held for you until "
-                        + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                        + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                                .withLocale(Locale.ENGLISH)
                                 .withZone(ZoneOffset.UTC)
-                                .format(expires));
+                                .format(expires)
+                                .replace('\u202f', ' ')
+                        + " (UTC)");
     }
 
     @Test
@@ -414,6 +477,35 @@ class NotificationIT {
                 .json();
         assertThat(read.path("locale").asString()).isEqualTo("pl");
         assertThat(read.path("email").path("reminders").asBoolean()).isFalse();
+        // time zone and web push are kept when a PUT leaves them out, and checked when given
+        assertThat(read.path("timeZone").asString()).isEqualTo("UTC");
+        assertThat(read.path("push").path("bookings").asBoolean()).isTrue();
+        Api.Response badZone = api().put(
+                        "/api/me/notification-preferences",
+                        TestTokens.bearer(user),
+                        "{\"locale\":\"pl\",\"timeZone\":\"Mars/Olympus\","
+                                + "\"email\":{\"bookings\":true,\"reminders\":true,\"waitlist\":true}}");
+        assertThat(badZone.status()).isEqualTo(400);
+        assertThat(badZone.json().path("field").asString()).isEqualTo("timeZone");
+        Api.Response badPush = api().put(
+                        "/api/me/notification-preferences",
+                        TestTokens.bearer(user),
+                        "{\"locale\":\"pl\",\"email\":{\"bookings\":true,\"reminders\":true,\"waitlist\":true},"
+                                + "\"push\":{\"bookings\":false}}");
+        assertThat(badPush.status()).isEqualTo(400);
+        assertThat(badPush.json().path("field").asString()).isEqualTo("push.reminders");
+        Api.Response zoned = api().put(
+                        "/api/me/notification-preferences",
+                        TestTokens.bearer(user),
+                        "{\"locale\":\"en\",\"timeZone\":\"America/New_York\","
+                                + "\"email\":{\"bookings\":true,\"reminders\":true,\"waitlist\":true},"
+                                + "\"push\":{\"bookings\":true,\"reminders\":false,\"waitlist\":false}}");
+        assertThat(zoned.status()).isEqualTo(200);
+        JsonNode after = api().get("/api/me/notification-preferences", TestTokens.bearer(user))
+                .json();
+        assertThat(after.path("timeZone").asString()).isEqualTo("America/New_York");
+        assertThat(after.path("push").path("reminders").asBoolean()).isFalse();
+        assertThat(after.path("email").path("reminders").asBoolean()).isTrue();
         assertThat(api().get("/api/me/notification-preferences", null).status()).isEqualTo(401);
     }
 
