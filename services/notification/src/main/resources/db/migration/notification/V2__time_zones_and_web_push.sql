@@ -41,3 +41,6 @@ CREATE TABLE vapid_keys (
     public_key   TEXT  NOT NULL,
     private_key  TEXT  NOT NULL
 );
+
+-- When an event was deferred: after `facts.give-up-after` it goes to the dead-letter topic.
+ALTER TABLE deferred_events ADD COLUMN deferred_at TIMESTAMPTZ NOT NULL DEFAULT now();

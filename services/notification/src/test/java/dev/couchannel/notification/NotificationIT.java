@@ -13,6 +13,7 @@ import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.inventory.v1.SeatAvailabilityChanged;
 import dev.couchannel.contracts.inventory.v1.SessionCancelled;
 import dev.couchannel.contracts.inventory.v1.WaitlistOfferMade;
+import dev.couchannel.notification.mail.MailDelivery;
 import dev.couchannel.platform.embedded.SmtpServer.ReceivedMail;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
@@ -20,6 +21,7 @@ import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.platform.testing.OpenApiContract;
 import dev.couchannel.platform.testing.TestInfrastructure;
 import dev.couchannel.platform.testing.TestTokens;
+import dev.couchannel.platform.testing.TopicProbe;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -54,6 +57,7 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "spring.config.name=notification",
             "couchannel.notification.facts.retry-after=1s",
+            "couchannel.notification.facts.give-up-after=10m",
             "couchannel.notification.facts.attempts=1",
             "couchannel.notification.delivery.poll-interval=100ms",
             "couchannel.notification.reminders.poll-interval=100ms",
@@ -341,6 +345,36 @@ class NotificationIT {
                                 .format(expires)
                                 .replace('\u202f', ' ')
                         + " (UTC)");
+    }
+
+    @Test
+    void anEventWhoseFactsNeverComeGoesToTheDeadLetterTopicAsItCame() {
+        String guest = guest();
+        String session = facts.session(inThreeDays());
+        facts.down.add(session);
+        String booking = UUID.randomUUID().toString();
+        CloudEvent event = ProtobufEvents.wrap("test", booking, confirmed(booking, session, guest), Instant.now());
+        try (TopicProbe deadLetters = TopicProbe.on(MailDelivery.DEAD_LETTERS)) {
+            kafka.send(KafkaCloudEvents.toRecord(Topics.BOOKING_EVENTS, event));
+            await().atMost(WAIT).until(() -> deferred(booking) == 1);
+
+            clock.advance(Duration.ofMinutes(11));
+
+            ConsumerRecord<String, byte[]> dead = deadLetters.await(TopicProbe.eventId(event.id()), WAIT);
+            assertThat(TopicProbe.header(dead, "ce_type")).isEqualTo("couchannel.booking.v1.BookingConfirmed");
+            assertThat(dead.value()).isEqualTo(event.data());
+            await().atMost(WAIT).until(() -> deferred(booking) == 0);
+            assertThat(Mails.to(guest)).isEmpty();
+        } finally {
+            facts.down.remove(session);
+        }
+    }
+
+    private long deferred(String booking) {
+        return jdbc.sql("SELECT count(*) FROM deferred_events WHERE subject = :b")
+                .param("b", booking)
+                .query(Long.class)
+                .single();
     }
 
     @Test
