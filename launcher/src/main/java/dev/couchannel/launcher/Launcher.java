@@ -87,11 +87,14 @@ public final class Launcher {
         });
         text.append("  PostgreSQL       %s  (user %s)\n"
                 .formatted(
-                        infra.postgres().jdbcUrl("{identity,hosting,inventory,pricing,compliance,payment,booking}"),
+                        infra.postgres()
+                                .jdbcUrl(
+                                        "{identity,hosting,inventory,pricing,compliance,payment,booking,notification}"),
                         infra.postgres().username()));
         text.append("  Kafka            %s\n".formatted(infra.kafka().bootstrapServers()));
         text.append("  Redis            localhost:%d\n".formatted(infra.redis().port()));
-        text.append("  SMTP mailbox     localhost:%d\n".formatted(infra.smtp().port()));
+        text.append("  mailbox          %s   (every mail sent; SMTP on localhost:%d)\n"
+                .formatted(stack.mailbox(), infra.smtp().port()));
         text.append("  data             %s\n\n".formatted(config.dataDir()));
         text.append("  Try:  curl -s %s/api/sessions\n".formatted(gateway));
         text.append(

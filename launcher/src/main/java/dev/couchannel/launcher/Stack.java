@@ -6,8 +6,10 @@ import dev.couchannel.gateway.GatewayApplication;
 import dev.couchannel.hosting.HostingApplication;
 import dev.couchannel.identity.IdentityApplication;
 import dev.couchannel.inventory.InventoryApplication;
+import dev.couchannel.notification.NotificationApplication;
 import dev.couchannel.payment.PaymentApplication;
 import dev.couchannel.platform.embedded.EmbeddedInfrastructure;
+import dev.couchannel.platform.embedded.Mailbox;
 import dev.couchannel.platform.embedded.Ports;
 import dev.couchannel.pricing.PricingApplication;
 import java.net.URI;
@@ -32,52 +34,63 @@ public final class Stack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Stack.class);
 
     private final EmbeddedInfrastructure infrastructure;
+    private final Mailbox mailbox;
     private final Map<String, ConfigurableApplicationContext> services;
     private boolean closed;
 
-    private Stack(EmbeddedInfrastructure infrastructure, Map<String, ConfigurableApplicationContext> services) {
+    private Stack(
+            EmbeddedInfrastructure infrastructure,
+            Mailbox mailbox,
+            Map<String, ConfigurableApplicationContext> services) {
         this.infrastructure = infrastructure;
+        this.mailbox = mailbox;
         this.services = services;
     }
 
     /** Starts everything and returns once every service has started (readiness is checked by the caller). */
     public static Stack start(StackConfig config) {
-        requireFree(config.gatewayPort(), "gateway", "COUCHANNEL_GATEWAY_PORT");
-        requireFree(config.inventoryPort(), "inventory", "COUCHANNEL_INVENTORY_PORT");
-        requireFree(config.inventoryGrpcPort(), "inventory gRPC", "COUCHANNEL_INVENTORY_GRPC_PORT");
-        requireFree(config.bookingPort(), "booking", "COUCHANNEL_BOOKING_PORT");
-        requireFree(config.hostingPort(), "hosting", "COUCHANNEL_HOSTING_PORT");
-        requireFree(config.hostingGrpcPort(), "hosting gRPC", "COUCHANNEL_HOSTING_GRPC_PORT");
-        requireFree(config.paymentPort(), "payment", "COUCHANNEL_PAYMENT_PORT");
-        requireFree(config.pricingPort(), "pricing", "COUCHANNEL_PRICING_PORT");
-        requireFree(config.pricingGrpcPort(), "pricing gRPC", "COUCHANNEL_PRICING_GRPC_PORT");
-        requireFree(config.compliancePort(), "compliance", "COUCHANNEL_COMPLIANCE_PORT");
-        requireFree(config.complianceGrpcPort(), "compliance gRPC", "COUCHANNEL_COMPLIANCE_GRPC_PORT");
-        requireFree(config.identityPort(), "identity", "COUCHANNEL_IDENTITY_PORT");
-        requireFree(config.kafkaPort(), "Kafka", "COUCHANNEL_KAFKA_PORT");
-        requireFree(config.smtpPort(), "SMTP", "COUCHANNEL_SMTP_PORT");
+        // PostgreSQL and Redis may be our own orphans from a killed run: the servers reuse or stop those
+        config.ports().forEach((name, port) -> {
+            if (port != 0 && !name.equals("postgres") && !name.equals("redis")) {
+                Ports.requireFree(port, name, StackConfig.variable(name));
+            }
+        });
 
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(new EmbeddedInfrastructure.Settings(
                 config.dataDir(),
-                config.postgresPort(),
-                config.kafkaPort(),
-                config.redisPort(),
-                config.smtpPort(),
+                config.port("postgres"),
+                config.port("kafka"),
+                config.port("redis"),
+                config.port("smtp"),
                 config.fast()));
         Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+        Mailbox mailbox;
         try {
-            for (String database :
-                    List.of("identity", "hosting", "inventory", "pricing", "compliance", "payment", "booking")) {
+            mailbox = Mailbox.start(infrastructure.smtp(), config.port("mailbox"));
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+        try {
+            for (String database : List.of(
+                    "identity",
+                    "hosting",
+                    "inventory",
+                    "pricing",
+                    "compliance",
+                    "payment",
+                    "booking",
+                    "notification")) {
                 infrastructure.postgres().createDatabaseIfMissing(database);
             }
             // identity's issuer is the gateway's public URL (ADR 12), and the gateway starts last:
             // its port is fixed up front (a free one when "any port")
-            int gatewayPort = config.gatewayPort() == 0 ? Ports.free() : config.gatewayPort();
+            int gatewayPort = config.port("gateway") == 0 ? Ports.free() : config.port("gateway");
             String issuer = "http://localhost:" + gatewayPort;
             services.put(
                     "identity",
                     IdentityApplication.start(withArgs(
-                            serviceArgs(config, infrastructure, "identity", config.identityPort(), issuer, null),
+                            serviceArgs(config, infrastructure, "identity", config.port("identity"), issuer, null),
                             "--couchannel.identity.issuer=" + issuer,
                             // the launcher runs locally only: scripts and tests may ask for tokens directly
                             "--couchannel.identity.local-tokens.enabled=true")));
@@ -86,16 +99,17 @@ public final class Stack implements AutoCloseable {
             services.put(
                     "hosting",
                     HostingApplication.start(withArgs(
-                            serviceArgs(config, infrastructure, "hosting", config.hostingPort(), issuer, jwks),
-                            "--spring.grpc.server.port=" + config.hostingGrpcPort())));
+                            serviceArgs(config, infrastructure, "hosting", config.port("hosting"), issuer, jwks),
+                            "--spring.grpc.server.port=" + config.port("hosting-grpc"))));
             // inventory asks compliance when a host publishes, compliance reads sessions from inventory:
             // compliance starts later, so its gRPC port is fixed up front (a free one when "any port")
-            int complianceGrpcPort = config.complianceGrpcPort() == 0 ? Ports.free() : config.complianceGrpcPort();
+            int complianceGrpcPort =
+                    config.port("compliance-grpc") == 0 ? Ports.free() : config.port("compliance-grpc");
             services.put(
                     "inventory",
                     InventoryApplication.start(withArgs(
-                            serviceArgs(config, infrastructure, "inventory", config.inventoryPort(), issuer, jwks),
-                            "--spring.grpc.server.port=" + config.inventoryGrpcPort(),
+                            serviceArgs(config, infrastructure, "inventory", config.port("inventory"), issuer, jwks),
+                            "--spring.grpc.server.port=" + config.port("inventory-grpc"),
                             "--spring.grpc.client.channel.hosting.target=" + grpcTarget(services.get("hosting")),
                             "--spring.grpc.client.channel.compliance.target=static://localhost:"
                                     + complianceGrpcPort)));
@@ -107,8 +121,9 @@ public final class Stack implements AutoCloseable {
                     "pricing",
                     PricingApplication.start(withArgs(
                             withArgs(
-                                    serviceArgs(config, infrastructure, "pricing", config.pricingPort(), issuer, jwks),
-                                    "--spring.grpc.server.port=" + config.pricingGrpcPort()),
+                                    serviceArgs(
+                                            config, infrastructure, "pricing", config.port("pricing"), issuer, jwks),
+                                    "--spring.grpc.server.port=" + config.port("pricing-grpc")),
                             readModels)));
             services.put(
                     "compliance",
@@ -118,7 +133,7 @@ public final class Stack implements AutoCloseable {
                                             config,
                                             infrastructure,
                                             "compliance",
-                                            config.compliancePort(),
+                                            config.port("compliance"),
                                             issuer,
                                             jwks),
                                     "--spring.grpc.server.port=" + complianceGrpcPort),
@@ -126,12 +141,27 @@ public final class Stack implements AutoCloseable {
             services.put(
                     "payment",
                     PaymentApplication.start(
-                            serviceArgs(config, infrastructure, "payment", config.paymentPort(), issuer, jwks)));
+                            serviceArgs(config, infrastructure, "payment", config.port("payment"), issuer, jwks)));
             services.put(
                     "booking",
                     BookingApplication.start(withArgs(
-                            serviceArgs(config, infrastructure, "booking", config.bookingPort(), issuer, jwks),
+                            serviceArgs(config, infrastructure, "booking", config.port("booking"), issuer, jwks),
                             "--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")))));
+
+            services.put(
+                    "notification",
+                    NotificationApplication.start(withArgs(
+                            withArgs(
+                                    serviceArgs(
+                                            config,
+                                            infrastructure,
+                                            "notification",
+                                            config.port("notification"),
+                                            issuer,
+                                            jwks),
+                                    // links in mails point at the public gateway
+                                    "--couchannel.notification.public-url=" + issuer),
+                            readModels)));
 
             List<String> gatewayArgs = new ArrayList<>(common());
             gatewayArgs.add("--server.port=" + gatewayPort);
@@ -145,13 +175,14 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.add("--couchannel.gateway.routes.payment=" + baseUrl(services.get("payment")));
             gatewayArgs.add("--couchannel.gateway.routes.pricing=" + baseUrl(services.get("pricing")));
             gatewayArgs.add("--couchannel.gateway.routes.compliance=" + baseUrl(services.get("compliance")));
+            gatewayArgs.add("--couchannel.gateway.routes.notification=" + baseUrl(services.get("notification")));
             gatewayArgs.add("--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")));
             gatewayArgs.add("--spring.grpc.client.channel.hosting.target=" + grpcTarget(services.get("hosting")));
             gatewayArgs.add("--spring.grpc.client.channel.pricing.target=" + grpcTarget(services.get("pricing")));
             services.put("gateway", GatewayApplication.start(gatewayArgs.toArray(String[]::new)));
-            return new Stack(infrastructure, services);
+            return new Stack(infrastructure, mailbox, services);
         } catch (RuntimeException e) {
-            new Stack(infrastructure, services).close();
+            new Stack(infrastructure, mailbox, services).close();
             throw e;
         }
     }
@@ -225,12 +256,6 @@ public final class Stack implements AutoCloseable {
                 "--logging.include-application-name=false");
     }
 
-    private static void requireFree(int port, String what, String variable) {
-        if (port != 0) {
-            Ports.requireFree(port, what, variable);
-        }
-    }
-
     private static URI baseUrl(ConfigurableApplicationContext context) {
         return URI.create("http://localhost:" + port(context));
     }
@@ -271,6 +296,11 @@ public final class Stack implements AutoCloseable {
         return infrastructure;
     }
 
+    /** The developer's mailbox: every mail the stack sent, in a browser. */
+    public URI mailbox() {
+        return URI.create("http://localhost:" + mailbox.port());
+    }
+
     /** Stops the gateway, then the services, then the servers. Idempotent. */
     @Override
     public synchronized void close() {
@@ -287,6 +317,7 @@ public final class Stack implements AutoCloseable {
                 log.warn("{} did not stop cleanly", name, e);
             }
         }
+        mailbox.close();
         infrastructure.close();
     }
 }

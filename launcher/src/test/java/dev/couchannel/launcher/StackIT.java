@@ -207,6 +207,57 @@ class StackIT {
 
     @Test
     @Order(3)
+    void aGuestSeesTheirBookingConfirmedLiveAndTheConfirmationLandsInTheMailbox() throws Exception {
+        String sessionId = sessionWithSeats(10).toString();
+        try (EventStream mine = EventStream.open(
+                        http, stack.gateway().resolve("/api/me/events"), client.bearer("guest2@example.com"));
+                EventStream seats = EventStream.open(
+                        http, stack.gateway().resolve("/api/sessions/" + sessionId + "/events"), null)) {
+            String booking =
+                    match(ID, client.book("guest2@example.com", sessionId, 3).body());
+
+            EventStream.Event confirmed = mine.next(
+                    event -> event.name().equals("booking")
+                            && event.data().contains(booking)
+                            && event.data().contains("\"status\":\"CONFIRMED\""),
+                    WAIT);
+            // the saga finished when booking stored the decision
+            java.time.Instant decided = stack.bean("booking", JdbcClient.class)
+                    .sql("SELECT updated_at FROM bookings WHERE id = :id AND status = 'CONFIRMED'")
+                    .param("id", UUID.fromString(booking))
+                    .query(java.sql.Timestamp.class)
+                    .single()
+                    .toInstant();
+            assertThat(java.time.Duration.between(decided, confirmed.arrived()))
+                    .as("from the saga's decision to the browser")
+                    .isLessThan(java.time.Duration.ofSeconds(1));
+            assertThat(seats.next(
+                                    event -> event.name().equals("seats")
+                                            && event.data().contains("\"seatsLeft\":7"),
+                                    WAIT)
+                            .data())
+                    .contains("\"capacity\":10");
+
+            // the confirmation mail, with its calendar invite, in the developer's mailbox
+            String mail = await().atMost(WAIT)
+                    .until(
+                            () -> http.send(
+                                            HttpRequest.newBuilder(
+                                                            stack.mailbox().resolve("/api/messages"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString())
+                                    .body(),
+                            list -> list.contains("\"to\":[\"guest2@example.com\"]")
+                                    && list.contains("Legia Warszawa"));
+            assertThat(mail).contains("Booking confirmed");
+        }
+        // and the in-app inbox, through the gateway
+        assertThat(client.get("/api/me/notifications", "guest2@example.com").body())
+                .contains("BOOKING_CONFIRMED");
+    }
+
+    @Test
+    @Order(3)
     void aHostCancellingASessionRefundsEveryGuestInFullAndPaysAPenalty() throws Exception {
         String sessionId = sessionWithSeats(10).toString();
         String booking =

@@ -46,6 +46,8 @@ class DownstreamFailureTest {
                 "couchannel.gateway.routes.inventory", () -> INVENTORY.base().toString());
         registry.add(
                 "couchannel.gateway.routes.identity", () -> INVENTORY.base().toString());
+        registry.add(
+                "couchannel.gateway.routes.notification", () -> INVENTORY.base().toString());
         registry.add("couchannel.security.jwk-set", Tokens::jwkSet);
     }
 
@@ -107,6 +109,67 @@ class DownstreamFailureTest {
         });
 
         assertThatThrownBy(() -> get("/api/fixtures")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void anEventStreamPassesThroughAsItComesAndOutlivesTheRequestTimeout() throws Exception {
+        CountDownLatch firstEventSeen = new CountDownLatch(1);
+        INVENTORY.answer(exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream body = exchange.getResponseBody();
+            write(body, "event: booking\ndata: {\"status\":\"PENDING\"}\n\n");
+            // the second event does not exist until the caller has the first: nothing is buffered
+            await(firstEventSeen);
+            // a quiet stream, kept open by heartbeats well past the 500 ms request timeout; the
+            // pauses stand for time passing at the service, the test waits on what it reads
+            for (int beat = 0; beat < 6; beat++) {
+                write(body, ":\n\n");
+                pause(Duration.ofMillis(200));
+            }
+            write(body, "event: booking\ndata: {\"status\":\"CONFIRMED\"}\n\n");
+        });
+
+        long started = System.nanoTime();
+        HttpResponse<java.io.InputStream> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me/events"))
+                        .header("Authorization", "Bearer " + Tokens.guest("guest@example.com"))
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        try (java.io.BufferedReader lines =
+                new java.io.BufferedReader(new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            assertThat(nextData(lines)).isEqualTo("{\"status\":\"PENDING\"}");
+            firstEventSeen.countDown();
+            assertThat(nextData(lines)).isEqualTo("{\"status\":\"CONFIRMED\"}");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(1000));
+    }
+
+    private static String nextData(java.io.BufferedReader lines) throws IOException {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.startsWith("data: ")) {
+                return line.substring("data: ".length());
+            }
+        }
+        throw new IOException("the stream ended before the next event");
+    }
+
+    private static void write(OutputStream body, String text) throws IOException {
+        body.write(text.getBytes(StandardCharsets.UTF_8));
+        body.flush();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

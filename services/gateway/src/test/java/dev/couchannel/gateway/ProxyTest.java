@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProxyTest extends GatewayTestSupport {
@@ -81,6 +82,28 @@ class ProxyTest extends GatewayTestSupport {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(INVENTORY.nextRequest().uri()).isEqualTo("/api/hosts/me/dashboard");
         assertThat(HOSTING.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void routesNotificationsAndASessionsLiveSeatsToNotification() throws Exception {
+        String guest = "Bearer " + Tokens.guest("guest@example.com");
+        for (String path : List.of(
+                "/api/me/notifications?unread=true",
+                "/api/me/notification-preferences",
+                "/api/me/push-subscriptions",
+                "/api/me/events",
+                "/api/notifications/push/public-key",
+                "/api/sessions/s-1/events")) {
+            HttpResponse<String> response = send(path, request -> request.header("Authorization", guest));
+
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(NOTIFICATION.nextRequest().uri()).isEqualTo(path);
+        }
+        HttpResponse<String> waitlist =
+                send("/api/sessions/s-1/waitlist/me", request -> request.header("Authorization", guest));
+        assertThat(waitlist.statusCode()).isEqualTo(200);
+        assertThat(INVENTORY.nextRequest().uri()).isEqualTo("/api/sessions/s-1/waitlist/me");
+        assertThat(NOTIFICATION.receivedNothing()).isTrue();
     }
 
     @Test

@@ -35,6 +35,16 @@ final class Api {
         return send(request(path, bearer).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    Response post(String path, String bearer, String json) {
+        return send(request(path, bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response delete(String path, String bearer) {
+        return send(request(path, bearer).DELETE());
+    }
+
     Response put(String path, String bearer, String json) {
         return send(request(path, bearer)
                 .header("Content-Type", "application/json")

@@ -13,6 +13,7 @@ import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.inventory.v1.SeatAvailabilityChanged;
 import dev.couchannel.contracts.inventory.v1.SessionCancelled;
 import dev.couchannel.contracts.inventory.v1.WaitlistOfferMade;
+import dev.couchannel.notification.mail.MailDelivery;
 import dev.couchannel.platform.embedded.SmtpServer.ReceivedMail;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
@@ -20,14 +21,19 @@ import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.platform.testing.OpenApiContract;
 import dev.couchannel.platform.testing.TestInfrastructure;
 import dev.couchannel.platform.testing.TestTokens;
+import dev.couchannel.platform.testing.TopicProbe;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,6 +57,7 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "spring.config.name=notification",
             "couchannel.notification.facts.retry-after=1s",
+            "couchannel.notification.facts.give-up-after=10m",
             "couchannel.notification.facts.attempts=1",
             "couchannel.notification.delivery.poll-interval=100ms",
             "couchannel.notification.reminders.poll-interval=100ms",
@@ -236,6 +243,63 @@ class NotificationIT {
     }
 
     @Test
+    void timesAreWrittenInTheUsersTimeZoneAndLanguage() {
+        String guest = guest();
+        Api.Response saved = api().put(
+                        "/api/me/notification-preferences",
+                        TestTokens.bearer(guest),
+                        "{\"locale\":\"pl\",\"timeZone\":\"Europe/Warsaw\","
+                                + "\"email\":{\"bookings\":true,\"reminders\":true,\"waitlist\":true}}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        Instant kickoff = inThreeDays();
+        String session = facts.session(kickoff);
+        String booking = UUID.randomUUID().toString();
+
+        publish(Topics.BOOKING_EVENTS, booking, confirmed(booking, session, guest));
+
+        ReceivedMail mail = awaitOne(guest, "Rezerwacja potwierdzona");
+        String warsaw = DateTimeFormatter.ofPattern("HH:mm").format(kickoff.atZone(ZoneId.of("Europe/Warsaw")));
+        assertThat(Mails.part(mail, "text/plain").orElseThrow())
+                .contains("Początek: ")
+                .contains(warsaw + " (Europe/Warsaw)")
+                .contains(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(Locale.forLanguageTag("pl"))
+                        .withZone(ZoneId.of("Europe/Warsaw"))
+                        .format(kickoff));
+    }
+
+    @Test
+    void guestsOfAShowingTheHostCancelledOrAPostponedMatchAreToldWhyAndThatTheRefundIsFull() {
+        String guest = guest();
+        String session = facts.session(inThreeDays());
+        String byHost = UUID.randomUUID().toString();
+        String postponed = UUID.randomUUID().toString();
+
+        publish(Topics.BOOKING_EVENTS, byHost, cancelled(byHost, session, guest, "HOST", "80.00"));
+        publish(Topics.BOOKING_EVENTS, postponed, cancelled(postponed, session, guest, "FIXTURE_POSTPONED", "40.00"));
+
+        assertThat(Mails.part(awaitOne(guest, "Showing cancelled by the host"), "text/plain")
+                        .orElseThrow())
+                .contains("is cancelled by its host")
+                .contains("Your 2 seat(s) are refunded in full: 80.00 PLN.");
+        assertThat(Mails.part(awaitOne(guest, "Match postponed"), "text/plain").orElseThrow())
+                .contains("Legia Warszawa vs Lech Poznań will not be played")
+                .contains("refunded in full: 40.00 PLN.");
+        assertThat(Mails.to(guest, "Booking cancelled")).isEmpty();
+    }
+
+    private static BookingCancelled cancelled(String booking, String session, String guest, String by, String refund) {
+        return BookingCancelled.newBuilder()
+                .setBookingId(booking)
+                .setSessionId(session)
+                .setGuestId(guest)
+                .setSeats(2)
+                .setRefund(Money.newBuilder().setAmount(refund).setCurrency("PLN"))
+                .setCancelledBy(by)
+                .build();
+    }
+
+    @Test
     void aCancelledSessionCancelsItsReminders() {
         String guest = guest();
         String session = facts.session(inThreeDays());
@@ -275,9 +339,42 @@ class NotificationIT {
         assertThat(Mails.part(mail, "text/plain").orElseThrow())
                 .contains("3 seat(s) for Legia Warszawa vs Lech Poznań")
                 .contains("held for you until "
-                        + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                        + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                                .withLocale(Locale.ENGLISH)
                                 .withZone(ZoneOffset.UTC)
-                                .format(expires));
+                                .format(expires)
+                                .replace('\u202f', ' ')
+                        + " (UTC)");
+    }
+
+    @Test
+    void anEventWhoseFactsNeverComeGoesToTheDeadLetterTopicAsItCame() {
+        String guest = guest();
+        String session = facts.session(inThreeDays());
+        facts.down.add(session);
+        String booking = UUID.randomUUID().toString();
+        CloudEvent event = ProtobufEvents.wrap("test", booking, confirmed(booking, session, guest), Instant.now());
+        try (TopicProbe deadLetters = TopicProbe.on(MailDelivery.DEAD_LETTERS)) {
+            kafka.send(KafkaCloudEvents.toRecord(Topics.BOOKING_EVENTS, event));
+            await().atMost(WAIT).until(() -> deferred(booking) == 1);
+
+            clock.advance(Duration.ofMinutes(11));
+
+            ConsumerRecord<String, byte[]> dead = deadLetters.await(TopicProbe.eventId(event.id()), WAIT);
+            assertThat(TopicProbe.header(dead, "ce_type")).isEqualTo("couchannel.booking.v1.BookingConfirmed");
+            assertThat(dead.value()).isEqualTo(event.data());
+            await().atMost(WAIT).until(() -> deferred(booking) == 0);
+            assertThat(Mails.to(guest)).isEmpty();
+        } finally {
+            facts.down.remove(session);
+        }
+    }
+
+    private long deferred(String booking) {
+        return jdbc.sql("SELECT count(*) FROM deferred_events WHERE subject = :b")
+                .param("b", booking)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -414,6 +511,35 @@ class NotificationIT {
                 .json();
         assertThat(read.path("locale").asString()).isEqualTo("pl");
         assertThat(read.path("email").path("reminders").asBoolean()).isFalse();
+        // time zone and web push are kept when a PUT leaves them out, and checked when given
+        assertThat(read.path("timeZone").asString()).isEqualTo("UTC");
+        assertThat(read.path("push").path("bookings").asBoolean()).isTrue();
+        Api.Response badZone = api().put(
+                        "/api/me/notification-preferences",
+                        TestTokens.bearer(user),
+                        "{\"locale\":\"pl\",\"timeZone\":\"Mars/Olympus\","
+                                + "\"email\":{\"bookings\":true,\"reminders\":true,\"waitlist\":true}}");
+        assertThat(badZone.status()).isEqualTo(400);
+        assertThat(badZone.json().path("field").asString()).isEqualTo("timeZone");
+        Api.Response badPush = api().put(
+                        "/api/me/notification-preferences",
+                        TestTokens.bearer(user),
+                        "{\"locale\":\"pl\",\"email\":{\"bookings\":true,\"reminders\":true,\"waitlist\":true},"
+                                + "\"push\":{\"bookings\":false}}");
+        assertThat(badPush.status()).isEqualTo(400);
+        assertThat(badPush.json().path("field").asString()).isEqualTo("push.reminders");
+        Api.Response zoned = api().put(
+                        "/api/me/notification-preferences",
+                        TestTokens.bearer(user),
+                        "{\"locale\":\"en\",\"timeZone\":\"America/New_York\","
+                                + "\"email\":{\"bookings\":true,\"reminders\":true,\"waitlist\":true},"
+                                + "\"push\":{\"bookings\":true,\"reminders\":false,\"waitlist\":false}}");
+        assertThat(zoned.status()).isEqualTo(200);
+        JsonNode after = api().get("/api/me/notification-preferences", TestTokens.bearer(user))
+                .json();
+        assertThat(after.path("timeZone").asString()).isEqualTo("America/New_York");
+        assertThat(after.path("push").path("reminders").asBoolean()).isFalse();
+        assertThat(after.path("email").path("reminders").asBoolean()).isTrue();
         assertThat(api().get("/api/me/notification-preferences", null).status()).isEqualTo(401);
     }
 
@@ -520,6 +646,10 @@ class NotificationIT {
         try (EventStream anonymous = new EventStream(port, "/api/me/events", null)) {
             await().atMost(WAIT).until(() -> anonymous.status != 0);
             assertThat(anonymous.status).isEqualTo(401);
+        }
+        try (EventStream notASession = new EventStream(port, "/api/sessions/not-a-session/events", null)) {
+            await().atMost(WAIT).until(() -> notASession.status != 0);
+            assertThat(notASession.status).isEqualTo(400);
         }
     }
 

@@ -95,27 +95,7 @@ public final class FlashCrowd {
         Path data = Files.createTempDirectory("flash-crowd-");
         log("data in " + data + "; starting the stack (durable PostgreSQL: " + options.durable() + ")");
         long booting = System.nanoTime();
-        Stack stack = Stack.start(new StackConfig(
-                data,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                true,
-                !options.durable(),
-                StackConfig.forTests(null).properties()));
+        Stack stack = Stack.start(StackConfig.forTests(data).fast(!options.durable()));
         List<Round> rounds = new ArrayList<>();
         // Ctrl-C (or kill) still stops PostgreSQL, Kafka and Redis
         Thread stopper = new Thread(stack::close, "flash-crowd-stop");

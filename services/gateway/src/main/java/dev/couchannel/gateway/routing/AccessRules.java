@@ -131,6 +131,10 @@ public final class AccessRules {
             op(HttpMethod.GET, "/api/sessions/{id}/events", ANYONE),
             op(HttpMethod.GET, "/api/notifications/unsubscribe", ANYONE),
             op(HttpMethod.POST, "/api/notifications/unsubscribe", ANYONE),
+            op(HttpMethod.GET, "/api/notifications/push/public-key", ANYONE),
+            op(HttpMethod.GET, "/api/me/push-subscriptions", SIGNED_IN),
+            op(HttpMethod.POST, "/api/me/push-subscriptions", SIGNED_IN),
+            op(HttpMethod.DELETE, "/api/me/push-subscriptions", SIGNED_IN),
             // paths the contract does not list: admin is admin, venue changes are for hosts,
             // other reads are the service's to refuse, other writes need someone signed in
             rest(Set.of(), "/api/admin/**", ADMIN),

@@ -25,6 +25,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,7 +59,8 @@ import org.springframework.web.client.RestClient;
  * <p>Answers of its own, all {@code application/problem+json}: 404 for an {@code /api} path no
  * service owns, 400 for a path that tries to climb out of its prefix, 401 for a session whose
  * token cannot be refreshed, 503 when the service cannot be reached or does not answer within
- * {@code couchannel.gateway.request-timeout}. Redirects (never followed), {@code Set-Cookie} and
+ * {@code couchannel.gateway.request-timeout} ({@code stream-timeout} for a request that accepts
+ * {@code text/event-stream}: server-sent events pass through as they come). Redirects (never followed), {@code Set-Cookie} and
  * error statuses of a service are passed through untouched.
  */
 @RestController
@@ -111,11 +113,13 @@ class ApiProxy {
     private final RouteTable routes;
     private final TokenRelay tokens;
     private final RestClient client;
+    private final RestClient streams;
 
-    ApiProxy(RouteTable routes, TokenRelay tokens, RestClient proxyRestClient) {
+    ApiProxy(RouteTable routes, TokenRelay tokens, RestClient proxyRestClient, RestClient streamRestClient) {
         this.routes = routes;
         this.tokens = tokens;
         this.client = proxyRestClient;
+        this.streams = streamRestClient;
     }
 
     @RequestMapping("/api/**")
@@ -158,7 +162,8 @@ class ApiProxy {
         Optional<String> relayedToken = tokens.accessToken(request, response);
         byte[] body = request.getInputStream().readAllBytes();
 
-        RestClient.RequestBodySpec downstream = client.method(HttpMethod.valueOf(request.getMethod()))
+        RestClient.RequestBodySpec downstream = (isEventStream(request) ? streams : client)
+                .method(HttpMethod.valueOf(request.getMethod()))
                 .uri(target)
                 .headers(headers -> forwardedHeaders(request, requestId, relayedToken, body.length, headers));
         if (body.length > 0) {
@@ -171,6 +176,12 @@ class ApiProxy {
                 return null;
             });
         } catch (ResourceAccessException failure) {
+            if (response.isCommitted() && isEventStream(request)) {
+                // an event stream may end at any moment (the service restarts, a deploy): the
+                // client's EventSource reconnects, nothing it was told is half true
+                log.debug("{} ended the event stream {}: {}", route.name(), path, describe(failure));
+                return;
+            }
             if (response.isCommitted()) {
                 // status and headers are on the wire already: the client must see a broken
                 // response, never a truncated one that looks complete or a problem glued to it
@@ -207,6 +218,12 @@ class ApiProxy {
     @ExceptionHandler(BrokenStream.class)
     void brokenStream(BrokenStream broken) throws BrokenStream {
         throw broken;
+    }
+
+    /** A server-sent event stream: passed on as it comes, open up to the stream timeout. */
+    private static boolean isEventStream(HttpServletRequest request) {
+        return Collections.list(request.getHeaders(HttpHeaders.ACCEPT)).stream()
+                .anyMatch(accept -> accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_EVENT_STREAM_VALUE));
     }
 
     private static URI target(Route route, String rawPath, String rawQuery) {

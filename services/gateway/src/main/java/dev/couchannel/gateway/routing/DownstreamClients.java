@@ -1,6 +1,7 @@
 package dev.couchannel.gateway.routing;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,11 +30,22 @@ class DownstreamClients {
     @Bean
     RestClient proxyRestClient(
             RestClient.Builder builder, HttpClient downstreamHttpClient, GatewayProperties properties) {
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(downstreamHttpClient);
+        return proxy(builder, downstreamHttpClient, properties.requestTimeout());
+    }
+
+    /** The same, for event streams: they stay open up to {@code couchannel.gateway.stream-timeout}. */
+    @Bean
+    RestClient streamRestClient(
+            RestClient.Builder builder, HttpClient downstreamHttpClient, GatewayProperties properties) {
+        return proxy(builder, downstreamHttpClient, properties.streamTimeout());
+    }
+
+    private static RestClient proxy(RestClient.Builder builder, HttpClient client, Duration timeout) {
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(client);
         // covers the whole exchange, body included (Spring closes the body when it runs out)
-        requestFactory.setReadTimeout(properties.requestTimeout());
+        requestFactory.setReadTimeout(timeout);
         // a proxy passes bodies through byte for byte; the caller negotiates Accept-Encoding
         requestFactory.enableCompression(false);
-        return builder.requestFactory(requestFactory).build();
+        return builder.clone().requestFactory(requestFactory).build();
     }
 }

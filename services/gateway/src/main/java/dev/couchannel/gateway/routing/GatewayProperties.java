@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout how long a forwarded request may take, response body included
  * @param readinessTimeout how long each service's {@code /readinessz} may take to answer 200
  *     before the gateway reports itself not ready
+ * @param streamTimeout how long a forwarded event stream ({@code Accept: text/event-stream}) may
+ *     stay open; the service sends heartbeats and ends its streams sooner, clients reconnect
  */
 @ConfigurationProperties("couchannel.gateway")
 public record GatewayProperties(
@@ -26,7 +28,8 @@ public record GatewayProperties(
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue("1s") Duration readinessTimeout,
-        @DefaultValue("2s") Duration grpcDeadline) {
+        @DefaultValue("2s") Duration grpcDeadline,
+        @DefaultValue("1h") Duration streamTimeout) {
 
     public GatewayProperties {
         Map<String, URI> checked = new TreeMap<>();
@@ -36,6 +39,7 @@ public record GatewayProperties(
         requirePositive("request-timeout", requestTimeout);
         requirePositive("readiness-timeout", readinessTimeout);
         requirePositive("grpc-deadline", grpcDeadline);
+        requirePositive("stream-timeout", streamTimeout);
     }
 
     /** Identity's internal base URL (token, JWK set and userinfo endpoints; the proxied login pages). */

@@ -78,10 +78,19 @@ public class RouteTable {
             Map.entry("/api/users", IDENTITY),
             Map.entry("/api/admin/users", IDENTITY),
             Map.entry("/api/admin/audit", IDENTITY),
-            Map.entry("/api/admin/keys", IDENTITY));
+            Map.entry("/api/admin/keys", IDENTITY),
+            // notification: the caller's inbox, preferences, push subscriptions and event stream
+            Map.entry("/api/me/notifications", "notification"),
+            Map.entry("/api/me/notification-preferences", "notification"),
+            Map.entry("/api/me/push-subscriptions", "notification"),
+            Map.entry("/api/me/events", "notification"),
+            Map.entry("/api/notifications", "notification"));
 
     /** Single operations a service serves under another service's prefix; tried before the prefixes. */
-    static final Map<String, String> OPERATIONS = Map.of("/api/hosts/{host}/dashboard", "inventory");
+    static final Map<String, String> OPERATIONS = Map.of(
+            "/api/hosts/{host}/dashboard", "inventory",
+            // a session's live seats left
+            "/api/sessions/{id}/events", "notification");
 
     private static final PathPatternParser PATTERNS = new PathPatternParser();
 

@@ -4,8 +4,9 @@ import dev.couchannel.notification.preferences.UnsubscribeTokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,9 +23,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 @Component
 public class MailComposer {
-
-    private static final DateTimeFormatter KICKOFF =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
@@ -59,8 +57,17 @@ public class MailComposer {
         return messages.getMessage("mail." + template.key() + "." + part, args, Locale.forLanguageTag(locale));
     }
 
-    public static String kickoff(Instant kickoff) {
-        return KICKOFF.format(kickoff);
+    /**
+     * A moment as the user reads it: in their language and time zone, with the zone named, e.g.
+     * {@code 28 lis 2026, 20:45 (Europe/Warsaw)}.
+     */
+    public static String time(Instant instant, String locale, ZoneId zone) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(Locale.forLanguageTag(locale))
+                        .withZone(zone)
+                        .format(instant)
+                        .replace('\u202f', ' ')
+                + " (" + zone.getId() + ")";
     }
 
     /**

@@ -8,6 +8,10 @@ public enum Template {
     BOOKING_CONFIRMED(Category.BOOKINGS),
     BOOKING_REJECTED(Category.BOOKINGS),
     BOOKING_CANCELLED(Category.BOOKINGS),
+    /** The host cancelled the showing: every guest is refunded in full. */
+    SESSION_CANCELLED(Category.BOOKINGS),
+    /** The match was postponed, so its showings are cancelled with full refunds. */
+    MATCH_POSTPONED(Category.BOOKINGS),
     WAITLIST_OFFER(Category.WAITLIST),
     REMINDER_H24(Category.REMINDERS),
     REMINDER_H2(Category.REMINDERS);

@@ -13,9 +13,11 @@ import dev.couchannel.notification.mail.MailOutbox;
 import dev.couchannel.notification.mail.Template;
 import dev.couchannel.notification.preferences.Preferences;
 import dev.couchannel.notification.preferences.PreferencesStore;
+import dev.couchannel.notification.push.WebPush;
 import dev.couchannel.notification.reminders.Reminders;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.ProtobufEvents;
+import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -34,13 +36,16 @@ public class Notifier {
     private final InAppInbox inbox;
     private final PreferencesStore preferences;
     private final Reminders reminders;
+    private final WebPush push;
 
     Notifier(
             MailComposer composer,
             MailOutbox mails,
             InAppInbox inbox,
             PreferencesStore preferences,
-            Reminders reminders) {
+            Reminders reminders,
+            WebPush push) {
+        this.push = push;
         this.composer = composer;
         this.mails = mails;
         this.inbox = inbox;
@@ -98,14 +103,14 @@ public class Notifier {
                                 + cancelled.getRefund().getCurrency()
                         : "0";
                 reminders.cancelBooking(cancelled.getBookingId());
-                notify(
-                        event.id(),
-                        Template.BOOKING_CANCELLED,
-                        cancelled.getGuestId(),
-                        null,
-                        facts,
-                        cancelled.getSeats(),
-                        refund);
+                // the guest did not choose this one: say who did and that the refund is in full
+                Template template =
+                        switch (cancelled.getCancelledBy()) {
+                            case "HOST" -> Template.SESSION_CANCELLED;
+                            case "FIXTURE_POSTPONED" -> Template.MATCH_POSTPONED;
+                            default -> Template.BOOKING_CANCELLED;
+                        };
+                notify(event.id(), template, cancelled.getGuestId(), null, facts, cancelled.getSeats(), refund);
             }
             case "couchannel.inventory.v1.WaitlistOfferMade" -> {
                 WaitlistOfferMade offer = ProtobufEvents.unwrap(event, WaitlistOfferMade.parser());
@@ -116,7 +121,7 @@ public class Notifier {
                         null,
                         facts,
                         offer.getSeats(),
-                        MailComposer.kickoff(WireTime.toInstant(offer.getExpiresAt())));
+                        WireTime.toInstant(offer.getExpiresAt()));
             }
             default -> {
                 // nothing to tell anyone
@@ -130,6 +135,10 @@ public class Notifier {
         notify("reminder:" + reminder.id(), template, reminder.guestId(), null, facts, 0, "");
     }
 
+    /**
+     * @param detail the template's own fact ({4}): a reason, a refund, or a moment (an {@link
+     *     Instant}, written in the user's time zone)
+     */
     private void notify(
             String key,
             Template template,
@@ -137,20 +146,27 @@ public class Notifier {
             @Nullable String ics,
             SessionFacts facts,
             int seats,
-            String detail) {
+            Object detail) {
         String user = guest.toLowerCase(Locale.ROOT);
         Preferences wanted = preferences.of(user);
-        Object[] args = {facts.match(), MailComposer.kickoff(facts.kickoff()), facts.location(), seats, detail};
+        String locale = wanted.locale();
+        Object[] args = {
+            facts.match(),
+            MailComposer.time(facts.kickoff(), locale, wanted.timeZone()),
+            facts.location(),
+            seats,
+            detail instanceof Instant moment ? MailComposer.time(moment, locale, wanted.timeZone()) : detail
+        };
         String dedupe = key + ":" + template.name();
-        inbox.add(
-                user,
-                dedupe,
-                template.name(),
-                composer.text(template, "heading", wanted.locale(), args),
-                composer.text(template, "body", wanted.locale(), args),
-                "/sessions/" + facts.sessionId());
-        if (wanted.wants(template.category())) {
-            mails.enqueue(composer.compose(dedupe, template, user, wanted.locale(), ics, args));
+        String title = composer.text(template, "heading", locale, args);
+        String body = composer.text(template, "body", locale, args);
+        String link = "/sessions/" + facts.sessionId();
+        inbox.add(user, dedupe, template.name(), title, body, link);
+        if (wanted.email().wants(template.category())) {
+            mails.enqueue(composer.compose(dedupe, template, user, locale, ics, args));
+        }
+        if (wanted.push().wants(template.category())) {
+            push.enqueue(user, dedupe, new WebPush.Message(title, body, link, template.name()));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.couchannel.notification.preferences;
 import dev.couchannel.platform.service.ApiProblem;
 import dev.couchannel.platform.service.Caller;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneId;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -25,15 +26,28 @@ class PreferencesController {
         this.tokens = tokens;
     }
 
-    record EmailBody(
+    record SwitchesBody(
             @Nullable Boolean bookings,
             @Nullable Boolean reminders,
-            @Nullable Boolean waitlist) {}
+            @Nullable Boolean waitlist) {
 
-    record Body(@Nullable String locale, @Nullable EmailBody email) {
+        static SwitchesBody of(Preferences.Switches switches) {
+            return new SwitchesBody(switches.bookings(), switches.reminders(), switches.waitlist());
+        }
+    }
+
+    /**
+     * @param timeZone an IANA zone such as {@code Europe/Warsaw}; optional in a PUT (kept as it is)
+     * @param push the web push switches; optional in a PUT (kept as they are)
+     */
+    record Body(
+            @Nullable String locale,
+            @Nullable String timeZone,
+            @Nullable SwitchesBody email,
+            @Nullable SwitchesBody push) {
 
         static Body of(Preferences p) {
-            return new Body(p.locale(), new EmailBody(p.bookings(), p.reminders(), p.waitlist()));
+            return new Body(p.locale(), p.timeZone().getId(), SwitchesBody.of(p.email()), SwitchesBody.of(p.push()));
         }
     }
 
@@ -52,13 +66,28 @@ class PreferencesController {
         if (body.email() == null) {
             throw field("email", "email must be an object with bookings, reminders and waitlist.");
         }
+        Preferences current = store.of(caller.id());
         Preferences preferences = new Preferences(
                 body.locale(),
-                flag("email.bookings", body.email().bookings()),
-                flag("email.reminders", body.email().reminders()),
-                flag("email.waitlist", body.email().waitlist()));
+                body.timeZone() == null ? current.timeZone() : zone(body.timeZone()),
+                switches("email", body.email()),
+                body.push() == null ? current.push() : switches("push", body.push()));
         store.save(caller.id(), preferences);
         return Body.of(preferences);
+    }
+
+    private static ZoneId zone(String name) {
+        if (!ZoneId.getAvailableZoneIds().contains(name)) {
+            throw field("timeZone", "timeZone must be an IANA time zone such as Europe/Warsaw or UTC.");
+        }
+        return ZoneId.of(name);
+    }
+
+    private static Preferences.Switches switches(String channel, SwitchesBody body) {
+        return new Preferences.Switches(
+                flag(channel + ".bookings", body.bookings()),
+                flag(channel + ".reminders", body.reminders()),
+                flag(channel + ".waitlist", body.waitlist()));
     }
 
     record Unsubscribed(String category, boolean email) {}
@@ -73,7 +102,7 @@ class PreferencesController {
     Unsubscribed unsubscribe(@RequestParam(required = false) String token) {
         UnsubscribeTokens.Subject subject =
                 tokens.verify(token).orElseThrow(() -> field("token", "The unsubscribe link is not valid."));
-        store.save(subject.userId(), store.of(subject.userId()).without(subject.category()));
+        store.save(subject.userId(), store.of(subject.userId()).withoutMail(subject.category()));
         return new Unsubscribed(subject.category().key(), false);
     }
 

@@ -70,9 +70,12 @@ public class Realtime implements MessageListener {
     /** A new stream of {@code audience}'s events. */
     public SseEmitter open(String audience) {
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-        Set<SseEmitter> set = streams.computeIfAbsent(audience, key -> ConcurrentHashMap.newKeySet());
-        set.add(emitter);
-        Runnable remove = () -> set.remove(emitter);
+        streams.compute(audience, (key, set) -> {
+            Set<SseEmitter> listeners = set == null ? ConcurrentHashMap.newKeySet() : set;
+            listeners.add(emitter);
+            return listeners;
+        });
+        Runnable remove = () -> forget(audience, emitter);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(error -> remove.run());
@@ -82,6 +85,14 @@ public class Realtime implements MessageListener {
             remove.run();
         }
         return emitter;
+    }
+
+    /** Drops a finished stream, and its audience once nobody listens (no map of empty sets). */
+    private void forget(String audience, SseEmitter emitter) {
+        streams.computeIfPresent(audience, (key, set) -> {
+            set.remove(emitter);
+            return set.isEmpty() ? null : set;
+        });
     }
 
     @Override
@@ -99,7 +110,7 @@ public class Realtime implements MessageListener {
                 emitter.send(
                         SseEmitter.event().name(event).data(data, org.springframework.http.MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException e) {
-                listeners.remove(emitter);
+                forget(audience, emitter);
             }
         }
     }
@@ -107,15 +118,13 @@ public class Realtime implements MessageListener {
     /** Keeps idle streams open through proxies, and finds the ones whose client left. */
     @Scheduled(fixedDelayString = "${couchannel.notification.realtime.heartbeat:15s}")
     void heartbeat() {
-        streams.values()
-                .forEach(set -> set.removeIf(emitter -> {
-                    try {
-                        emitter.send(SseEmitter.event().comment("heartbeat"));
-                        return false;
-                    } catch (IOException | IllegalStateException e) {
-                        return true;
-                    }
-                }));
+        streams.forEach((audience, set) -> set.forEach(emitter -> {
+            try {
+                emitter.send(SseEmitter.event().comment("heartbeat"));
+            } catch (IOException | IllegalStateException e) {
+                forget(audience, emitter);
+            }
+        }));
     }
 
     @PreDestroy

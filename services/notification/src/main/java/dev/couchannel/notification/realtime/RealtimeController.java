@@ -1,7 +1,11 @@
 package dev.couchannel.notification.realtime;
 
+import dev.couchannel.platform.service.ApiProblem;
 import dev.couchannel.platform.service.Caller;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +29,14 @@ class RealtimeController {
 
     @GetMapping(path = "/api/sessions/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter session(@PathVariable String id) {
-        return realtime.open(Realtime.session(id));
+        try {
+            return realtime.open(Realtime.session(UUID.fromString(id).toString()));
+        } catch (IllegalArgumentException notAnId) {
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "Bad request",
+                    "The session id must be a UUID, e.g. 29b80970-8797-31c3-a4a5-dd53ef0cd636.",
+                    Map.of("field", "id"));
+        }
     }
 }
