@@ -284,7 +284,9 @@ class ApiProxy {
 
     /**
      * Identity's pages may bring their own {@code Content-Security-Policy} (it knows their
-     * scripts); every other header the gateway owns stays the gateway's.
+     * scripts), and a service may declare an answer {@code Cache-Control: public} (venue photos,
+     * the same for everyone and never changing); every other header the gateway owns stays the
+     * gateway's ({@code no-store} for the API).
      */
     private static void copyBack(ClientHttpResponse answer, HttpServletResponse response, boolean identity)
             throws IOException {
@@ -299,7 +301,9 @@ class ApiProxy {
                 return;
             }
             if (SecurityHeaders.owns(lower)) {
-                if (!(identity && lower.equals("content-security-policy"))) {
+                boolean publicCache = lower.equals("cache-control")
+                        && values.getFirst().toLowerCase(Locale.ROOT).startsWith("public");
+                if (!(identity && lower.equals("content-security-policy")) && !publicCache) {
                     return;
                 }
                 response.setHeader(name, values.getFirst());
