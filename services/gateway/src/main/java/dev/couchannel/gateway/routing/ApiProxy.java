@@ -301,8 +301,7 @@ class ApiProxy {
                 return;
             }
             if (SecurityHeaders.owns(lower)) {
-                boolean publicCache = lower.equals("cache-control")
-                        && values.getFirst().toLowerCase(Locale.ROOT).startsWith("public");
+                boolean publicCache = lower.equals("cache-control") && isPublic(values.getFirst());
                 if (!(identity && lower.equals("content-security-policy")) && !publicCache) {
                     return;
                 }
@@ -328,6 +327,13 @@ class ApiProxy {
                 }
             }
         }
+    }
+
+    /** {@code Cache-Control} with the {@code public} directive and none that forbids shared caches. */
+    static boolean isPublic(String cacheControl) {
+        Set<String> directives = new HashSet<>();
+        addTokens(cacheControl, directives);
+        return directives.contains("public") && !directives.contains("private") && !directives.contains("no-store");
     }
 
     /** The caller hung up while the answer was passed on: nobody is left to tell. */
