@@ -237,7 +237,7 @@ class StackIT {
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(png.toByteArray());
         assertThat(served.headers().firstValue("Cache-Control"))
-                .hasValueSatisfying(cache -> assertThat(cache).startsWith("public"));
+                .hasValueSatisfying(cache -> assertThat(cache).contains("public", "immutable"));
         assertThat(stack.infrastructure().s3().dataDir().resolve("couchannel-photos"))
                 .isDirectory();
     }
