@@ -72,6 +72,7 @@ public final class S3Server implements AutoCloseable {
     private static final long MAX_OBJECT_BYTES = 5L * 1024 * 1024 * 1024;
     private static final int MAX_REQUEST_BODY_BYTES = 1024 * 1024;
     private static final int MAX_KEY_BYTES = 1024;
+    private static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
     private static final String TEMP_DIR = ".tmp";
     private static final HexFormat HEX = HexFormat.of();
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -452,6 +453,7 @@ public final class S3Server implements AutoCloseable {
         if (exchange.getResponseCode() != -1) {
             return; // the status is on the wire already: the closed exchange tells the client
         }
+        discardBody(exchange);
         if (exchange.getRequestMethod().equals("HEAD")) {
             exchange.sendResponseHeaders(error.status, -1);
             return;
@@ -464,6 +466,28 @@ public final class S3Server implements AutoCloseable {
                         + element("Message", error.getMessage())
                         + element("Resource", exchange.getRequestURI().getRawPath())
                         + element("RequestId", requestId) + "</Error>");
+    }
+
+    /**
+     * Reads what is left of a refused request's body first: a client that sent {@code Expect: 100-continue} (the AWS
+     * SDK does for PutObject) is still sending it, and answering before it is read stalled such clients until their
+     * read timeout. A body too large to be worth reading ends the connection instead.
+     */
+    private static void discardBody(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            if (length != null && Long.parseLong(length) <= MAX_DISCARDED_BYTES) {
+                try (InputStream body = exchange.getRequestBody()) {
+                    body.transferTo(OutputStream.nullOutputStream());
+                }
+                return;
+            }
+        } catch (NumberFormatException | IOException e) {
+            // fall through: close the connection
+        }
+        if (length != null) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
     }
 
     private static void respondXml(HttpExchange exchange, int status, String xml) throws IOException {

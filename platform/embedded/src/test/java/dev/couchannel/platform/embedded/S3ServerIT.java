@@ -101,6 +101,8 @@ class S3ServerIT {
                     .isInstanceOfSatisfying(S3Exception.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(403);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
+                        // answered at once, not after a stalled first attempt (the body is read before refusing)
+                        assertThat(e.numAttempts()).isEqualTo(1);
                     });
             assertThatThrownBy(() -> intruder.listObjectsV2(b -> b.bucket("photos")))
                     .isInstanceOfSatisfying(
