@@ -100,7 +100,16 @@ public final class Stack implements AutoCloseable {
                     "hosting",
                     HostingApplication.start(withArgs(
                             serviceArgs(config, infrastructure, "hosting", config.port("hosting"), issuer, jwks),
-                            "--spring.grpc.server.port=" + config.port("hosting-grpc"))));
+                            "--spring.grpc.server.port=" + config.port("hosting-grpc"),
+                            // venue photos in the embedded S3 server, under the data dir (ADR 15)
+                            "--couchannel.hosting.photos.s3.endpoint="
+                                    + infrastructure.s3().endpoint(),
+                            "--couchannel.hosting.photos.s3.region="
+                                    + infrastructure.s3().region(),
+                            "--couchannel.hosting.photos.s3.access-key="
+                                    + infrastructure.s3().accessKey(),
+                            "--couchannel.hosting.photos.s3.secret-key="
+                                    + infrastructure.s3().secretKey())));
             // inventory asks compliance when a host publishes, compliance reads sessions from inventory:
             // compliance starts later, so its gRPC port is fixed up front (a free one when "any port")
             int complianceGrpcPort =

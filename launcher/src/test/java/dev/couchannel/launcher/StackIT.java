@@ -258,6 +258,43 @@ class StackIT {
 
     @Test
     @Order(3)
+    void aVenuePhotoGoesToTheEmbeddedS3ServerAndIsServedThroughTheGateway() throws Exception {
+        HttpResponse<String> venue = client.post("/api/venues", "host@example.com", """
+                {"name": "Bar Mleczny", "type": "COMMERCIAL", "address": "ul. Krótka 1",
+                 "city": "Kraków", "country": "PL", "lat": 50.06, "lon": 19.94,
+                 "capacity": 30, "screens": 1, "largestScreenInches": 75, "speakers": 2, "packages": []}
+                """);
+        String photos = "/api/venues/" + match(ID, venue.body()) + "/photos";
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> uploaded = http.send(
+                HttpRequest.newBuilder(stack.gateway().resolve(photos))
+                        .header("Authorization", client.bearer("host@example.com"))
+                        .header("Content-Type", "image/png")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(png.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        HttpResponse<byte[]> served = http.send(
+                HttpRequest.newBuilder(stack.gateway()
+                                .resolve(match(Pattern.compile("\"url\":\"([^\"]+)\""), uploaded.body())))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(png.toByteArray());
+        assertThat(served.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(cache -> assertThat(cache).contains("public", "immutable"));
+        assertThat(stack.infrastructure().s3().dataDir().resolve("couchannel-photos"))
+                .isDirectory();
+    }
+
+    @Test
+    @Order(3)
     void aHostCancellingASessionRefundsEveryGuestInFullAndPaysAPenalty() throws Exception {
         String sessionId = sessionWithSeats(10).toString();
         String booking =

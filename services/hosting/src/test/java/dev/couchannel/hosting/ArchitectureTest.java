@@ -13,6 +13,6 @@ class ArchitectureTest {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.couchannel.hosting");
-        DomainRules.of("dev.couchannel.hosting", "venue").forEach(rule -> rule.check(classes));
+        DomainRules.of("dev.couchannel.hosting", "venue", "photo").forEach(rule -> rule.check(classes));
     }
 }

@@ -23,27 +23,29 @@ class EmbeddedInfrastructureIT {
     Path tmp;
 
     @Test
-    void startsAllFourAndStopsThemAgain() throws Exception {
+    void startsAllFiveAndStopsThemAgain() throws Exception {
         EmbeddedInfrastructure infrastructure =
                 EmbeddedInfrastructure.start(EmbeddedInfrastructure.Settings.forTests());
         int postgres = infrastructure.postgres().port();
         int kafka = infrastructure.kafka().port();
         int redis = infrastructure.redis().port();
         int smtp = infrastructure.smtp().port();
+        int s3 = infrastructure.s3().port();
         try {
-            assertThat(Set.of(postgres, kafka, redis, smtp)).hasSize(4);
+            assertThat(Set.of(postgres, kafka, redis, smtp, s3)).hasSize(5);
             infrastructure.postgres().createDatabaseIfMissing("inventory");
             assertThat(Sql.column(infrastructure.postgres(), "inventory", "SELECT 1"))
                     .containsExactly("1");
             infrastructure.kafka().createTopics("inventory-events");
             assertThat(RedisServerIT.command(infrastructure.redis(), "PING")).isEqualTo("+PONG");
             assertThat(accepts(smtp)).isTrue();
+            assertThat(accepts(s3)).isTrue();
         } finally {
             infrastructure.close();
         }
         infrastructure.close();
 
-        assertThat(Set.of(postgres, kafka, redis, smtp)).allMatch(Ports::isFree);
+        assertThat(Set.of(postgres, kafka, redis, smtp, s3)).allMatch(Ports::isFree);
     }
 
     @Test

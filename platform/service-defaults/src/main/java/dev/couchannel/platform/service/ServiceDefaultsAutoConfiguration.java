@@ -1,15 +1,19 @@
 package dev.couchannel.platform.service;
 
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
@@ -44,11 +48,18 @@ public class ServiceDefaultsAutoConfiguration {
         return registration;
     }
 
+    /**
+     * The size limit; {@code couchannel.http.max-request-bytes-by-path} gives paths a limit of their own (in YAML:
+     * {@code "[/api/venues/*}{@code /photos]": 5242880}).
+     */
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-            @Value("${couchannel.http.max-request-bytes:1048576}") long maxBytes) {
+            @Value("${couchannel.http.max-request-bytes:1048576}") long maxBytes, Environment environment) {
+        Map<String, Long> byPath = Binder.get(environment)
+                .bind("couchannel.http.max-request-bytes-by-path", Bindable.mapOf(String.class, Long.class))
+                .orElse(Map.of());
         FilterRegistrationBean<RequestSizeLimit> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes));
+                new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes, byPath));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -22,7 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootTest(
         classes = ServiceDefaultsTest.Demo.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"couchannel.http.max-request-bytes=1024", "COUCHANNEL_LOG_FORMAT=plain"})
+        properties = {
+            "couchannel.http.max-request-bytes=1024",
+            "couchannel.http.max-request-bytes-by-path[/uploads/*]=8192",
+            "COUCHANNEL_LOG_FORMAT=plain"
+        })
 class ServiceDefaultsTest {
 
     @LocalServerPort
@@ -69,6 +73,16 @@ class ServiceDefaultsTest {
         HttpResponse<String> response = post("/things", "{\"seats\": 1, \"pad\": \"" + "x".repeat(4096) + "\"}");
         assertProblem(response, 413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+    }
+
+    @Test
+    void aPathMayHaveALimitOfItsOwn() throws Exception {
+        HttpResponse<String> within = post("/uploads/photo", "x".repeat(4096));
+        assertThat(within.statusCode()).isEqualTo(200);
+        assertThat(within.body()).isEqualTo("4096");
+
+        assertProblem(post("/uploads/photo", "x".repeat(8193)), 413);
+        assertProblem(post("/things", "{\"seats\": 1, \"pad\": \"" + "x".repeat(4096) + "\"}"), 413);
     }
 
     @Test
@@ -158,6 +172,11 @@ class ServiceDefaultsTest {
             String me(HttpServletRequest request) {
                 Caller caller = Caller.require(request);
                 return caller.id() + " " + caller.roles();
+            }
+
+            @PostMapping("/uploads/{name}")
+            String upload(@RequestBody byte[] body) {
+                return Integer.toString(body.length);
             }
 
             @PostMapping("/explode")

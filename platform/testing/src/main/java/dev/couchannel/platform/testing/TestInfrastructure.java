@@ -4,7 +4,7 @@ import dev.couchannel.platform.embedded.EmbeddedInfrastructure;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The real PostgreSQL, Kafka, Redis and SMTP servers of a test JVM: started on first use, shared by
+ * The real PostgreSQL, Kafka, Redis, SMTP and S3 servers of a test JVM: started on first use, shared by
  * every test class of the JVM, stopped by a shutdown hook. Each service gets its own database.
  *
  * <pre>{@code
@@ -43,6 +43,13 @@ public final class TestInfrastructure {
         registry.add("spring.kafka.bootstrap-servers", () -> servers.kafka().bootstrapServers());
         registry.add("spring.data.redis.port", () -> servers.redis().port());
         registry.add("spring.mail.port", () -> servers.smtp().port());
+        // hosting's venue photos (ADR 15); other services do not read these
+        registry.add("couchannel.hosting.photos.s3.endpoint", () -> servers.s3().endpoint());
+        registry.add("couchannel.hosting.photos.s3.region", () -> servers.s3().region());
+        registry.add(
+                "couchannel.hosting.photos.s3.access-key", () -> servers.s3().accessKey());
+        registry.add(
+                "couchannel.hosting.photos.s3.secret-key", () -> servers.s3().secretKey());
         registry.add("COUCHANNEL_LOG_FORMAT", () -> "plain");
         TestTokens.register(registry);
     }

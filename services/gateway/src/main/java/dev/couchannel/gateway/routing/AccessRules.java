@@ -103,6 +103,11 @@ public final class AccessRules {
             op(HttpMethod.POST, "/api/venues", HOST),
             op(HttpMethod.GET, "/api/venues/{id}", ANYONE),
             op(HttpMethod.PUT, "/api/venues/{id}", HOST),
+            // venue photos: anyone sees them, the venue's host or an admin adds and removes them
+            op(HttpMethod.GET, "/api/venues/{id}/photos", ANYONE),
+            op(HttpMethod.POST, "/api/venues/{id}/photos", anyOf("host:manage", "admin")),
+            op(HttpMethod.GET, "/api/venues/{id}/photos/{photoId}", ANYONE),
+            op(HttpMethod.DELETE, "/api/venues/{id}/photos/{photoId}", anyOf("host:manage", "admin")),
             op(HttpMethod.GET, "/api/hosts/me/venues", SIGNED_IN),
             // inventory answers it: a host reads their own, an admin any
             op(HttpMethod.GET, "/api/hosts/{host}/dashboard", SIGNED_IN),

@@ -301,7 +301,9 @@ class ApiProxy {
 
     /**
      * Identity's pages may bring their own {@code Content-Security-Policy} (it knows their
-     * scripts); every other header the gateway owns stays the gateway's.
+     * scripts), and a service may declare an answer {@code Cache-Control: public} (venue photos,
+     * the same for everyone and never changing); every other header the gateway owns stays the
+     * gateway's ({@code no-store} for the API).
      */
     private static void copyBack(ClientHttpResponse answer, HttpServletResponse response, boolean identity)
             throws IOException {
@@ -316,7 +318,8 @@ class ApiProxy {
                 return;
             }
             if (SecurityHeaders.owns(lower)) {
-                if (!(identity && lower.equals("content-security-policy"))) {
+                boolean publicCache = lower.equals("cache-control") && isPublic(values.getFirst());
+                if (!(identity && lower.equals("content-security-policy")) && !publicCache) {
                     return;
                 }
                 response.setHeader(name, values.getFirst());
@@ -341,6 +344,13 @@ class ApiProxy {
                 }
             }
         }
+    }
+
+    /** {@code Cache-Control} with the {@code public} directive and none that forbids shared caches. */
+    static boolean isPublic(String cacheControl) {
+        Set<String> directives = new HashSet<>();
+        addTokens(cacheControl, directives);
+        return directives.contains("public") && !directives.contains("private") && !directives.contains("no-store");
     }
 
     /** The caller hung up while the answer was passed on: nobody is left to tell. */
