@@ -7,13 +7,10 @@ import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
-import io.grpc.Status;
+import dev.couchannel.platform.service.grpc.GrpcRetry;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,17 +27,10 @@ import org.springframework.stereotype.Component;
 class GrpcFacts implements FactsSource {
 
     private static final Logger log = LoggerFactory.getLogger(GrpcFacts.class);
-    private static final Set<Status.Code> TRANSIENT = EnumSet.of(
-            Status.Code.UNAVAILABLE,
-            Status.Code.DEADLINE_EXCEEDED,
-            Status.Code.RESOURCE_EXHAUSTED,
-            Status.Code.ABORTED);
-
     private final SessionCatalogGrpc.SessionCatalogBlockingStub inventory;
     private final VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting;
     private final Duration deadline;
-    private final int attempts;
-    private final Duration backoff;
+    private final GrpcRetry retry;
 
     GrpcFacts(
             SessionCatalogGrpc.SessionCatalogBlockingStub inventory,
@@ -51,22 +41,22 @@ class GrpcFacts implements FactsSource {
         this.inventory = inventory;
         this.hosting = hosting;
         this.deadline = deadline;
-        this.attempts = Math.max(1, attempts);
-        this.backoff = backoff;
+        this.retry = new GrpcRetry(attempts, backoff);
     }
 
     @Override
     public SessionFacts session(String sessionId) {
         try {
-            SessionDetails session = call("inventory", () -> inventory
+            SessionDetails session = retry.call("inventory", () -> inventory
                     .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .getSession(GetSessionRequest.newBuilder()
                             .setSessionId(sessionId)
                             .build()));
-            Venue venue = call("hosting", () -> hosting.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                    .getVenue(GetVenueRequest.newBuilder()
-                            .setVenueId(session.getVenueId())
-                            .build()));
+            Venue venue =
+                    retry.call("hosting", () -> hosting.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                            .getVenue(GetVenueRequest.newBuilder()
+                                    .setVenueId(session.getVenueId())
+                                    .build()));
             return new SessionFacts(
                     session.getId(),
                     session.getFixture().getCompetition(),
@@ -79,32 +69,6 @@ class GrpcFacts implements FactsSource {
         } catch (StatusRuntimeException e) {
             log.warn("facts of session {} unavailable: {}", sessionId, e.getStatus());
             throw new FactsUnavailable("facts of session " + sessionId + ": " + e.getStatus());
-        }
-    }
-
-    private <T> T call(String source, Supplier<T> call) {
-        long pause = backoff.toMillis();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (StatusRuntimeException e) {
-                if (attempt >= attempts || !TRANSIENT.contains(e.getStatus().getCode())) {
-                    throw e;
-                }
-                log.info(
-                        "{} call failed ({}), try {} of {}",
-                        source,
-                        e.getStatus().getCode(),
-                        attempt,
-                        attempts);
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw Status.CANCELLED.withDescription("interrupted").asRuntimeException();
-                }
-                pause *= 2;
-            }
         }
     }
 

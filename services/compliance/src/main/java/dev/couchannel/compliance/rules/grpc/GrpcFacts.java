@@ -12,14 +12,12 @@ import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import dev.couchannel.platform.service.grpc.GrpcRetry;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,17 +35,10 @@ import org.springframework.stereotype.Component;
 class GrpcFacts implements FactsSource {
 
     private static final Logger log = LoggerFactory.getLogger(GrpcFacts.class);
-    private static final Set<Status.Code> TRANSIENT = EnumSet.of(
-            Status.Code.UNAVAILABLE,
-            Status.Code.DEADLINE_EXCEEDED,
-            Status.Code.RESOURCE_EXHAUSTED,
-            Status.Code.ABORTED);
-
     private final SessionCatalogGrpc.SessionCatalogBlockingStub inventory;
     private final VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting;
     private final Duration deadline;
-    private final int attempts;
-    private final Duration backoff;
+    private final GrpcRetry retry;
 
     GrpcFacts(
             SessionCatalogGrpc.SessionCatalogBlockingStub inventory,
@@ -58,8 +49,7 @@ class GrpcFacts implements FactsSource {
         this.inventory = inventory;
         this.hosting = hosting;
         this.deadline = deadline;
-        this.attempts = Math.max(1, attempts);
-        this.backoff = backoff;
+        this.retry = new GrpcRetry(attempts, backoff);
     }
 
     @Override
@@ -67,7 +57,7 @@ class GrpcFacts implements FactsSource {
         SessionDetails session;
         Venue venue;
         try {
-            session = call("inventory", () -> inventory
+            session = retry.call("inventory", () -> inventory
                     .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .getSession(GetSessionRequest.newBuilder()
                             .setSessionId(sessionId)
@@ -75,7 +65,7 @@ class GrpcFacts implements FactsSource {
             if (!session.hasFixture()) {
                 return new Lookup.NotFound("The match of this session is no longer in the calendar.");
             }
-            venue = call("hosting", () -> hosting.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+            venue = retry.call("hosting", () -> hosting.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .getVenue(GetVenueRequest.newBuilder()
                             .setVenueId(session.getVenueId())
                             .build()));
@@ -92,36 +82,6 @@ class GrpcFacts implements FactsSource {
         } catch (IllegalArgumentException e) {
             log.warn("facts of session {} do not parse: {}", sessionId, e.getMessage());
             return new Lookup.Unavailable(e.getMessage());
-        }
-    }
-
-    private <T> T call(String source, Supplier<T> call) {
-        long pause = backoff.toMillis();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (StatusRuntimeException e) {
-                if (attempt >= attempts || !TRANSIENT.contains(e.getStatus().getCode())) {
-                    throw e;
-                }
-                log.info(
-                        "{} call failed ({}), try {} of {}",
-                        source,
-                        e.getStatus().getCode(),
-                        attempt,
-                        attempts);
-                sleep(pause);
-                pause *= 2;
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Status.CANCELLED.withDescription("interrupted").asRuntimeException();
         }
     }
 
