@@ -13,6 +13,7 @@ import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.inventory.v1.SeatAvailabilityChanged;
 import dev.couchannel.contracts.inventory.v1.SessionCancelled;
 import dev.couchannel.contracts.inventory.v1.WaitlistOfferMade;
+import dev.couchannel.contracts.review.v1.RatingChanged;
 import dev.couchannel.notification.mail.MailDelivery;
 import dev.couchannel.platform.embedded.SmtpServer.ReceivedMail;
 import dev.couchannel.platform.messaging.CloudEvent;
@@ -296,6 +297,39 @@ class NotificationIT {
                 .setSeats(2)
                 .setRefund(Money.newBuilder().setAmount(refund).setCurrency("PLN"))
                 .setCancelledBy(by)
+                .build();
+    }
+
+    @Test
+    void aHostHearsOfTheirVenuesNewRatingOnceInTheirInbox() {
+        String host = "host-" + UUID.randomUUID() + "@example.com";
+        String venue = UUID.randomUUID().toString();
+        CloudEvent first = ProtobufEvents.wrap("test", venue, rating(venue, host, 4.5, 12, 1), Instant.now());
+
+        kafka.send(KafkaCloudEvents.toRecord(Topics.REVIEW_EVENTS, first));
+        kafka.send(KafkaCloudEvents.toRecord(Topics.REVIEW_EVENTS, first));
+        publish(Topics.REVIEW_EVENTS, venue, rating(venue, host, 4.2, 13, 2));
+
+        await().atMost(WAIT).until(() -> unread(host) == 2);
+        JsonNode items = api().get("/api/me/notifications", TestTokens.bearer(host))
+                .json()
+                .path("items");
+        assertThat(items).hasSize(2);
+        List<String> titles = new java.util.ArrayList<>();
+        items.forEach(item -> titles.add(item.path("title").asString()));
+        assertThat(titles).containsExactlyInAnyOrder("Your venue is rated 4.5 ★", "Your venue is rated 4.2 ★");
+        assertThat(items.get(0).path("kind").asString()).isEqualTo("RATING_CHANGED");
+        assertThat(items.get(0).path("link").asString()).isEqualTo("/host/venues/" + venue);
+        assertThat(Mails.to(host)).isEmpty();
+    }
+
+    private static RatingChanged rating(String venue, String host, double average, int count, long version) {
+        return RatingChanged.newBuilder()
+                .setVenueId(venue)
+                .setHostId(host)
+                .setAverage(average)
+                .setCount(count)
+                .setVersion(version)
                 .build();
     }
 

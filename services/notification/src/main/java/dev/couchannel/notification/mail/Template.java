@@ -3,7 +3,7 @@ package dev.couchannel.notification.mail;
 import dev.couchannel.notification.preferences.Category;
 import java.util.Locale;
 
-/** The mails this service sends, each in a category a user can turn off. */
+/** What this service tells people (mostly mails), each in a category a user can turn off. */
 public enum Template {
     BOOKING_CONFIRMED(Category.BOOKINGS),
     BOOKING_REJECTED(Category.BOOKINGS),
@@ -14,7 +14,9 @@ public enum Template {
     MATCH_POSTPONED(Category.BOOKINGS),
     WAITLIST_OFFER(Category.WAITLIST),
     REMINDER_H24(Category.REMINDERS),
-    REMINDER_H2(Category.REMINDERS);
+    REMINDER_H2(Category.REMINDERS),
+    /** A host's venue has a new rating (in the inbox and by push; never mailed). */
+    RATING_CHANGED(Category.BOOKINGS);
 
     private final Category category;
 

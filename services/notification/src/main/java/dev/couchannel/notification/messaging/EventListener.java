@@ -6,6 +6,7 @@ import dev.couchannel.contracts.booking.v1.BookingConfirmed;
 import dev.couchannel.contracts.booking.v1.BookingRejected;
 import dev.couchannel.contracts.inventory.v1.SeatAvailabilityChanged;
 import dev.couchannel.contracts.inventory.v1.SessionCancelled;
+import dev.couchannel.contracts.review.v1.RatingChanged;
 import dev.couchannel.notification.facts.FactsSource;
 import dev.couchannel.notification.facts.FactsUnavailable;
 import dev.couchannel.notification.facts.SessionFacts;
@@ -25,7 +26,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes booking and inventory events exactly once through the platform {@link Inbox}: the
+ * Consumes booking, inventory and review events exactly once through the platform {@link Inbox}: the
  * session's facts are read (gRPC) before the inbox transaction opens; the in-app entry, the queued
  * mail and the reminders commit with the inbox row. Facts that cannot be read park the event in
  * {@link DeferredEvents}, in that same transaction.
@@ -60,7 +61,7 @@ class EventListener {
     @KafkaListener(
             id = CONSUMER,
             idIsGroup = false,
-            topics = {Topics.BOOKING_EVENTS, Topics.INVENTORY_EVENTS},
+            topics = {Topics.BOOKING_EVENTS, Topics.INVENTORY_EVENTS, Topics.REVIEW_EVENTS},
             autoStartup = "${couchannel.notification.consume:true}")
     void on(ConsumerRecord<String, byte[]> record) {
         inbox.prepareThenReceive(CONSUMER, record, this::prepare);
@@ -117,6 +118,10 @@ class EventListener {
     }
 
     private Inbox.Completion work(CloudEvent event) {
+        if (event.type().equals("couchannel.review.v1.RatingChanged")) {
+            RatingChanged rating = ProtobufEvents.unwrap(event, RatingChanged.parser());
+            return () -> notifier.rated(rating);
+        }
         if (event.type().equals("couchannel.inventory.v1.SessionCancelled")) {
             String session =
                     ProtobufEvents.unwrap(event, SessionCancelled.parser()).getSessionId();
@@ -156,6 +161,11 @@ class EventListener {
         @Bean
         NewTopic inventoryEventsTopic() {
             return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(4).build();
+        }
+
+        @Bean
+        NewTopic reviewEventsTopic() {
+            return TopicBuilder.name(Topics.REVIEW_EVENTS).partitions(4).build();
         }
     }
 }

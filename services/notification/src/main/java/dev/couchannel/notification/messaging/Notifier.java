@@ -5,6 +5,7 @@ import dev.couchannel.contracts.booking.v1.BookingCancelled;
 import dev.couchannel.contracts.booking.v1.BookingConfirmed;
 import dev.couchannel.contracts.booking.v1.BookingRejected;
 import dev.couchannel.contracts.inventory.v1.WaitlistOfferMade;
+import dev.couchannel.contracts.review.v1.RatingChanged;
 import dev.couchannel.notification.facts.SessionFacts;
 import dev.couchannel.notification.inbox.InAppInbox;
 import dev.couchannel.notification.mail.CalendarInvite;
@@ -126,6 +127,26 @@ public class Notifier {
             default -> {
                 // nothing to tell anyone
             }
+        }
+    }
+
+    /**
+     * Tells a host their venue's rating changed: an inbox entry (and a push), no mail. Keyed by venue
+     * and version, so a repeated event changes nothing.
+     */
+    public void rated(RatingChanged rating) {
+        String host = rating.getHostId().toLowerCase(Locale.ROOT);
+        Preferences wanted = preferences.of(host);
+        Object[] args = {
+            String.format(Locale.forLanguageTag(wanted.locale()), "%.1f", rating.getAverage()), rating.getCount()
+        };
+        String title = composer.text(Template.RATING_CHANGED, "heading", wanted.locale(), args);
+        String body = composer.text(Template.RATING_CHANGED, "body", wanted.locale(), args);
+        String link = "/host/venues/" + rating.getVenueId();
+        String dedupe = "rating:" + rating.getVenueId() + ":" + rating.getVersion();
+        inbox.add(host, dedupe, Template.RATING_CHANGED.name(), title, body, link);
+        if (wanted.push().wants(Template.RATING_CHANGED.category())) {
+            push.enqueue(host, dedupe, new WebPush.Message(title, body, link, Template.RATING_CHANGED.name()));
         }
     }
 
