@@ -28,9 +28,14 @@ export function App() {
     }
   }, [me.data]);
 
+  const firstPath = useRef(path);
   useEffect(() => {
-    // a new page: move focus to its content, as a full page load would for screen readers
-    main.current?.focus({ preventScroll: true });
+    // a new page (not the first): move focus to its content, so that screen readers and the
+    // keyboard start there as they would after a full page load
+    if (path !== firstPath.current) {
+      firstPath.current = "";
+      main.current?.focus({ preventScroll: true });
+    }
   }, [path]);
 
   let page: ReactNode;

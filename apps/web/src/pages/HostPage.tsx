@@ -32,7 +32,9 @@ function Sessions() {
   const { t, money } = useI18n();
   const dashboard = useDashboard();
   const fixtures = useFixtures();
+  const venues = useMyVenues();
   const byId = new Map((fixtures.data ?? []).map((fixture) => [fixture.id, fixture]));
+  const venueNames = new Map((venues.data ?? []).map((venue) => [venue.id, venue.name]));
   return (
     <section className="card stack" aria-labelledby="host-sessions">
       <h2 id="host-sessions">{t("host.sessions")}</h2>
@@ -66,7 +68,12 @@ function Sessions() {
               </thead>
               <tbody>
                 {dashboard.data.items.map((item) => (
-                  <SessionRow key={item.id} item={item} title={fixtureTitle(t, byId.get(item.fixtureId))} />
+                  <SessionRow
+                    key={item.id}
+                    item={item}
+                    title={fixtureTitle(t, byId.get(item.fixtureId))}
+                    venue={venueNames.get(item.venueId)}
+                  />
                 ))}
               </tbody>
             </table>
@@ -77,14 +84,22 @@ function Sessions() {
   );
 }
 
-function SessionRow({ item, title }: { item: DashboardItem; title: string }) {
+function SessionRow({ item, title, venue }: { item: DashboardItem; title: string; venue?: string }) {
   const { t, money } = useI18n();
   const publish = usePublishSession();
   const tone = item.status === "PUBLISHED" ? "ok" : item.status === "DRAFT" ? "wait" : "muted";
   return (
     <>
       <tr data-testid="host-session">
-        <th scope="row">{title}</th>
+        <th scope="row">
+          {title}
+          {venue && (
+            <>
+              <br />
+              <small className="muted">{venue}</small>
+            </>
+          )}
+        </th>
         <td>
           <Badge tone={tone}>{t(`status.${item.status}`)}</Badge>
         </td>
@@ -101,7 +116,7 @@ function SessionRow({ item, title }: { item: DashboardItem; title: string }) {
               className="button button--small"
               disabled={publish.isPending}
               onClick={() => publish.mutate(item.id)}
-              aria-label={`${t("host.publish")}: ${title}`}
+              aria-label={`${t("host.publish")}: ${title}${venue ? `, ${venue}` : ""}`}
             >
               {t("host.publish")}
             </button>
