@@ -1,4 +1,4 @@
-package dev.couchannel.web;
+package dev.couchannel.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,9 +11,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.couchannel.launcher.Launcher;
-import dev.couchannel.launcher.Stack;
-import dev.couchannel.launcher.StackConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -105,7 +102,8 @@ class WebAppIT {
     void screenshot(TestInfo test) {
         if (page != null) {
             page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png"))
+                    .setPath(SCREENSHOTS.resolve(
+                            test.getTestMethod().orElseThrow().getName() + ".png"))
                     .setFullPage(true));
         }
         if (context != null) {
@@ -123,9 +121,14 @@ class WebAppIT {
         PlaywrightAssertions.assertThat(page.getByTestId("signed-in-as")).containsText(email);
     }
 
+    private Locator field(String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+    }
+
     private Locator sessionCard(String team) {
         page.getByLabel("Team, competition or country").fill(team);
-        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("See session .*" + team)))
+        return page.getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("See session .*" + team)))
                 .first();
     }
 
@@ -137,9 +140,11 @@ class WebAppIT {
 
     private void expectStatus(String status) {
         PlaywrightAssertions.assertThat(page.getByTestId("booking-status"))
-                .hasAttribute("data-status", status, new com.microsoft.playwright.assertions.LocatorAssertions
-                        .HasAttributeOptions()
-                        .setTimeout(WAIT.toMillis()));
+                .hasAttribute(
+                        "data-status",
+                        status,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                                .setTimeout(WAIT.toMillis()));
     }
 
     @Test
@@ -156,8 +161,7 @@ class WebAppIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
                 .click();
 
-        PlaywrightAssertions.assertThat(
-                        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")))
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")))
                 .isVisible();
         PlaywrightAssertions.assertThat(page.getByTestId("signed-in-as")).hasCount(0);
         assertThat(page.request().get("/api/me").status()).isEqualTo(401);
@@ -244,7 +248,8 @@ class WebAppIT {
                 .setPath(SCREENSHOTS.resolve("session-pl.png"))
                 .setFullPage(true));
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("EN")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("EN"))
+                .click();
         PlaywrightAssertions.assertThat(page.locator("html")).hasAttribute("lang", "en");
         PlaywrightAssertions.assertThat(page.getByText("Seats left")).isVisible();
         page.reload();
@@ -301,8 +306,7 @@ class WebAppIT {
 
     /** A rough accessible name of the focused element: aria-label, its label, or its text. */
     private String focused() {
-        return (String) page.evaluate(
-                """
+        return (String) page.evaluate("""
                 () => {
                   const element = document.activeElement;
                   if (!element) return "";
@@ -322,18 +326,18 @@ class WebAppIT {
         String venue = "Test flat " + UUID.randomUUID().toString().substring(0, 8);
 
         page.getByText("Register a venue").click();
-        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(venue);
-        page.getByLabel("Street address").fill("1 Test Street");
-        page.getByLabel("City").fill("London");
-        page.getByLabel("Country (2 letters)").fill("GB");
+        field("Name").fill(venue);
+        field("Street address").fill("1 Test Street");
+        field("City").fill("London");
+        field("Country (2 letters)").fill("GB");
         // a residential subscription of another country: package-country-matches-venue refuses it
-        page.getByLabel("Subscription country").fill("PL");
+        field("Subscription country").fill("PL");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register venue"))
                 .click();
         PlaywrightAssertions.assertThat(page.getByText("Venue “" + venue + "” registered."))
                 .isVisible();
 
-        Locator planVenue = page.getByLabel("Venue", new Page.GetByLabelOptions().setExact(true));
+        Locator planVenue = field("Venue");
         PlaywrightAssertions.assertThat(planVenue.locator("option", new Locator.LocatorOptions().setHasText(venue)))
                 .hasCount(1);
         planVenue.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(venue + " · London"));
