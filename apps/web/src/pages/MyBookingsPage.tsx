@@ -57,6 +57,9 @@ function BookingRow({ booking }: { booking: Booking }) {
           {booking.seats === 1 ? t("common.seat") : t("common.seats", { count: booking.seats })} ·{" "}
           {money(booking.total)}
         </p>
+        {booking.status === "CANCELLED" && booking.refund && (
+          <p>{t("booking.cancelled", { refund: money(booking.refund) })}</p>
+        )}
         {booking.reason && <p className="muted">{booking.reason}</p>}
       </div>
       <div className="list__side">

@@ -173,7 +173,7 @@ function BookingForm({ session }: { session: SessionDetails }) {
       ) : me.isPending ? (
         <Spinner />
       ) : !me.data ? (
-        <button type="button" className="button" onClick={() => signIn(`/sessions/${session.id}`)}>
+        <button type="button" className="button button--primary" onClick={() => signIn(`/sessions/${session.id}`)}>
           {t("book.signIn")}
         </button>
       ) : (

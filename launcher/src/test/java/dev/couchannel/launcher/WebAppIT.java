@@ -172,7 +172,12 @@ class WebAppIT {
         open("en-GB");
         signIn("guest@example.com");
 
-        sessionCard("Arsenal").click();
+        Locator card = sessionCard("Arsenal");
+        PlaywrightAssertions.assertThat(card).isVisible();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("search.png"))
+                .setFullPage(true));
+        card.click();
         PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Arsenal vs Chelsea");
         int before = seatsLeft();
         page.getByLabel("Seats", new Page.GetByLabelOptions().setExact(true)).fill("2");
