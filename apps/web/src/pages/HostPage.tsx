@@ -144,6 +144,9 @@ function SessionRow({ item, title, venue }: { item: DashboardItem; title: string
   );
 }
 
+/** The usual currency of a venue's country, as the plan form's first guess. */
+const CURRENCIES: Record<string, string> = { GB: "GBP", PL: "PLN", US: "USD" };
+
 function PlanSession() {
   const { t, dateTime } = useI18n();
   const venues = useMyVenues();
@@ -153,9 +156,17 @@ function PlanSession() {
   const [fixtureId, setFixtureId] = useState("");
   const [seats, setSeats] = useState(4);
   const [amount, setAmount] = useState("10.00");
-  const [currency, setCurrency] = useState("EUR");
+  // until the host picks one, the currency follows the chosen venue's country
+  const [currencyChoice, setCurrency] = useState<string | null>(null);
   const [policy, setPolicy] = useState<RefundPolicy>("FLEXIBLE");
   const [description, setDescription] = useState("");
+
+  const selected = venues.data?.find((venue) => venue.id === (venueId || venues.data?.[0]?.id));
+  const currency = currencyChoice ?? CURRENCIES[selected?.country ?? ""] ?? "EUR";
+  const chooseVenue = (id: string) => {
+    setVenueId(id);
+    setCurrency(null);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -182,7 +193,7 @@ function PlanSession() {
         <form className="form-grid" onSubmit={submit} aria-busy={plan.isPending}>
           <Field label={t("host.plan.venue")} error={fieldError(plan.error, "venueId")}>
             {(props) => (
-              <select {...props} className="input" value={venueId} onChange={(e) => setVenueId(e.target.value)}>
+              <select {...props} className="input" value={venueId} onChange={(e) => chooseVenue(e.target.value)}>
                 {venues.data.map((venue) => (
                   <option key={venue.id} value={venue.id}>
                     {venue.name} · {venue.city}
@@ -228,7 +239,7 @@ function PlanSession() {
           <Field label={t("host.plan.currency")} error={fieldError(plan.error, "pricePerSeat.currency")}>
             {(props) => (
               <select {...props} className="input" value={currency} onChange={(e) => setCurrency(e.target.value)}>
-                {["EUR", "GBP", "PLN", "USD"].map((code) => (
+                {["EUR", "GBP", "PLN", "USD", "CHF", "CZK", "SEK", "DKK", "NOK"].map((code) => (
                   <option key={code}>{code}</option>
                 ))}
               </select>
