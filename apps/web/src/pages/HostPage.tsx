@@ -7,7 +7,6 @@ import {
   usePublishSession,
   useRegisterVenue,
 } from "../api/hooks";
-import { ApiError } from "../api/client";
 import type { DashboardItem, Fixture, RefundPolicy, VenueRequest } from "../api/types";
 import { useI18n } from "../i18n/i18n";
 import { Badge, EmptyState, Field, Notice, ProblemMessage, Spinner, fieldError } from "../ui/kit";
@@ -128,12 +127,7 @@ function SessionRow({ item, title, venue }: { item: DashboardItem; title: string
         <tr>
           <td colSpan={7}>
             {publish.error ? (
-              <>
-                {publish.error instanceof ApiError && publish.error.status === 409 && (
-                  <p className="muted">{t("host.rejected")}</p>
-                )}
-                <ProblemMessage error={publish.error} />
-              </>
+              <ProblemMessage error={publish.error} />
             ) : (
               <Notice tone="success">{t("host.published")}</Notice>
             )}
