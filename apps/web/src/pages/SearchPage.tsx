@@ -57,6 +57,7 @@ export function SearchPage() {
                   <p className="card__meta">
                     <time dateTime={fixture?.kickoff}>{dateTime(fixture?.kickoff)}</time>
                   </p>
+                  {session.description && <p className="card__desc">{session.description}</p>}
                   <div className="card__foot">
                     <span className="price">{t("search.from", { price: money(session.pricePerSeat) })}</span>
                     {session.seatsLeft > 0 ? (
