@@ -73,6 +73,7 @@ public final class Launcher {
         var infra = stack.infrastructure();
         StringBuilder text = new StringBuilder();
         text.append("\n  couchannel is up (%.1f s)\n\n".formatted(took.toMillis() / 1000.0));
+        text.append("  web app          %s/\n".formatted(gateway));
         text.append("  API (gateway)    %s/api/sessions\n".formatted(gateway));
         text.append("  API docs         %s/api/docs   (OpenAPI: %s/api/openapi.json)\n".formatted(gateway, gateway));
         text.append("  health           %s/healthz   %s/readinessz\n".formatted(gateway, gateway));

@@ -1,0 +1,194 @@
+// Shapes of contracts/openapi/couchannel.yaml that the app reads and sends.
+
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+export type SessionStatus = "DRAFT" | "PUBLISHED" | "CANCELLED";
+export type RefundPolicy = "FLEXIBLE" | "MODERATE" | "STRICT";
+export type BookingStatus = "PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLED";
+
+export interface Me {
+  id: string;
+  email?: string;
+  roles: string[];
+}
+
+export interface Fixture {
+  id: string;
+  competition: string;
+  homeTeam: string;
+  awayTeam: string;
+  kickoff: string;
+  territory: string;
+  broadcaster?: string;
+}
+
+export interface Session {
+  id: string;
+  fixtureId: string;
+  venueId: string;
+  status: SessionStatus;
+  seats: number;
+  seatsLeft: number;
+  pricePerSeat: Money;
+  refundPolicy?: RefundPolicy;
+  description?: string;
+}
+
+export interface SessionPage {
+  items: Session[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+export interface StreamingPackage {
+  provider: string;
+  licence: "RESIDENTIAL" | "COMMERCIAL";
+  country?: string;
+}
+
+export interface SessionDetails extends Session {
+  hostId?: string;
+  fixture?: Omit<Fixture, "broadcaster">;
+  venue?: {
+    id: string;
+    name: string;
+    type: "HOME" | "COMMERCIAL";
+    address?: string;
+    city: string;
+    country: string;
+    capacity: number;
+    screens: number;
+    largestScreenInches: number;
+    packages: StreamingPackage[];
+  };
+  price?: { perSeat: Money; serviceFee: Money; vat: Money; vatCountry: string };
+  degraded?: ("venue" | "price")[];
+}
+
+export interface Booking {
+  id: string;
+  sessionId: string;
+  seats: number;
+  status: BookingStatus;
+  reason?: string;
+  total?: Money;
+  refund?: Money;
+  cancelledBy?: "GUEST" | "ADMIN" | "HOST" | "FIXTURE_POSTPONED";
+  refundStatus?: "PENDING" | "SETTLED";
+  createdAt?: string;
+}
+
+export interface Venue {
+  id: string;
+  name: string;
+  type: "HOME" | "COMMERCIAL";
+  address?: string;
+  city: string;
+  country: string;
+  lat: number;
+  lon: number;
+  capacity: number;
+  screens: number;
+  largestScreenInches: number;
+  speakers: number;
+  packages: StreamingPackage[];
+  version: number;
+}
+
+export interface VenueRequest {
+  name: string;
+  type: "HOME" | "COMMERCIAL";
+  address: string;
+  city: string;
+  country: string;
+  lat: number;
+  lon: number;
+  capacity: number;
+  screens: number;
+  largestScreenInches: number;
+  speakers: number;
+  packages: StreamingPackage[];
+}
+
+export interface SessionRequest {
+  venueId: string;
+  fixtureId: string;
+  seats: number;
+  pricePerSeat: Money;
+  refundPolicy: RefundPolicy;
+  description?: string;
+}
+
+export interface DashboardItem {
+  id: string;
+  fixtureId: string;
+  venueId: string;
+  status: SessionStatus;
+  seats: number;
+  seatsSold: number;
+  seatsHeld: number;
+  seatsLeft: number;
+  pricePerSeat: Money;
+}
+
+export interface HostDashboard {
+  host: string;
+  sessions: number;
+  seatsSold: number;
+  soldValue: Money[];
+  items: DashboardItem[];
+}
+
+export const RULE_KINDS = [
+  "RESIDENTIAL_PERSONAL_USE",
+  "PACKAGE_COUNTRY_MATCHES_VENUE",
+  "COMMERCIAL_NEEDS_COMMERCIAL",
+  "LIVE_ONLY",
+  "BLACKOUT_WINDOW",
+  "ATTENDEE_THRESHOLD",
+  "US_110_5",
+  "NO_ADMISSION_FEE",
+  "ATTENDEE_CAP",
+] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+export interface RuleScope {
+  territory?: string;
+  competition?: string;
+  venueType?: "HOME" | "COMMERCIAL";
+  licence?: "RESIDENTIAL" | "COMMERCIAL";
+}
+
+export interface ComplianceRule {
+  id: string;
+  version: number;
+  ref: string;
+  enabled: boolean;
+  current: boolean;
+  kind: RuleKind;
+  scope: RuleScope;
+  parameters: Record<string, string>;
+  reason: string;
+}
+
+export interface ComplianceRuleRequest {
+  id: string;
+  kind: RuleKind;
+  enabled?: boolean;
+  scope?: RuleScope;
+  parameters?: Record<string, string | number | boolean>;
+  reason: string;
+}
+
+/** The sandbox's test cards (services/payment/README.md). */
+export const SANDBOX_CARDS = [
+  "pm_card_visa",
+  "pm_card_declined",
+  "pm_card_insufficient_funds",
+  "pm_card_slow",
+  "pm_card_error",
+] as const;

@@ -1,0 +1,365 @@
+package dev.couchannel.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web app (ADR 17) in a real browser (the machine's Chromium, driven by Playwright) against the whole stack
+ * through the gateway: sign in and out through the BFF, the guest's booking flow with the sandbox cards, Polish, a
+ * keyboard-only booking and a host's compliance refusal. Every wait is a condition (Playwright's auto-waiting
+ * assertions, Awaitility); a screenshot of each test's last page lands in {@code target/screenshots}.
+ */
+class WebAppIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Path SCREENSHOTS =
+            Paths.get(System.getProperty("couchannel.screenshots", "target/screenshots"));
+    private static final Path CHROMIUM = Paths.get(System.getProperty("couchannel.chromium", "/usr/bin/chromium"));
+
+    @TempDir
+    static Path data;
+
+    static Stack stack;
+    static Playwright playwright;
+    static Browser browser;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void up() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM))
+                .as("the browser tests need Chromium at %s: apt-get install -y chromium", CHROMIUM)
+                .isTrue();
+        stack = Stack.start(StackConfig.forTests(data));
+        assertThat(Launcher.awaitReady(stack.gateway().resolve("/readinessz"), WAIT))
+                .isTrue();
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+        PlaywrightAssertions.setDefaultAssertionTimeout(WAIT.toMillis());
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void down() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private void open(String locale) {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(stack.gateway().toString())
+                .setLocale(locale)
+                .setViewportSize(1280, 900));
+        context.setDefaultTimeout(WAIT.toMillis());
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void screenshot(TestInfo test) {
+        if (page != null) {
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve(
+                            test.getTestMethod().orElseThrow().getName() + ".png"))
+                    .setFullPage(true));
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private void signIn(String email) {
+        page.navigate("/");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.locator("#username").fill(email);
+        page.locator("#password").fill("couchannel");
+        page.locator("form button[type=submit]").click();
+        PlaywrightAssertions.assertThat(page.getByTestId("signed-in-as")).containsText(email);
+    }
+
+    private Locator field(String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    private Locator sessionCard(String team) {
+        page.getByLabel("Team, competition or country").fill(team);
+        return page.getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("See session .*" + team)))
+                .first();
+    }
+
+    private int seatsLeft() {
+        Locator seats = page.getByTestId("seats-left");
+        PlaywrightAssertions.assertThat(seats).isVisible();
+        return Integer.parseInt(seats.innerText().trim());
+    }
+
+    private void expectStatus(String status) {
+        PlaywrightAssertions.assertThat(page.getByTestId("booking-status"))
+                .hasAttribute(
+                        "data-status",
+                        status,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                                .setTimeout(WAIT.toMillis()));
+    }
+
+    @Test
+    void aGuestSignsInThroughTheGatewayAndSignsOut() {
+        open("en-GB");
+        signIn("guest@example.com");
+        assertThat(page.request().get("/api/me").status()).isEqualTo(200);
+        // the tokens stay at the gateway: the page holds an HttpOnly session cookie and the CSRF token only
+        assertThat(context.cookies()).noneMatch(cookie -> cookie.value.startsWith("eyJ"));
+        assertThat(context.cookies())
+                .anySatisfy(cookie -> assertThat(cookie.httpOnly).isTrue())
+                .anySatisfy(cookie -> assertThat(cookie.name).isEqualTo("XSRF-TOKEN"));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")))
+                .isVisible();
+        PlaywrightAssertions.assertThat(page.getByTestId("signed-in-as")).hasCount(0);
+        assertThat(page.request().get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aGuestFindsASessionBooksWithAVisaCardSeesItConfirmedAndCancelsIt() {
+        open("en-GB");
+        signIn("guest@example.com");
+
+        Locator card = sessionCard("Arsenal");
+        PlaywrightAssertions.assertThat(card).isVisible();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("search.png"))
+                .setFullPage(true));
+        card.click();
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Arsenal vs Chelsea");
+        int before = seatsLeft();
+        page.getByLabel("Seats", new Page.GetByLabelOptions().setExact(true)).fill("2");
+        page.getByLabel(Pattern.compile("Visa")).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book and pay"))
+                .click();
+
+        expectStatus("CONFIRMED");
+        PlaywrightAssertions.assertThat(page.getByText("You're in!")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("booking-confirmed.png"))
+                .setFullPage(true));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the session"))
+                .click();
+        page.reload();
+        assertThat(seatsLeft()).isEqualTo(before - 2);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My bookings"))
+                .click();
+        Locator row = page.getByTestId("booking-row")
+                .filter(new Locator.FilterOptions().setHasText("Arsenal vs Chelsea"))
+                .first();
+        PlaywrightAssertions.assertThat(row).containsText("Confirmed");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel booking"))
+                .click();
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes"))
+                .click();
+        PlaywrightAssertions.assertThat(row).containsText("Cancelled");
+        PlaywrightAssertions.assertThat(row).containsText("Refund settled");
+    }
+
+    @Test
+    void aDeclinedCardShowsItsReasonAndTheSeatsGoBack() {
+        open("en-GB");
+        signIn("guest2@example.com");
+        sessionCard("Legia").click();
+        String session = page.url();
+        int before = seatsLeft();
+
+        page.getByLabel(Pattern.compile("Declined card")).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book and pay"))
+                .click();
+
+        expectStatus("REJECTED");
+        PlaywrightAssertions.assertThat(page.getByTestId("booking-reason")).containsText("declined");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("booking-declined.png"))
+                .setFullPage(true));
+        // the saga released the hold: the session shows as many seats as before
+        await().atMost(WAIT).untilAsserted(() -> {
+            page.navigate(session);
+            assertThat(seatsLeft()).isEqualTo(before);
+        });
+    }
+
+    @Test
+    void theAppSpeaksPolishToAPolishBrowserAndSwitchesLanguage() {
+        open("pl-PL");
+        page.navigate("/");
+
+        PlaywrightAssertions.assertThat(page.locator("html")).hasAttribute("lang", "pl");
+        PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Znajdź seans");
+        PlaywrightAssertions.assertThat(
+                        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zaloguj się")))
+                .isVisible();
+        page.getByLabel("Drużyna, rozgrywki lub kraj").fill("Legia");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Zobacz seans")))
+                .first()
+                .click();
+        PlaywrightAssertions.assertThat(page.getByText("Wolne miejsca")).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Legia Warszawa – Lech Poznań");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("session-pl.png"))
+                .setFullPage(true));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("EN"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("html")).hasAttribute("lang", "en");
+        PlaywrightAssertions.assertThat(page.getByText("Seats left")).isVisible();
+        page.reload();
+        // the choice outlives the page
+        PlaywrightAssertions.assertThat(page.getByText("Seats left")).isVisible();
+    }
+
+    @Test
+    void aGuestBooksWithTheKeyboardAlone() {
+        open("en-GB");
+        page.navigate("/");
+        page.keyboard().press("Tab");
+        assertThat(focused()).isEqualTo("Skip to content");
+        signInWithKeyboard("guest@example.com");
+
+        tabUntil(Pattern.compile(Pattern.quote("Team, competition or country")));
+        page.keyboard().type("Liverpool");
+        tabUntil(Pattern.compile("See session .*Liverpool.*"));
+        page.keyboard().press("Enter");
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Liverpool");
+
+        tabUntil(Pattern.compile("Seats"));
+        page.keyboard().press("ArrowUp");
+        tabUntil(Pattern.compile("Visa.*"));
+        tabUntil(Pattern.compile("Book and pay"));
+        page.keyboard().press("Enter");
+
+        expectStatus("CONFIRMED");
+        PlaywrightAssertions.assertThat(page.getByTestId("booking")).containsText("2 seats");
+    }
+
+    private void signInWithKeyboard(String email) {
+        tabUntil(Pattern.compile("Sign in"));
+        page.keyboard().press("Enter");
+        // identity's page focuses the e-mail field
+        PlaywrightAssertions.assertThat(page.locator("#username")).isFocused();
+        page.keyboard().type(email);
+        page.keyboard().press("Tab");
+        page.keyboard().type("couchannel");
+        page.keyboard().press("Enter");
+        PlaywrightAssertions.assertThat(page.getByTestId("signed-in-as")).containsText(email);
+    }
+
+    /** Presses Tab until the focused element's accessible name matches; a bounded walk, no timing. */
+    private void tabUntil(Pattern name) {
+        for (int presses = 0; presses < 60; presses++) {
+            page.keyboard().press("Tab");
+            if (name.matcher(focused()).matches()) {
+                return;
+            }
+        }
+        throw new AssertionError("no focusable element named " + name + " in 60 tab presses");
+    }
+
+    /** A rough accessible name of the focused element: aria-label, its label, or its text. */
+    private String focused() {
+        return (String) page.evaluate("""
+                () => {
+                  const element = document.activeElement;
+                  if (!element) return "";
+                  if (element.getAttribute("aria-label")) return element.getAttribute("aria-label");
+                  if (element.labels && element.labels.length) return element.labels[0].innerText.trim();
+                  return (element.innerText || element.value || "").trim();
+                }
+                """);
+    }
+
+    @Test
+    void aHostSeesWhyTheBroadcastingRulesRefuseToPublishASession() {
+        open("en-GB");
+        signIn("host@example.com");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hosting"))
+                .click();
+        // letters and digits only: the name goes into a (JavaScript) regular expression below
+        String venue = "Test flat " + UUID.randomUUID().toString().substring(0, 8);
+
+        page.getByText("Register a venue").click();
+        field("Name").fill(venue);
+        field("Street address").fill("1 Test Street");
+        field("City").fill("London");
+        field("Country (2 letters)").fill("GB");
+        // a residential subscription of another country: package-country-matches-venue refuses it
+        field("Subscription country").fill("PL");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register venue"))
+                .click();
+        PlaywrightAssertions.assertThat(page.getByText("Venue “" + venue + "” registered."))
+                .isVisible();
+
+        Locator planVenue = field("Venue");
+        PlaywrightAssertions.assertThat(planVenue.locator("option", new Locator.LocatorOptions().setHasText(venue)))
+                .hasCount(1);
+        planVenue.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(venue + " · London"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Plan as draft"))
+                .click();
+        PlaywrightAssertions.assertThat(page.getByText("Planned as a draft")).isVisible();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Publish: .*" + venue)))
+                .click();
+
+        Locator refusal = page.getByRole(AriaRole.ALERT)
+                .filter(new Locator.FilterOptions().setHasText("package-country-matches-venue@1"));
+        PlaywrightAssertions.assertThat(refusal).isVisible();
+        PlaywrightAssertions.assertThat(refusal).containsText("residential subscription");
+        PlaywrightAssertions.assertThat(
+                        page.getByTestId("host-session").filter(new Locator.FilterOptions().setHasText(venue)))
+                .containsText("Draft");
+    }
+}
