@@ -44,6 +44,10 @@ public class SessionEvents {
                                 session.pricePerSeat().currency()))
                         .setRefundPolicy(session.refundPolicy().name())
                         .setKickoff(WireTime.of(fixture.kickoff()))
+                        .setCompetition(fixture.competition())
+                        .setHomeTeam(fixture.homeTeam())
+                        .setAwayTeam(fixture.awayTeam())
+                        .setTerritory(fixture.territory())
                         .setAt(WireTime.of(now))
                         .build(),
                 now);
