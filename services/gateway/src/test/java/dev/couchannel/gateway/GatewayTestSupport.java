@@ -41,6 +41,7 @@ abstract class GatewayTestSupport {
     static final FakeService PAYMENT = FakeService.start();
     static final FakeService PRICING = FakeService.start();
     static final FakeService COMPLIANCE = FakeService.start();
+    static final FakeService SEARCH = FakeService.start();
     static final FakeService IDENTITY = FakeService.start();
     static final FakeCatalog CATALOG = FakeCatalog.start();
 
@@ -54,6 +55,7 @@ abstract class GatewayTestSupport {
         registry.add("couchannel.gateway.routes.pricing", () -> PRICING.base().toString());
         registry.add(
                 "couchannel.gateway.routes.compliance", () -> COMPLIANCE.base().toString());
+        registry.add("couchannel.gateway.routes.search", () -> SEARCH.base().toString());
         registry.add("spring.grpc.client.channel.inventory.target", CATALOG::target);
         registry.add("spring.grpc.client.channel.hosting.target", CATALOG::target);
         registry.add("spring.grpc.client.channel.pricing.target", CATALOG::target);
@@ -71,8 +73,9 @@ abstract class GatewayTestSupport {
      * Redis (sessions, rate limits) at {@code redisPort}.
      */
     static void routeEverythingTo(FakeService service, Supplier<Object> redisPort, DynamicPropertyRegistry registry) {
-        for (String route :
-                new String[] {"booking", "inventory", "hosting", "payment", "pricing", "compliance", "identity"}) {
+        for (String route : new String[] {
+            "booking", "inventory", "hosting", "payment", "pricing", "compliance", "search", "identity"
+        }) {
             registry.add(
                     "couchannel.gateway.routes." + route, () -> service.base().toString());
         }
