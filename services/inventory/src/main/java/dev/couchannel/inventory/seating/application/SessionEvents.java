@@ -30,7 +30,7 @@ public class SessionEvents {
         this.outbox = outbox;
     }
 
-    void published(ViewingSession session, Fixture fixture, Instant now) {
+    public void published(ViewingSession session, Fixture fixture, Instant now) {
         append(
                 session,
                 SessionPublished.newBuilder()
