@@ -8,13 +8,17 @@ import dev.couchannel.identity.IdentityApplication;
 import dev.couchannel.inventory.InventoryApplication;
 import dev.couchannel.payment.PaymentApplication;
 import dev.couchannel.platform.embedded.EmbeddedInfrastructure;
+import dev.couchannel.platform.embedded.OpenSearchNode;
 import dev.couchannel.platform.embedded.Ports;
 import dev.couchannel.pricing.PricingApplication;
+import dev.couchannel.search.SearchApplication;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +36,16 @@ public final class Stack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Stack.class);
 
     private final EmbeddedInfrastructure infrastructure;
+    private final CompletableFuture<OpenSearchNode> openSearch;
     private final Map<String, ConfigurableApplicationContext> services;
     private boolean closed;
 
-    private Stack(EmbeddedInfrastructure infrastructure, Map<String, ConfigurableApplicationContext> services) {
+    private Stack(
+            EmbeddedInfrastructure infrastructure,
+            CompletableFuture<OpenSearchNode> openSearch,
+            Map<String, ConfigurableApplicationContext> services) {
         this.infrastructure = infrastructure;
+        this.openSearch = openSearch;
         this.services = services;
     }
 
@@ -54,16 +63,27 @@ public final class Stack implements AutoCloseable {
         requireFree(config.compliancePort(), "compliance", "COUCHANNEL_COMPLIANCE_PORT");
         requireFree(config.complianceGrpcPort(), "compliance gRPC", "COUCHANNEL_COMPLIANCE_GRPC_PORT");
         requireFree(config.identityPort(), "identity", "COUCHANNEL_IDENTITY_PORT");
+        requireFree(config.searchPort(), "search", "COUCHANNEL_SEARCH_PORT");
+        requireFree(config.openSearchPort(), "OpenSearch", "COUCHANNEL_OPENSEARCH_PORT");
         requireFree(config.kafkaPort(), "Kafka", "COUCHANNEL_KAFKA_PORT");
         requireFree(config.smtpPort(), "SMTP", "COUCHANNEL_SMTP_PORT");
 
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(new EmbeddedInfrastructure.Settings(
-                config.dataDir(),
-                config.postgresPort(),
-                config.kafkaPort(),
-                config.redisPort(),
-                config.smtpPort(),
-                config.fast()));
+        // search's OpenSearch node is a JVM of its own (ADR 14): it boots while the rest starts
+        CompletableFuture<OpenSearchNode> openSearch = CompletableFuture.supplyAsync(() -> OpenSearchNode.start(
+                config.dataDir() == null ? null : config.dataDir().resolve("opensearch"), config.openSearchPort()));
+        EmbeddedInfrastructure infrastructure;
+        try {
+            infrastructure = EmbeddedInfrastructure.start(new EmbeddedInfrastructure.Settings(
+                    config.dataDir(),
+                    config.postgresPort(),
+                    config.kafkaPort(),
+                    config.redisPort(),
+                    config.smtpPort(),
+                    config.fast()));
+        } catch (RuntimeException e) {
+            stopQuietly(openSearch);
+            throw e;
+        }
         Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
         try {
             for (String database :
@@ -133,6 +153,13 @@ public final class Stack implements AutoCloseable {
                             serviceArgs(config, infrastructure, "booking", config.bookingPort(), issuer, jwks),
                             "--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")))));
 
+            services.put(
+                    "search",
+                    SearchApplication.start(withArgs(
+                            serviceArgs(config, infrastructure, "search", config.searchPort(), issuer, jwks),
+                            "--couchannel.search.opensearch.url="
+                                    + openSearchNode(openSearch).url())));
+
             List<String> gatewayArgs = new ArrayList<>(common());
             gatewayArgs.add("--server.port=" + gatewayPort);
             gatewayArgs.addAll(trust(issuer, jwks));
@@ -145,15 +172,28 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.add("--couchannel.gateway.routes.payment=" + baseUrl(services.get("payment")));
             gatewayArgs.add("--couchannel.gateway.routes.pricing=" + baseUrl(services.get("pricing")));
             gatewayArgs.add("--couchannel.gateway.routes.compliance=" + baseUrl(services.get("compliance")));
+            gatewayArgs.add("--couchannel.gateway.routes.search=" + baseUrl(services.get("search")));
             gatewayArgs.add("--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")));
             gatewayArgs.add("--spring.grpc.client.channel.hosting.target=" + grpcTarget(services.get("hosting")));
             gatewayArgs.add("--spring.grpc.client.channel.pricing.target=" + grpcTarget(services.get("pricing")));
             services.put("gateway", GatewayApplication.start(gatewayArgs.toArray(String[]::new)));
-            return new Stack(infrastructure, services);
+            return new Stack(infrastructure, openSearch, services);
         } catch (RuntimeException e) {
-            new Stack(infrastructure, services).close();
+            new Stack(infrastructure, openSearch, services).close();
             throw e;
         }
+    }
+
+    private static OpenSearchNode openSearchNode(CompletableFuture<OpenSearchNode> node) {
+        try {
+            return node.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void stopQuietly(CompletableFuture<OpenSearchNode> node) {
+        node.thenAccept(OpenSearchNode::close).exceptionally(failure -> null).join();
     }
 
     private static List<String> serviceArgList(
@@ -287,6 +327,7 @@ public final class Stack implements AutoCloseable {
                 log.warn("{} did not stop cleanly", name, e);
             }
         }
+        stopQuietly(openSearch);
         infrastructure.close();
     }
 }

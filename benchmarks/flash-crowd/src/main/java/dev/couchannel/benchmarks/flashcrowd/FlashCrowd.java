@@ -113,6 +113,8 @@ public final class FlashCrowd {
                 0,
                 0,
                 0,
+                0,
+                0,
                 true,
                 !options.durable(),
                 StackConfig.forTests(null).properties()));
