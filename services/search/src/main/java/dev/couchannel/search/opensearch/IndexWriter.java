@@ -68,9 +68,10 @@ public class IndexWriter {
         if (sessions.isEmpty()) {
             return;
         }
-        Map<String, JsonNode> venues = venues(sessions, target);
+        List<ReadModelUpdate.SessionChanged> merged = coalesced(sessions);
+        Map<String, JsonNode> venues = venues(merged, target);
         StringBuilder bulk = new StringBuilder();
-        for (ReadModelUpdate.SessionChanged session : sessions) {
+        for (ReadModelUpdate.SessionChanged session : merged) {
             List<FieldGroup> groups = new ArrayList<>(session.groups());
             JsonNode venue = session.joinVenue() == null ? null : venues.get(session.joinVenue());
             if (venue != null) {
@@ -91,6 +92,32 @@ public class IndexWriter {
                 }
             }
         }
+    }
+
+    /**
+     * One update per session: the later of two groups of the same name wins (they come in offset order). A bulk that
+     * updated the same document twice would make OpenSearch refresh the shard for the second (an update reads the
+     * document in real time), which under seat traffic — many changes of few sessions — costs more than all the rest.
+     */
+    static List<ReadModelUpdate.SessionChanged> coalesced(List<ReadModelUpdate.SessionChanged> sessions) {
+        Map<String, ReadModelUpdate.SessionChanged> bySession = new LinkedHashMap<>();
+        for (ReadModelUpdate.SessionChanged next : sessions) {
+            bySession.merge(next.sessionId(), next, (earlier, later) -> {
+                Map<String, FieldGroup> groups = new LinkedHashMap<>();
+                for (FieldGroup group : earlier.groups()) {
+                    groups.put(group.name(), group);
+                }
+                for (FieldGroup group : later.groups()) {
+                    groups.merge(group.name(), group, (a, b) -> b.seq() >= a.seq() ? b : a);
+                }
+                return new ReadModelUpdate.SessionChanged(
+                        later.sessionId(),
+                        List.copyOf(groups.values()),
+                        later.joinVenue() != null ? later.joinVenue() : earlier.joinVenue(),
+                        later.eventTime().isAfter(earlier.eventTime()) ? later.eventTime() : earlier.eventTime());
+            });
+        }
+        return List.copyOf(bySession.values());
     }
 
     /** The venue documents the sessions join, read in real time (no refresh needed). */
