@@ -32,13 +32,11 @@ class ReindexIT extends RunningSearch {
         events.published(session);
         events.seatsLeft(session, 9);
         events.rating(venue, 4.2, 5, 1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(searchJson(Map.of("competition", cup))
-                        .path("items")
-                        .path(0)
-                        .path("rating")
-                        .path("count")
-                        .asInt())
-                .isEqualTo(5));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode hit = searchJson(Map.of("competition", cup)).path("items").path(0);
+            assertThat(hit.path("rating").path("count").asInt()).isEqualTo(5);
+            assertThat(hit.path("seatsLeft").asInt()).isEqualTo(9);
+        });
         JsonNode before = searchJson(Map.of("competition", cup)).path("items").get(0);
         String previous = index.current();
 
