@@ -98,6 +98,8 @@ public final class Launcher {
                 .formatted(stack.mailbox(), infra.smtp().port()));
         text.append("  data             %s\n\n".formatted(config.dataDir()));
         text.append("  Try:  curl -s %s/api/sessions\n".formatted(gateway));
+        text.append("        curl -s '%s/api/search/sessions?q=arsenl&lat=51.5&lon=-0.12&radiusKm=50'\n"
+                .formatted(gateway));
         text.append(
                 "        curl -s -H \"Authorization: Bearer $(./couchannel token guest@example.com)\" %s/api/bookings\n"
                         .formatted(gateway));

@@ -10,13 +10,17 @@ import dev.couchannel.notification.NotificationApplication;
 import dev.couchannel.payment.PaymentApplication;
 import dev.couchannel.platform.embedded.EmbeddedInfrastructure;
 import dev.couchannel.platform.embedded.Mailbox;
+import dev.couchannel.platform.embedded.OpenSearchNode;
 import dev.couchannel.platform.embedded.Ports;
 import dev.couchannel.pricing.PricingApplication;
+import dev.couchannel.search.SearchApplication;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,15 +39,18 @@ public final class Stack implements AutoCloseable {
 
     private final EmbeddedInfrastructure infrastructure;
     private final Mailbox mailbox;
+    private final CompletableFuture<OpenSearchNode> openSearch;
     private final Map<String, ConfigurableApplicationContext> services;
     private boolean closed;
 
     private Stack(
             EmbeddedInfrastructure infrastructure,
             Mailbox mailbox,
+            CompletableFuture<OpenSearchNode> openSearch,
             Map<String, ConfigurableApplicationContext> services) {
         this.infrastructure = infrastructure;
         this.mailbox = mailbox;
+        this.openSearch = openSearch;
         this.services = services;
     }
 
@@ -56,19 +63,29 @@ public final class Stack implements AutoCloseable {
             }
         });
 
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(new EmbeddedInfrastructure.Settings(
-                config.dataDir(),
-                config.port("postgres"),
-                config.port("kafka"),
-                config.port("redis"),
-                config.port("smtp"),
-                config.fast()));
+        // search's OpenSearch node is a JVM of its own (ADR 14): it boots while the rest starts
+        CompletableFuture<OpenSearchNode> openSearch = CompletableFuture.supplyAsync(() -> OpenSearchNode.start(
+                config.dataDir() == null ? null : config.dataDir().resolve("opensearch"), config.port("opensearch")));
+        EmbeddedInfrastructure infrastructure;
+        try {
+            infrastructure = EmbeddedInfrastructure.start(new EmbeddedInfrastructure.Settings(
+                    config.dataDir(),
+                    config.port("postgres"),
+                    config.port("kafka"),
+                    config.port("redis"),
+                    config.port("smtp"),
+                    config.fast()));
+        } catch (RuntimeException e) {
+            stopQuietly(openSearch);
+            throw e;
+        }
         Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
         Mailbox mailbox;
         try {
             mailbox = Mailbox.start(infrastructure.smtp(), config.port("mailbox"));
         } catch (RuntimeException e) {
             infrastructure.close();
+            stopQuietly(openSearch);
             throw e;
         }
         try {
@@ -171,6 +188,12 @@ public final class Stack implements AutoCloseable {
                                     // links in mails point at the public gateway
                                     "--couchannel.notification.public-url=" + issuer),
                             readModels)));
+            services.put(
+                    "search",
+                    SearchApplication.start(withArgs(
+                            serviceArgs(config, infrastructure, "search", config.port("search"), issuer, jwks),
+                            "--couchannel.search.opensearch.url="
+                                    + openSearchNode(openSearch).url())));
 
             List<String> gatewayArgs = new ArrayList<>(common());
             gatewayArgs.add("--server.port=" + gatewayPort);
@@ -185,15 +208,28 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.add("--couchannel.gateway.routes.pricing=" + baseUrl(services.get("pricing")));
             gatewayArgs.add("--couchannel.gateway.routes.compliance=" + baseUrl(services.get("compliance")));
             gatewayArgs.add("--couchannel.gateway.routes.notification=" + baseUrl(services.get("notification")));
+            gatewayArgs.add("--couchannel.gateway.routes.search=" + baseUrl(services.get("search")));
             gatewayArgs.add("--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")));
             gatewayArgs.add("--spring.grpc.client.channel.hosting.target=" + grpcTarget(services.get("hosting")));
             gatewayArgs.add("--spring.grpc.client.channel.pricing.target=" + grpcTarget(services.get("pricing")));
             services.put("gateway", GatewayApplication.start(gatewayArgs.toArray(String[]::new)));
-            return new Stack(infrastructure, mailbox, services);
+            return new Stack(infrastructure, mailbox, openSearch, services);
         } catch (RuntimeException e) {
-            new Stack(infrastructure, mailbox, services).close();
+            new Stack(infrastructure, mailbox, openSearch, services).close();
             throw e;
         }
+    }
+
+    private static OpenSearchNode openSearchNode(CompletableFuture<OpenSearchNode> node) {
+        try {
+            return node.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void stopQuietly(CompletableFuture<OpenSearchNode> node) {
+        node.thenAccept(OpenSearchNode::close).exceptionally(failure -> null).join();
     }
 
     private static List<String> serviceArgList(
@@ -327,6 +363,7 @@ public final class Stack implements AutoCloseable {
             }
         }
         mailbox.close();
+        stopQuietly(openSearch);
         infrastructure.close();
     }
 }

@@ -39,6 +39,9 @@ public record StackConfig(
             "compliance", 8086,
             "compliance-grpc", 9086,
             "notification", 8087,
+            "search", 8088,
+            // search's OpenSearch node, a JVM of its own (ADR 14)
+            "opensearch", 19200,
             "identity", 8089,
             "postgres", 15432,
             "kafka", 19092,

@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +84,12 @@ class StackIT {
                 .contains("\"venue\":{")
                 .contains("\"perSeat\":{")
                 .contains("\"degraded\":[]");
+        // search's read model learns the demo catalogue from inventory's and hosting's events alone
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        client.get("/api/search/sessions?q=Arsenl&lat=51.5&lon=-0.12&radiusKm=50", null)
+                                .body())
+                .contains("\"homeTeam\":\"Arsenal\"")
+                .contains("\"venue\":{"));
     }
 
     @Test

@@ -42,6 +42,7 @@ abstract class GatewayTestSupport {
     static final FakeService PRICING = FakeService.start();
     static final FakeService COMPLIANCE = FakeService.start();
     static final FakeService NOTIFICATION = FakeService.start();
+    static final FakeService SEARCH = FakeService.start();
     static final FakeService IDENTITY = FakeService.start();
     static final FakeCatalog CATALOG = FakeCatalog.start();
 
@@ -58,6 +59,7 @@ abstract class GatewayTestSupport {
         registry.add(
                 "couchannel.gateway.routes.notification",
                 () -> NOTIFICATION.base().toString());
+        registry.add("couchannel.gateway.routes.search", () -> SEARCH.base().toString());
         registry.add("spring.grpc.client.channel.inventory.target", CATALOG::target);
         registry.add("spring.grpc.client.channel.hosting.target", CATALOG::target);
         registry.add("spring.grpc.client.channel.pricing.target", CATALOG::target);
@@ -76,7 +78,7 @@ abstract class GatewayTestSupport {
      */
     static void routeEverythingTo(FakeService service, Supplier<Object> redisPort, DynamicPropertyRegistry registry) {
         for (String route : new String[] {
-            "booking", "inventory", "hosting", "payment", "pricing", "compliance", "notification", "identity"
+            "booking", "inventory", "hosting", "payment", "pricing", "compliance", "notification", "search", "identity"
         }) {
             registry.add(
                     "couchannel.gateway.routes." + route, () -> service.base().toString());

@@ -30,6 +30,27 @@ class ProxyTest extends GatewayTestSupport {
     }
 
     @Test
+    void routesSearchAnonymouslyAndItsReindexOnlyForAnAdmin() throws Exception {
+        SEARCH.answer(exchange -> FakeService.respond(exchange, 200, "application/json", "{\"items\":[],\"total\":0}"));
+
+        HttpResponse<String> found = get("/api/search/sessions?q=arsenal&lat=51.5&lon=-0.1");
+
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(SEARCH.nextRequest().uri()).isEqualTo("/api/search/sessions?q=arsenal&lat=51.5&lon=-0.1");
+        // an over-long query string reaches search, whose parameter check answers it (not Tomcat's 8 KB limit)
+        String longText = "a".repeat(10_000);
+        assertThat(get("/api/search/sessions?q=" + longText).statusCode()).isEqualTo(200);
+        assertThat(SEARCH.nextRequest().uri()).isEqualTo("/api/search/sessions?q=" + longText);
+        assertThat(send("/api/admin/search/reindex", request -> request.header(
+                                        "Authorization", "Bearer " + Tokens.guest("guest@example.com"))
+                                .POST(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(SEARCH.receivedNothing()).isTrue();
+        assertThat(INVENTORY.receivedNothing()).isTrue();
+    }
+
+    @Test
     void forwardsAPostWithItsBodyAndPassesBack202AndLocation() throws Exception {
         BOOKING.answer(exchange -> {
             exchange.getResponseHeaders().add("Location", "/api/bookings/b-1");

@@ -17,6 +17,8 @@ public final class ChildJvm {
 
     /**
      * {@code postgres <dir>}: starts Postgres on {@code dir}, prints {@code STARTED <port>} and waits to be killed.
+     * {@code opensearch <dir>}: starts an OpenSearch node on {@code dir}, prints {@code STARTED <port> <pid>} and waits
+     * to be killed.
      * {@code infrastructure <dir>}: starts everything on {@code dir} with a shutdown hook that closes it, prints
      * {@code STARTED <postmaster pid> <redis pid>} and exits.
      */
@@ -26,6 +28,11 @@ public final class ChildJvm {
             case "postgres" -> {
                 PostgresServer postgres = PostgresServer.start(dir, 0, true);
                 report(Integer.toString(postgres.port()));
+                System.in.read(); // blocks until the test kills us
+            }
+            case "opensearch" -> {
+                OpenSearchNode node = OpenSearchNode.start(dir, 0);
+                report(node.port() + " " + node.pid());
                 System.in.read(); // blocks until the test kills us
             }
             case "infrastructure" -> {

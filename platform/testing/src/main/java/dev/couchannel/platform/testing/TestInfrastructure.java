@@ -1,6 +1,7 @@
 package dev.couchannel.platform.testing;
 
 import dev.couchannel.platform.embedded.EmbeddedInfrastructure;
+import dev.couchannel.platform.embedded.OpenSearchNode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestInfrastructure {
 
     private static EmbeddedInfrastructure infrastructure;
+    private static OpenSearchNode openSearch;
 
     private TestInfrastructure() {}
 
@@ -28,6 +30,17 @@ public final class TestInfrastructure {
             infrastructure = started;
         }
         return infrastructure;
+    }
+
+    /**
+     * A real OpenSearch node (a child JVM), started on first use and shared by every test class of the JVM; only the
+     * tests of services that need one (search) pay for it.
+     */
+    public static synchronized OpenSearchNode openSearch() {
+        if (openSearch == null) {
+            openSearch = OpenSearchNode.start(null, 0);
+        }
+        return openSearch;
     }
 
     /**

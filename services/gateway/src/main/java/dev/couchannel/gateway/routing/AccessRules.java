@@ -121,6 +121,8 @@ public final class AccessRules {
             op(HttpMethod.GET, "/api/admin/compliance/rules", ADMIN),
             op(HttpMethod.POST, "/api/admin/compliance/rules", ADMIN),
             op(HttpMethod.POST, "/api/admin/compliance/rules/{id}/disable", ADMIN),
+            op(HttpMethod.GET, "/api/search/sessions", ANYONE),
+            op(HttpMethod.POST, "/api/admin/search/reindex", ADMIN),
             // identity: anyone may register (the e-mail link proves the address); the rest is the admin's
             op(HttpMethod.POST, "/api/users", ANYONE),
             op(HttpMethod.PUT, "/api/admin/users/{id}/roles", ADMIN),

@@ -74,6 +74,8 @@ public class RouteTable {
             Map.entry("/api/quotes", "pricing"),
             Map.entry("/api/admin/compliance", "compliance"),
             Map.entry("/api/admin/fixtures", "inventory"),
+            Map.entry("/api/search", "search"),
+            Map.entry("/api/admin/search", "search"),
             // identity's JSON API: registration and the admin's users, audit log and signing keys
             Map.entry("/api/users", IDENTITY),
             Map.entry("/api/admin/users", IDENTITY),

@@ -6,6 +6,7 @@ import dev.couchannel.inventory.seating.Money;
 import dev.couchannel.inventory.seating.RefundPolicy;
 import dev.couchannel.inventory.seating.Sessions;
 import dev.couchannel.inventory.seating.ViewingSession;
+import dev.couchannel.inventory.seating.application.SessionEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,12 +40,15 @@ class DemoCalendar implements ApplicationRunner {
     private final Sessions sessions;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final SessionEvents events;
 
-    DemoCalendar(Fixtures fixtures, Sessions sessions, TransactionTemplate transactions, Clock clock) {
+    DemoCalendar(
+            Fixtures fixtures, Sessions sessions, TransactionTemplate transactions, Clock clock, SessionEvents events) {
         this.fixtures = fixtures;
         this.sessions = sessions;
         this.transactions = transactions;
         this.clock = clock;
+        this.events = events;
     }
 
     private record Match(String competition, String home, String away, Duration fromNow, String territory, String tv) {}
@@ -174,20 +178,23 @@ class DemoCalendar implements ApplicationRunner {
                 return;
             }
             Instant base = clock.instant().truncatedTo(ChronoUnit.HOURS);
+            List<Fixture> added = new java.util.ArrayList<>();
             for (int i = 0; i < MATCHES.size(); i++) {
                 Match m = MATCHES.get(i);
-                fixtures.add(new Fixture(
+                Fixture fixture = new Fixture(
                         demoId("fixture", i),
                         m.competition(),
                         m.home(),
                         m.away(),
                         base.plus(m.fromNow()),
                         m.territory(),
-                        m.tv()));
+                        m.tv());
+                fixtures.add(fixture);
+                added.add(fixture);
             }
             for (int i = 0; i < OFFERS.size(); i++) {
                 Offer o = OFFERS.get(i);
-                sessions.add(ViewingSession.publish(
+                ViewingSession session = ViewingSession.publish(
                         demoId("session", i),
                         demoId("fixture", o.match()),
                         demoId("venue:" + o.venue(), 0),
@@ -195,7 +202,10 @@ class DemoCalendar implements ApplicationRunner {
                         o.seats(),
                         Money.of(o.price(), o.currency()),
                         o.policy(),
-                        o.text()));
+                        o.text());
+                sessions.add(session);
+                // published like any session, so read models (search) learn about the demo catalogue
+                events.published(session, added.get(o.match()), clock.instant());
             }
             log.info("loaded demo data: {} fixtures, {} sessions", MATCHES.size(), OFFERS.size());
         });

@@ -30,7 +30,7 @@ public class SessionEvents {
         this.outbox = outbox;
     }
 
-    void published(ViewingSession session, Fixture fixture, Instant now) {
+    public void published(ViewingSession session, Fixture fixture, Instant now) {
         append(
                 session,
                 SessionPublished.newBuilder()
@@ -44,6 +44,10 @@ public class SessionEvents {
                                 session.pricePerSeat().currency()))
                         .setRefundPolicy(session.refundPolicy().name())
                         .setKickoff(WireTime.of(fixture.kickoff()))
+                        .setCompetition(fixture.competition())
+                        .setHomeTeam(fixture.homeTeam())
+                        .setAwayTeam(fixture.awayTeam())
+                        .setTerritory(fixture.territory())
                         .setAt(WireTime.of(now))
                         .build(),
                 now);
