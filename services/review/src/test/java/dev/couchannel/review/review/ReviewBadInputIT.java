@@ -116,6 +116,14 @@ class ReviewBadInputIT extends RunningReview {
         assertThat(six.body()).contains("between 1 and 5");
         assertProblem(zero, 400);
         assertThat(fieldOf(zero)).isEqualTo("rating");
+        HttpResponse<String> half = send(
+                "POST",
+                "/api/reviews",
+                attended.guest(),
+                "{\"bookingId\":\"" + attended.bookingId() + "\",\"rating\":4.5,\"text\":\"Four and a half\"}");
+        assertProblem(half, 400);
+        assertThat(fieldOf(half)).isEqualTo("rating");
+        assertThat(half.body()).contains("whole number");
         assertThat(events()).isEqualTo(before);
     }
 

@@ -60,7 +60,8 @@ class ReviewController {
     @PostMapping("/api/reviews")
     ResponseEntity<ReviewView> post(@Valid @RequestBody ReviewRequests.PostReview body, HttpServletRequest http) {
         Caller caller = Caller.require(http);
-        Review review = done(commands.post(body.bookingId(), caller.id(), body.rating(), body.text()), null);
+        Review review =
+                done(commands.post(body.bookingId(), caller.id(), body.rating().intValueExact(), body.text()), null);
         return ResponseEntity.created(URI.create("/api/reviews/" + review.id())).body(ReviewView.fullOf(review));
     }
 

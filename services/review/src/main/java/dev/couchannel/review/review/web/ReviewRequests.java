@@ -1,11 +1,13 @@
 package dev.couchannel.review.review.web;
 
 import dev.couchannel.review.review.Review;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -14,15 +16,19 @@ final class ReviewRequests {
 
     private ReviewRequests() {}
 
-    /** {@code POST /api/reviews}. */
+    /**
+     * {@code POST /api/reviews}. The rating arrives as a number of any kind so that {@code 4.5} is
+     * refused against its field rather than silently cut to 4.
+     */
     record PostReview(
             @NotNull(message = "bookingId is required: the booking whose session you attended")
             UUID bookingId,
 
             @NotNull(message = "rating is required: 1 to 5 stars")
-            @Min(value = Review.MIN_RATING, message = "rating must be between 1 and 5")
-            @Max(value = Review.MAX_RATING, message = "rating must be between 1 and 5")
-            Integer rating,
+            @DecimalMin(value = "1", message = "rating must be between 1 and 5")
+            @DecimalMax(value = "5", message = "rating must be between 1 and 5")
+            @Digits(integer = 1, fraction = 0, message = "rating must be a whole number of stars, 1 to 5")
+            BigDecimal rating,
 
             @NotBlank(message = "text is required: what was it like?")
             @Size(
