@@ -50,6 +50,7 @@ public abstract class RunningReview {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "review");
+        registry.add("spring.grpc.client.channel.inventory.target", FakeInventory.INSTANCE::target);
     }
 
     @LocalServerPort

@@ -3,12 +3,18 @@ package dev.couchannel.review.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.couchannel.platform.testing.TestInfrastructure;
+import dev.couchannel.review.ReviewApplication;
 import dev.couchannel.review.RunningReview;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** The projections are nothing but the events folded: thrown away and rebuilt, they come back the same. */
 class ProjectionRebuildIT extends RunningReview {
@@ -61,6 +67,30 @@ class ProjectionRebuildIT extends RunningReview {
         assertThat(list.path("rating").path("average").asDouble()).isEqualTo(5.0);
         assertThat(list.path("items").get(0).path("reply").path("text").asString())
                 .isEqualTo("Come again!");
+    }
+
+    @Test
+    void aServiceStartedWithRebuildOnStartRebuildsBeforeItIsReady() throws Exception {
+        review(attendedAndOver(UUID.randomUUID().toString(), host()), 2, "Rebuilt at start.");
+        List<Map<String, Object>> reviews = reviewList();
+        List<Map<String, Object>> ratings = venueRatings();
+        jdbc.sql("DELETE FROM review_list").update();
+        jdbc.sql("DELETE FROM venue_ratings").update();
+
+        Map<String, Object> properties = new LinkedHashMap<>();
+        TestInfrastructure.register((name, value) -> properties.put(name, value.get()), "review");
+        properties.put("server.port", 0);
+        properties.put("spring.grpc.server.port", 0);
+        properties.put("couchannel.review.rebuild-on-start", true);
+        List<String> args = new ArrayList<>();
+        properties.forEach((name, value) -> args.add("--" + name + "=" + value));
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ReviewApplication.class)
+                .properties("spring.config.name=review")
+                .run(args.toArray(String[]::new))) {
+            assertThat(second.isRunning()).isTrue();
+            assertThat(reviewList()).isEqualTo(reviews);
+            assertThat(venueRatings()).isEqualTo(ratings);
+        }
     }
 
     @Test

@@ -1,11 +1,17 @@
 package dev.couchannel.review.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.booking.v1.BookingConfirmed;
+import dev.couchannel.contracts.inventory.v1.FixtureSummary;
+import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import dev.couchannel.contracts.review.v1.RatingChanged;
 import dev.couchannel.platform.testing.OpenApiContract;
 import dev.couchannel.platform.testing.TopicProbe;
+import dev.couchannel.review.FakeInventory;
 import dev.couchannel.review.RunningReview;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -174,6 +180,52 @@ class ReviewFlowIT extends RunningReview {
         assertThat(mine.path("reports").asInt()).isEqualTo(2);
         assertThat(mine.path("guestId").asString()).isEqualTo(attended.guest());
         assertProblem(send("POST", "/api/admin/reviews/" + id + "/hide", reporter, null), 403);
+    }
+
+    @Test
+    void aSessionWhosePublicationWasNeverSeenIsAskedOfInventoryWhenItsFirstBookingArrives() throws Exception {
+        String session = UUID.randomUUID().toString();
+        String venue = UUID.randomUUID().toString();
+        String booking = UUID.randomUUID().toString();
+        String unknownSession = UUID.randomUUID().toString();
+        String orphan = UUID.randomUUID().toString();
+        String guest = guest();
+        FakeInventory.INSTANCE.sessions.put(
+                session,
+                SessionDetails.newBuilder()
+                        .setId(session)
+                        .setVenueId(venue)
+                        .setHostId("Demo-Host@example.com")
+                        .setStatus("PUBLISHED")
+                        .setFixture(FixtureSummary.newBuilder()
+                                .setKickoff(WireTime.of(clock.instant().minus(Duration.ofHours(5)))))
+                        .build());
+
+        publish(Topics.BOOKING_EVENTS, booking, confirmed(booking, session, guest));
+        publish(Topics.BOOKING_EVENTS, orphan, confirmed(orphan, unknownSession, guest));
+
+        await().atMost(WAIT)
+                .until(() -> send("POST", "/api/reviews", guest, reviewBody(booking, 4, "Demo night."))
+                                .statusCode()
+                        == 201);
+        assertThat(jdbc.sql("SELECT host_id FROM sessions WHERE session_id = :s")
+                        .param("s", UUID.fromString(session))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("demo-host@example.com");
+        await().atMost(WAIT).until(() -> json(send("POST", "/api/reviews", guest, reviewBody(orphan, 4, "Where?")))
+                .path("reason")
+                .asString()
+                .equals("FACTS_PENDING"));
+    }
+
+    static BookingConfirmed confirmed(String booking, String session, String guest) {
+        return BookingConfirmed.newBuilder()
+                .setBookingId(booking)
+                .setSessionId(session)
+                .setGuestId(guest)
+                .setSeats(1)
+                .build();
     }
 
     @Test

@@ -10,8 +10,11 @@ import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
+import dev.couchannel.review.review.application.SessionLookup;
+import dev.couchannel.review.review.application.SessionLookup.SessionFacts;
 import dev.couchannel.review.review.persistence.JdbcAttendances;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the facts a review needs (who booked which session, where and when the session is) from
  * booking's and inventory's events, once each through the {@link Inbox}: eligibility is then
- * decided locally, with no call to another service.
+ * decided locally, with no call to another service. A booking of a session whose
+ * {@code SessionPublished} never came (published before this service consumed, or demo data) makes
+ * the listener ask inventory once, before the inbox transaction opens.
  */
 @Component
 class FactsListener {
@@ -33,10 +38,12 @@ class FactsListener {
 
     private final Inbox inbox;
     private final JdbcAttendances attendances;
+    private final SessionLookup sessions;
 
-    FactsListener(Inbox inbox, JdbcAttendances attendances) {
+    FactsListener(Inbox inbox, JdbcAttendances attendances, SessionLookup sessions) {
         this.inbox = inbox;
         this.attendances = attendances;
+        this.sessions = sessions;
     }
 
     @KafkaListener(
@@ -44,7 +51,25 @@ class FactsListener {
             idIsGroup = false,
             topics = {Topics.BOOKING_EVENTS, Topics.INVENTORY_EVENTS})
     void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, this::handle);
+        inbox.prepareThenReceive(CONSUMER, record, this::prepare);
+    }
+
+    private Inbox.Completion prepare(CloudEvent event) {
+        if (!event.type().equals("couchannel.booking.v1.BookingConfirmed")) {
+            return () -> handle(event);
+        }
+        UUID session =
+                uuid(ProtobufEvents.unwrap(event, BookingConfirmed.parser()).getSessionId(), event);
+        Optional<SessionFacts> missing = attendances.sessionKnown(session) ? Optional.empty() : sessions.find(session);
+        return () -> {
+            missing.ifPresent(facts -> {
+                attendances.sessionPublished(facts.sessionId(), facts.venueId(), facts.hostId(), facts.kickoff());
+                if (facts.cancelled()) {
+                    attendances.sessionCancelled(facts.sessionId());
+                }
+            });
+            handle(event);
+        };
     }
 
     private void handle(CloudEvent event) {

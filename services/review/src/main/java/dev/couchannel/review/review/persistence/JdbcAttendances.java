@@ -51,6 +51,14 @@ public class JdbcAttendances implements Attendances {
                 .optional();
     }
 
+    /** Whether a session's venue, host and kickoff are known. */
+    public boolean sessionKnown(UUID sessionId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM sessions WHERE session_id = :id AND venue_id IS NOT NULL)")
+                .param("id", sessionId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** A booking was confirmed; a later cancellation already recorded stays. */
     public void bookingConfirmed(UUID bookingId, UUID sessionId, String guestId) {
         jdbc.sql("""
