@@ -107,13 +107,11 @@ public final class Review {
             String text,
             Instant now) {
         if (rating < MIN_RATING || rating > MAX_RATING) {
-            return Decision.refuse(
-                    Refusal.INVALID, "rating must be between " + MIN_RATING + " and " + MAX_RATING + ".");
+            return Decision.invalid("rating", "rating must be between " + MIN_RATING + " and " + MAX_RATING + ".");
         }
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.length() < MIN_TEXT || trimmed.length() > MAX_TEXT) {
-            return Decision.refuse(
-                    Refusal.INVALID, "text must have between " + MIN_TEXT + " and " + MAX_TEXT + " characters.");
+            return Decision.invalid("text", "text must have between " + MIN_TEXT + " and " + MAX_TEXT + " characters.");
         }
         if (attendance == null || !attendance.guestId().equals(guestId)) {
             return Decision.refuse(
@@ -161,7 +159,7 @@ public final class Review {
         }
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_REPLY) {
-            return Decision.refuse(Refusal.INVALID, "text must have between 1 and " + MAX_REPLY + " characters.");
+            return Decision.invalid("text", "text must have between 1 and " + MAX_REPLY + " characters.");
         }
         if (reply != null) {
             return Decision.refuse(Refusal.ALREADY_DONE, "You have already replied to this review.");
@@ -173,7 +171,7 @@ public final class Review {
     public Decision report(String reporter, @Nullable String reason, Instant now) {
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.length() > MAX_REASON) {
-            return Decision.refuse(Refusal.INVALID, "reason must have at most " + MAX_REASON + " characters.");
+            return Decision.invalid("reason", "reason must have at most " + MAX_REASON + " characters.");
         }
         if (reporters.contains(reporter)) {
             return Decision.refuse(Refusal.ALREADY_DONE, "You have already reported this review.");
@@ -185,7 +183,7 @@ public final class Review {
     public Decision hide(String admin, @Nullable String reason, Instant now) {
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.length() > MAX_REASON) {
-            return Decision.refuse(Refusal.INVALID, "reason must have at most " + MAX_REASON + " characters.");
+            return Decision.invalid("reason", "reason must have at most " + MAX_REASON + " characters.");
         }
         if (hidden) {
             return Decision.refuse(Refusal.ALREADY_DONE, "The review is hidden already.");

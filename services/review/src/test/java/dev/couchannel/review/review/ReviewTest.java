@@ -35,6 +35,11 @@ class ReviewTest {
         Decision.Refused refused = (Decision.Refused) decision;
         assertThat(refused.refusal()).isEqualTo(refusal);
         assertThat(refused.detail()).contains(detail);
+        if (refusal == Refusal.INVALID) {
+            assertThat(refused.field()).as("the input at fault").isEqualTo(detail);
+        } else {
+            assertThat(refused.field()).isNull();
+        }
     }
 
     private static Review with(Review review, ReviewEvent... more) {

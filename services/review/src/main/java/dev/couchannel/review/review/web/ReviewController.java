@@ -156,14 +156,12 @@ class ReviewController {
 
     private static ApiProblem problem(Decision.Refused refused) {
         return switch (refused.refusal()) {
-            case INVALID -> {
-                String field = refused.detail().substring(0, refused.detail().indexOf(' '));
-                yield new ApiProblem(
+            case INVALID ->
+                new ApiProblem(
                         HttpStatus.BAD_REQUEST,
                         "Invalid request",
                         "The request has invalid fields; fix the ones listed in 'errors'.",
-                        Map.of("errors", List.of(new FieldProblem(field, refused.detail()))));
-            }
+                        Map.of("errors", List.of(new FieldProblem(String.valueOf(refused.field()), refused.detail()))));
             case NOT_ATTENDED -> new ApiProblem(HttpStatus.NOT_FOUND, "Not found", refused.detail(), Map.of());
             case NOT_ALLOWED -> new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", refused.detail(), Map.of());
             case CANCELLED, TOO_EARLY, FACTS_PENDING, ALREADY_DONE ->
