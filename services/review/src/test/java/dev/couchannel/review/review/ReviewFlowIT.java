@@ -7,14 +7,20 @@ import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.booking.v1.BookingConfirmed;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
+import dev.couchannel.contracts.inventory.v1.SeatAvailabilityChanged;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import dev.couchannel.contracts.inventory.v1.SessionPublished;
 import dev.couchannel.contracts.review.v1.RatingChanged;
+import dev.couchannel.platform.messaging.CloudEvent;
+import dev.couchannel.platform.messaging.KafkaCloudEvents;
+import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.platform.testing.OpenApiContract;
 import dev.couchannel.platform.testing.TopicProbe;
 import dev.couchannel.review.FakeInventory;
 import dev.couchannel.review.RunningReview;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -217,6 +223,50 @@ class ReviewFlowIT extends RunningReview {
                 .path("reason")
                 .asString()
                 .equals("FACTS_PENDING"));
+    }
+
+    @Test
+    void eventsAReviewDoesNotDependOnAreSkippedAndTheOthersRecordedOnce() throws Exception {
+        String session = UUID.randomUUID().toString();
+        CloudEvent seats = ProtobufEvents.wrap(
+                "inventory",
+                session,
+                SeatAvailabilityChanged.newBuilder()
+                        .setSessionId(session)
+                        .setCapacity(10)
+                        .setSeatsFree(9)
+                        .build(),
+                Instant.now());
+        CloudEvent published = ProtobufEvents.wrap(
+                "inventory",
+                session,
+                SessionPublished.newBuilder()
+                        .setSessionId(session)
+                        .setVenueId(UUID.randomUUID().toString())
+                        .setHostId(host())
+                        .setKickoff(WireTime.of(clock.instant()))
+                        .build(),
+                Instant.now());
+
+        kafka.send(KafkaCloudEvents.toRecord(Topics.INVENTORY_EVENTS, seats));
+        kafka.send(KafkaCloudEvents.toRecord(Topics.INVENTORY_EVENTS, published));
+        kafka.send(KafkaCloudEvents.toRecord(Topics.INVENTORY_EVENTS, published));
+
+        // same key, same partition: once the later event is in, the earlier one was consumed
+        await().atMost(WAIT).until(() -> inbox(published.id()) == 1);
+        assertThat(inbox(seats.id())).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM sessions WHERE session_id = :s")
+                        .param("s", UUID.fromString(session))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    private long inbox(String messageId) {
+        return jdbc.sql("SELECT count(*) FROM inbox WHERE message_id = :id")
+                .param("id", messageId)
+                .query(Long.class)
+                .single();
     }
 
     static BookingConfirmed confirmed(String booking, String session, String guest) {

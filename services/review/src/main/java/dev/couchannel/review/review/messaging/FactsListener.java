@@ -13,11 +13,14 @@ import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.review.review.application.SessionLookup;
 import dev.couchannel.review.review.application.SessionLookup.SessionFacts;
 import dev.couchannel.review.review.persistence.JdbcAttendances;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -36,6 +39,13 @@ class FactsListener {
 
     static final String CONSUMER = "review.facts";
 
+    /** The only events a review depends on; every other one is skipped before any database work. */
+    static final Set<String> FACTS = Set.of(
+            "couchannel.booking.v1.BookingConfirmed",
+            "couchannel.booking.v1.BookingCancelled",
+            "couchannel.inventory.v1.SessionPublished",
+            "couchannel.inventory.v1.SessionCancelled");
+
     private final Inbox inbox;
     private final JdbcAttendances attendances;
     private final SessionLookup sessions;
@@ -51,6 +61,11 @@ class FactsListener {
             idIsGroup = false,
             topics = {Topics.BOOKING_EVENTS, Topics.INVENTORY_EVENTS})
     void on(ConsumerRecord<String, byte[]> record) {
+        Header type = record.headers().lastHeader("ce_type");
+        if (type != null && !FACTS.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+            // seat changes, holds, requests, rejections, waitlists: the bulk of both topics in a rush
+            return;
+        }
         inbox.prepareThenReceive(CONSUMER, record, this::prepare);
     }
 
@@ -97,7 +112,7 @@ class FactsListener {
                 attendances.sessionCancelled(uuid(e.getSessionId(), event));
             }
             default -> {
-                // seats, holds, waitlists, requests and rejections: nothing a review depends on
+                // unreachable: on() lets only FACTS through
             }
         }
     }
