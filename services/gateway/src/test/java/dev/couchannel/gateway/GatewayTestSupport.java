@@ -81,7 +81,16 @@ abstract class GatewayTestSupport {
      */
     static void routeEverythingTo(FakeService service, Supplier<Object> redisPort, DynamicPropertyRegistry registry) {
         for (String route : new String[] {
-            "booking", "inventory", "hosting", "payment", "pricing", "compliance", "notification", "search", "review", "identity"
+            "booking",
+            "inventory",
+            "hosting",
+            "payment",
+            "pricing",
+            "compliance",
+            "notification",
+            "search",
+            "review",
+            "identity"
         }) {
             registry.add(
                     "couchannel.gateway.routes." + route, () -> service.base().toString());
