@@ -13,6 +13,7 @@ import dev.couchannel.platform.embedded.Mailbox;
 import dev.couchannel.platform.embedded.OpenSearchNode;
 import dev.couchannel.platform.embedded.Ports;
 import dev.couchannel.pricing.PricingApplication;
+import dev.couchannel.review.ReviewApplication;
 import dev.couchannel.search.SearchApplication;
 import java.net.URI;
 import java.util.ArrayList;
@@ -97,7 +98,8 @@ public final class Stack implements AutoCloseable {
                     "compliance",
                     "payment",
                     "booking",
-                    "notification")) {
+                    "notification",
+                    "review")) {
                 infrastructure.postgres().createDatabaseIfMissing(database);
             }
             // identity's issuer is the gateway's public URL (ADR 12), and the gateway starts last:
@@ -194,6 +196,12 @@ public final class Stack implements AutoCloseable {
                             serviceArgs(config, infrastructure, "search", config.port("search"), issuer, jwks),
                             "--couchannel.search.opensearch.url="
                                     + openSearchNode(openSearch).url())));
+            services.put(
+                    "review",
+                    ReviewApplication.start(withArgs(
+                            serviceArgs(config, infrastructure, "review", config.port("review"), issuer, jwks),
+                            "--spring.grpc.server.port=" + config.port("review-grpc"),
+                            "--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")))));
 
             List<String> gatewayArgs = new ArrayList<>(common());
             gatewayArgs.add("--server.port=" + gatewayPort);
@@ -212,6 +220,8 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.add("--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")));
             gatewayArgs.add("--spring.grpc.client.channel.hosting.target=" + grpcTarget(services.get("hosting")));
             gatewayArgs.add("--spring.grpc.client.channel.pricing.target=" + grpcTarget(services.get("pricing")));
+            gatewayArgs.add("--couchannel.gateway.routes.review=" + baseUrl(services.get("review")));
+            gatewayArgs.add("--spring.grpc.client.channel.review.target=" + grpcTarget(services.get("review")));
             services.put("gateway", GatewayApplication.start(gatewayArgs.toArray(String[]::new)));
             return new Stack(infrastructure, mailbox, openSearch, services);
         } catch (RuntimeException e) {

@@ -43,6 +43,8 @@ public record StackConfig(
             // search's OpenSearch node, a JVM of its own (ADR 14)
             "opensearch", 19200,
             "identity", 8089,
+            "review", 8091,
+            "review-grpc", 9091,
             "postgres", 15432,
             "kafka", 19092,
             "redis", 16379,

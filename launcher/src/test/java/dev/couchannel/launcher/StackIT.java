@@ -77,12 +77,13 @@ class StackIT {
         assertThat(sessions.statusCode()).isEqualTo(200);
         assertThat(sessions.body()).contains("\"total\":12");
         assertThat(client.get("/api/fixtures", null).body()).contains("Legia Warszawa");
-        // the BFF view joins hosting and pricing over gRPC, each call carrying the gateway's service token
+        // the BFF view joins hosting, pricing and review over gRPC, each call carrying the gateway's service token
         HttpResponse<String> view = client.get("/api/sessions/" + firstSessionId(), null);
         assertThat(view.statusCode()).isEqualTo(200);
         assertThat(view.body())
                 .contains("\"venue\":{")
                 .contains("\"perSeat\":{")
+                .contains("\"rating\":{\"average\":0.0,\"count\":0}")
                 .contains("\"degraded\":[]");
         // search's read model learns the demo catalogue from inventory's and hosting's events alone
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
@@ -107,6 +108,11 @@ class StackIT {
         assertThat(client.get("/api/bookings/" + confirmedBooking, "guest2@example.com")
                         .statusCode())
                 .isEqualTo(404);
+        // review learnt of the booking and its session from their events: it knows the match is still to come
+        String review = "{\"bookingId\":\"" + confirmedBooking + "\",\"rating\":5,\"text\":\"Can't wait!\"}";
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                        client.post("/api/reviews", "guest@example.com", review).body())
+                .contains("\"reason\":\"TOO_EARLY\""));
     }
 
     @Test

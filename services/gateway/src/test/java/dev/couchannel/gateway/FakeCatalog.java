@@ -9,6 +9,9 @@ import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import dev.couchannel.contracts.pricing.v1.PreviewPriceRequest;
 import dev.couchannel.contracts.pricing.v1.PriceQuotesGrpc;
 import dev.couchannel.contracts.pricing.v1.Quote;
+import dev.couchannel.contracts.review.v1.GetRatingRequest;
+import dev.couchannel.contracts.review.v1.Rating;
+import dev.couchannel.contracts.review.v1.RatingsGrpc;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -25,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gRPC services behind the BFF session view, on one server: inventory's catalog, hosting's venues and
- * pricing's previews. Each answers from a map, or never (to test deadlines and degraded views).
+ * pricing's previews, review's ratings. Each answers from a map, or never (to test deadlines and degraded views).
  */
 final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
 
@@ -37,6 +40,9 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
     volatile boolean silent;
     volatile boolean venuesSilent;
     volatile boolean pricesDown;
+    final Map<String, Rating> ratings = new ConcurrentHashMap<>();
+    volatile boolean ratingsSilent;
+    volatile boolean ratingsDown;
     volatile String lastTraceparent;
     private Server server;
 
@@ -55,6 +61,7 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
                     .addService(ServerInterceptors.intercept(catalog, captureTrace))
                     .addService(catalog.new Venues())
                     .addService(catalog.new Prices())
+                    .addService(catalog.new Ratings())
                     .build()
                     .start();
         } catch (IOException e) {
@@ -74,6 +81,9 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
         silent = false;
         venuesSilent = false;
         pricesDown = false;
+        ratings.clear();
+        ratingsSilent = false;
+        ratingsDown = false;
         lastTraceparent = null;
     }
 
@@ -116,6 +126,23 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
                 return;
             }
             response.onNext(price);
+            response.onCompleted();
+        }
+    }
+
+    final class Ratings extends RatingsGrpc.RatingsImplBase {
+        @Override
+        public void getRating(GetRatingRequest request, StreamObserver<Rating> response) {
+            if (ratingsSilent) {
+                return; // a slow review service: the caller's deadline has to end the call
+            }
+            if (ratingsDown) {
+                response.onError(Status.UNAVAILABLE.asRuntimeException());
+                return;
+            }
+            response.onNext(ratings.getOrDefault(
+                    request.getVenueId(),
+                    Rating.newBuilder().setVenueId(request.getVenueId()).build()));
             response.onCompleted();
         }
     }

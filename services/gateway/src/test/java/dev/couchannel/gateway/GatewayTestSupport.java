@@ -43,6 +43,7 @@ abstract class GatewayTestSupport {
     static final FakeService COMPLIANCE = FakeService.start();
     static final FakeService NOTIFICATION = FakeService.start();
     static final FakeService SEARCH = FakeService.start();
+    static final FakeService REVIEW = FakeService.start();
     static final FakeService IDENTITY = FakeService.start();
     static final FakeCatalog CATALOG = FakeCatalog.start();
 
@@ -63,6 +64,8 @@ abstract class GatewayTestSupport {
         registry.add("spring.grpc.client.channel.inventory.target", CATALOG::target);
         registry.add("spring.grpc.client.channel.hosting.target", CATALOG::target);
         registry.add("spring.grpc.client.channel.pricing.target", CATALOG::target);
+        registry.add("spring.grpc.client.channel.review.target", CATALOG::target);
+        registry.add("couchannel.gateway.routes.review", () -> REVIEW.base().toString());
         registry.add("couchannel.gateway.routes.identity", () -> IDENTITY.base().toString());
         registry.add("couchannel.gateway.grpc-deadline", () -> "3s");
         registry.add("couchannel.security.jwk-set", Tokens::jwkSet);
@@ -78,7 +81,16 @@ abstract class GatewayTestSupport {
      */
     static void routeEverythingTo(FakeService service, Supplier<Object> redisPort, DynamicPropertyRegistry registry) {
         for (String route : new String[] {
-            "booking", "inventory", "hosting", "payment", "pricing", "compliance", "notification", "search", "identity"
+            "booking",
+            "inventory",
+            "hosting",
+            "payment",
+            "pricing",
+            "compliance",
+            "notification",
+            "search",
+            "review",
+            "identity"
         }) {
             registry.add(
                     "couchannel.gateway.routes." + route, () -> service.base().toString());
@@ -101,6 +113,7 @@ abstract class GatewayTestSupport {
         PAYMENT.reset();
         PRICING.reset();
         COMPLIANCE.reset();
+        REVIEW.reset();
         IDENTITY.reset();
         CATALOG.reset();
     }

@@ -128,6 +128,28 @@ class ProxyTest extends GatewayTestSupport {
     }
 
     @Test
+    void routesReviewsAndAVenuesReviewsToTheReviewService() throws Exception {
+        String token = Tokens.guest("guest@example.com");
+
+        HttpResponse<String> posted = send("/api/reviews", request -> request.header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"rating\":5}")));
+        HttpResponse<String> listed = get("/api/venues/v-1/reviews?page=1");
+        HttpResponse<String> venue = get("/api/venues/v-1");
+
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(venue.statusCode()).isEqualTo(200);
+        FakeService.Received review = REVIEW.nextRequest();
+        assertThat(review.uri()).isEqualTo("/api/reviews");
+        assertThat(review.headers("Authorization")).containsExactly("Bearer " + token);
+        assertThat(REVIEW.nextRequest().uri()).isEqualTo("/api/venues/v-1/reviews?page=1");
+        assertThat(HOSTING.nextRequest().uri())
+                .as("the venue itself stays hosting's")
+                .isEqualTo("/api/venues/v-1");
+    }
+
+    @Test
     void forwardsOtherMethodsAndPassesErrorAnswersThroughUntouched() throws Exception {
         String problem = "{\"status\":409,\"detail\":\"already cancelled\"}";
         BOOKING.answer(exchange -> FakeService.respond(exchange, 409, "application/problem+json", problem));

@@ -88,6 +88,25 @@ class RouteScopeTest extends GatewayTestSupport {
     }
 
     @Test
+    void readingReviewsIsPublicReplyingIsForHostsAndModerationForAdmins() throws Exception {
+        assertThat(get("/api/venues/v-1/reviews").statusCode()).isEqualTo(200);
+        assertThat(get("/api/reviews/r-1").statusCode()).isEqualTo(200);
+        assertProblem(post("/api/reviews", null), 401);
+        assertProblem(post("/api/reviews/r-1/reply", GUEST), 403);
+        assertProblem(post("/api/admin/reviews/r-1/hide", HOST), 403);
+        assertProblem(post("/api/admin/reviews/rebuild", GUEST), 403);
+        assertThat(REVIEW.nextRequest().uri()).isEqualTo("/api/venues/v-1/reviews");
+        assertThat(REVIEW.nextRequest().uri()).isEqualTo("/api/reviews/r-1");
+        assertThat(REVIEW.receivedNothing()).isTrue();
+
+        assertThat(post("/api/reviews", GUEST).statusCode()).isEqualTo(200);
+        assertThat(post("/api/reviews/r-1/reports", GUEST).statusCode()).isEqualTo(200);
+        assertThat(post("/api/reviews/r-1/reply", HOST).statusCode()).isEqualTo(200);
+        assertThat(post("/api/admin/reviews/r-1/restore", ADMIN).statusCode()).isEqualTo(200);
+        assertThat(REVIEW.nextRequest().uri()).isEqualTo("/api/reviews");
+    }
+
+    @Test
     void theCatalogueIsPublicAndPersonalPagesAreNot() throws Exception {
         assertThat(get("/api/fixtures").statusCode()).isEqualTo(200);
         assertThat(get("/api/sessions?fixtureId=f-1").statusCode()).isEqualTo(200);

@@ -9,6 +9,7 @@ import dev.couchannel.contracts.hosting.v1.Venue;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import dev.couchannel.contracts.pricing.v1.Quote;
+import dev.couchannel.contracts.review.v1.Rating;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,71 @@ class SessionDetailsTest extends GatewayTestSupport {
                 .doesNotContain("\"venue\":")
                 .doesNotContain("\"price\":")
                 .contains("\"degraded\":[\"venue\",\"price\"]");
+    }
+
+    @Test
+    void theViewJoinsTheVenuesRatingFromTheReviewService() throws Exception {
+        String id = UUID.randomUUID().toString();
+        SessionDetails session = details(id);
+        CATALOG.sessions.put(id, session);
+        CATALOG.venues.put(session.getVenueId(), venue(session.getVenueId(), "HOME"));
+        CATALOG.prices.put(id, price());
+        CATALOG.ratings.put(
+                session.getVenueId(),
+                Rating.newBuilder()
+                        .setVenueId(session.getVenueId())
+                        .setAverage(4.25)
+                        .setCount(12)
+                        .build());
+
+        HttpResponse<String> response = get("/api/sessions/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"rating\":{\"average\":4.25,\"count\":12}")
+                .contains("\"degraded\":[]");
+        CATALOG.ratings.clear();
+        assertThat(get("/api/sessions/" + id).body())
+                .as("a venue nobody reviewed yet")
+                .contains("\"rating\":{\"average\":0.0,\"count\":0}");
+    }
+
+    @Test
+    void aSlowReviewServiceLeavesTheRatingOutWithinTheDeadline() throws Exception {
+        String id = UUID.randomUUID().toString();
+        SessionDetails session = details(id);
+        CATALOG.sessions.put(id, session);
+        CATALOG.venues.put(session.getVenueId(), venue(session.getVenueId(), "HOME"));
+        CATALOG.prices.put(id, price());
+        CATALOG.ratingsSilent = true;
+
+        HttpResponse<String> response = get("/api/sessions/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"name\":\"Ania's living room\"")
+                .contains("\"perSeat\":{\"amount\":\"14.95\",\"currency\":\"EUR\"}")
+                .doesNotContain("\"rating\":")
+                .contains("\"degraded\":[\"rating\"]");
+    }
+
+    @Test
+    void aDeadReviewServiceLeavesTheRatingOut() throws Exception {
+        String id = UUID.randomUUID().toString();
+        SessionDetails session = details(id);
+        CATALOG.sessions.put(id, session);
+        CATALOG.venues.put(session.getVenueId(), venue(session.getVenueId(), "HOME"));
+        CATALOG.prices.put(id, price());
+        CATALOG.ratingsDown = true;
+
+        HttpResponse<String> response = get("/api/sessions/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"seatsLeft\":7")
+                .contains("\"name\":\"Ania's living room\"")
+                .doesNotContain("\"rating\":")
+                .contains("\"degraded\":[\"rating\"]");
     }
 
     @Test

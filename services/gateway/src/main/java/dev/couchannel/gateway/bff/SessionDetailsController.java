@@ -11,6 +11,9 @@ import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import dev.couchannel.contracts.pricing.v1.PreviewPriceRequest;
 import dev.couchannel.contracts.pricing.v1.PriceQuotesGrpc;
 import dev.couchannel.contracts.pricing.v1.Quote;
+import dev.couchannel.contracts.review.v1.GetRatingRequest;
+import dev.couchannel.contracts.review.v1.Rating;
+import dev.couchannel.contracts.review.v1.RatingsGrpc;
 import dev.couchannel.gateway.identity.SignedInCaller;
 import dev.couchannel.gateway.routing.GatewayProperties;
 import dev.couchannel.platform.service.ApiProblem;
@@ -43,9 +46,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The BFF view of one session, {@code GET /api/sessions/{id}}, aggregated over gRPC with a deadline on every
  * call: the session, its fixture and live seats left from inventory (without it there is no page: 503), then, in
- * parallel, the venue from hosting and the current price of a seat from pricing. A slow or dead hosting or pricing
- * degrades the view instead of breaking it: the part is {@code null} and named in {@code degraded}. A DRAFT is
- * shown to its host only. The rating joins when the review service lands.
+ * parallel, the venue from hosting, the current price of a seat from pricing and the venue's rating from review. A
+ * slow or dead hosting, pricing or review degrades the view instead of breaking it: the part is {@code null} and
+ * named in {@code degraded}. A DRAFT is shown to its host only.
  */
 @RestController
 class SessionDetailsController {
@@ -58,16 +61,19 @@ class SessionDetailsController {
     private final SessionCatalogGrpc.SessionCatalogBlockingStub inventory;
     private final VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting;
     private final PriceQuotesGrpc.PriceQuotesBlockingStub pricing;
+    private final RatingsGrpc.RatingsBlockingStub review;
     private final long deadlineMillis;
 
     SessionDetailsController(
             SessionCatalogGrpc.SessionCatalogBlockingStub inventory,
             VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting,
             PriceQuotesGrpc.PriceQuotesBlockingStub pricing,
+            RatingsGrpc.RatingsBlockingStub review,
             GatewayProperties properties) {
         this.inventory = inventory;
         this.hosting = hosting;
         this.pricing = pricing;
+        this.review = review;
         this.deadlineMillis = properties.grpcDeadline().toMillis();
     }
 
@@ -122,6 +128,13 @@ class SessionDetailsController {
 
     record MoneyView(String amount, String currency) {}
 
+    /** The venue's rating over its visible reviews; count 0 before the first one. */
+    record RatingView(double average, int count) {
+        static RatingView of(Rating rating) {
+            return new RatingView(rating.getAverage(), rating.getCount());
+        }
+    }
+
     record FixtureView(
             String id, String competition, String homeTeam, String awayTeam, Instant kickoff, String territory) {
         static @Nullable FixtureView of(SessionDetails details) {
@@ -153,7 +166,7 @@ class SessionDetailsController {
             @Nullable FixtureView fixture,
             @Nullable VenueView venue,
             @Nullable PriceView price,
-            @Nullable Object rating,
+            @Nullable RatingView rating,
             List<String> degraded) {}
 
     @GetMapping("/api/sessions/{id}")
@@ -194,12 +207,20 @@ class SessionDetailsController {
                                 .setSeats(1)
                                 .build())))
                 : CompletableFuture.completedFuture(Optional.empty());
+        CompletableFuture<Optional<RatingView>> rating =
+                optional(() -> RatingView.of(review.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                        .getRating(GetRatingRequest.newBuilder()
+                                .setVenueId(details.getVenueId())
+                                .build())));
         List<String> degraded = new ArrayList<>();
         if (venue.join().isEmpty()) {
             degraded.add("venue");
         }
         if (price.join().isEmpty() && "PUBLISHED".equals(details.getStatus())) {
             degraded.add("price");
+        }
+        if (rating.join().isEmpty()) {
+            degraded.add("rating");
         }
         return new SessionView(
                 details.getId(),
@@ -218,7 +239,7 @@ class SessionDetailsController {
                 fixture,
                 venue.join().orElse(null),
                 price.join().orElse(null),
-                null,
+                rating.join().orElse(null),
                 List.copyOf(degraded));
     }
 
@@ -259,6 +280,12 @@ class SessionDetailsController {
         @Bean
         PriceQuotesGrpc.PriceQuotesBlockingStub priceQuotes(GrpcChannelFactory channels) {
             return PriceQuotesGrpc.newBlockingStub(channels.createChannel("pricing"));
+        }
+
+        /** Channel "review": {@code spring.grpc.client.channel.review.target}. */
+        @Bean
+        RatingsGrpc.RatingsBlockingStub ratings(GrpcChannelFactory channels) {
+            return RatingsGrpc.newBlockingStub(channels.createChannel("review"));
         }
 
         /** Channel "inventory" is configured by {@code spring.grpc.client.channel.inventory.target}. */

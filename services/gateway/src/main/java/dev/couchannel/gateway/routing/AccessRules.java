@@ -142,6 +142,16 @@ public final class AccessRules {
             op(HttpMethod.GET, "/api/me/push-subscriptions", SIGNED_IN),
             op(HttpMethod.POST, "/api/me/push-subscriptions", SIGNED_IN),
             op(HttpMethod.DELETE, "/api/me/push-subscriptions", SIGNED_IN),
+            // review: anyone reads, attendees review (the service checks the booking), hosts reply
+            op(HttpMethod.POST, "/api/reviews", SIGNED_IN),
+            op(HttpMethod.GET, "/api/reviews/{id}", ANYONE),
+            op(HttpMethod.POST, "/api/reviews/{id}/reply", HOST),
+            op(HttpMethod.POST, "/api/reviews/{id}/reports", SIGNED_IN),
+            op(HttpMethod.GET, "/api/venues/{venueId}/reviews", ANYONE),
+            op(HttpMethod.POST, "/api/admin/reviews/{id}/hide", ADMIN),
+            op(HttpMethod.POST, "/api/admin/reviews/{id}/restore", ADMIN),
+            op(HttpMethod.GET, "/api/admin/reviews/reported", ADMIN),
+            op(HttpMethod.POST, "/api/admin/reviews/rebuild", ADMIN),
             // paths the contract does not list: admin is admin, venue changes are for hosts,
             // other reads are the service's to refuse, other writes need someone signed in
             rest(Set.of(), "/api/admin/**", ADMIN),

@@ -76,6 +76,8 @@ public class RouteTable {
             Map.entry("/api/admin/fixtures", "inventory"),
             Map.entry("/api/search", "search"),
             Map.entry("/api/admin/search", "search"),
+            Map.entry("/api/reviews", "review"),
+            Map.entry("/api/admin/reviews", "review"),
             // identity's JSON API: registration and the admin's users, audit log and signing keys
             Map.entry("/api/users", IDENTITY),
             Map.entry("/api/admin/users", IDENTITY),
@@ -92,7 +94,9 @@ public class RouteTable {
     static final Map<String, String> OPERATIONS = Map.of(
             "/api/hosts/{host}/dashboard", "inventory",
             // a session's live seats left
-            "/api/sessions/{id}/events", "notification");
+            "/api/sessions/{id}/events", "notification",
+            // a venue's reviews and rating are the review service's, under hosting's prefix
+            "/api/venues/{venueId}/reviews", "review");
 
     private static final PathPatternParser PATTERNS = new PathPatternParser();
 
