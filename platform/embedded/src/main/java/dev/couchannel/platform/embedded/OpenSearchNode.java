@@ -124,6 +124,19 @@ public final class OpenSearchNode implements AutoCloseable {
         return node;
     }
 
+    /**
+     * A jar the child JVM cannot read where it is (inside another jar), copied to a file of its own,
+     * deleted when this JVM exits.
+     */
+    private static Path copiedOut(URL nestedJar) throws IOException {
+        Path copy = Files.createTempFile("couchannel-opensearch-node-", ".jar");
+        copy.toFile().deleteOnExit();
+        try (var in = nestedJar.openStream()) {
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+
     /** The classpath of the node: the opensearch-node jar (or classes directory) plus what its build resolved. */
     static String classpath() {
         URL resource = OpenSearchNode.class.getClassLoader().getResource(CLASSPATH_RESOURCE);
@@ -135,8 +148,12 @@ public final class OpenSearchNode implements AutoCloseable {
         String root;
         try {
             if ("jar".equals(resource.getProtocol())) {
-                String jar = resource.getPath().substring(0, resource.getPath().indexOf("!/"));
-                root = Path.of(new URI(jar)).toString();
+                // file:/…/opensearch-node.jar, or (in the launcher's executable jar) a jar nested in it:
+                // nested:/…/launcher-exec.jar/!BOOT-INF/lib/opensearch-node.jar
+                String jar = resource.getPath().substring(0, resource.getPath().lastIndexOf("!/"));
+                root = jar.startsWith("file:")
+                        ? Path.of(new URI(jar)).toString()
+                        : copiedOut(URI.create(jar).toURL()).toString();
             } else {
                 Path file = Path.of(resource.toURI());
                 root = file.getParent().getParent().getParent().toString();
