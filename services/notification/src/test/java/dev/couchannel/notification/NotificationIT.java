@@ -20,6 +20,7 @@ import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.platform.testing.OpenApiContract;
+import dev.couchannel.platform.testing.TestClock;
 import dev.couchannel.platform.testing.TestInfrastructure;
 import dev.couchannel.platform.testing.TestTokens;
 import dev.couchannel.platform.testing.TopicProbe;

@@ -8,6 +8,7 @@ import dev.couchannel.notification.facts.FactsSource;
 import dev.couchannel.notification.messaging.Notifier;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.ProtobufEvents;
+import dev.couchannel.platform.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -11,6 +11,7 @@ import dev.couchannel.notification.push.PushCrypto;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.ProtobufEvents;
+import dev.couchannel.platform.testing.TestClock;
 import dev.couchannel.platform.testing.TestInfrastructure;
 import dev.couchannel.platform.testing.TestTokens;
 import java.io.IOException;

@@ -12,6 +12,7 @@ import dev.couchannel.contracts.inventory.v1.SessionPublished;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.ProtobufEvents;
+import dev.couchannel.platform.testing.TestClock;
 import dev.couchannel.platform.testing.TestInfrastructure;
 import dev.couchannel.platform.testing.TestTokens;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.couchannel.review;
+package dev.couchannel.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.springframework.context.annotation.Bean;
 
-/** A clock the test moves forward, so a session can end without anyone waiting for it. */
+/**
+ * A clock the test moves forward: a service's pollers and deadlines read it, so time passes (a
+ * reminder falls due, a session ends) without anyone sleeping.
+ */
 public final class TestClock extends Clock {
 
     private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -32,10 +35,13 @@ public final class TestClock extends Clock {
         return now;
     }
 
-    /** Puts the shared {@link TestClock} in the context in place of the system clock. */
-    static class Config {
+    /**
+     * Puts the shared {@link TestClock} in a context in place of the system clock. Not a
+     * {@code @Configuration}, so a service's component scan never picks it up by itself.
+     */
+    public static class Config {
 
-        static final TestClock SHARED = new TestClock();
+        public static final TestClock SHARED = new TestClock();
 
         @Bean
         Clock testClock() {
