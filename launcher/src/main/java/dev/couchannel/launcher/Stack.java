@@ -12,6 +12,7 @@ import dev.couchannel.platform.embedded.EmbeddedInfrastructure;
 import dev.couchannel.platform.embedded.Mailbox;
 import dev.couchannel.platform.embedded.OpenSearchNode;
 import dev.couchannel.platform.embedded.Ports;
+import dev.couchannel.platform.service.ServiceClock;
 import dev.couchannel.pricing.PricingApplication;
 import dev.couchannel.review.ReviewApplication;
 import dev.couchannel.search.SearchApplication;
@@ -64,6 +65,8 @@ public final class Stack implements AutoCloseable {
             }
         });
 
+        // one time for every service of this stack (a test's movable clock, or the system's)
+        ServiceClock.use(config.clock());
         // search's OpenSearch node is a JVM of its own (ADR 14): it boots while the rest starts
         CompletableFuture<OpenSearchNode> openSearch = CompletableFuture.supplyAsync(() -> OpenSearchNode.start(
                 config.dataDir() == null ? null : config.dataDir().resolve("opensearch"), config.port("opensearch")));

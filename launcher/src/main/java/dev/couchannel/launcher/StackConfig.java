@@ -1,6 +1,7 @@
 package dev.couchannel.launcher;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -14,13 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param ports every port by name (see {@link #DEFAULT_PORTS}); 0 for any free one
  * @param fast trade durability for speed (tests)
  * @param properties settings given to every service, e.g. a short saga step timeout for a test
+ * @param clock the time every service decides by (the system's; a test may move one of its own, see {@code
+ *     ServiceClock})
  */
 public record StackConfig(
         @Nullable Path dataDir,
         Map<String, Integer> ports,
         boolean demoData,
         boolean fast,
-        Map<String, String> properties) {
+        Map<String, String> properties,
+        Clock clock) {
 
     /**
      * The ports of {@code ./couchannel up}, in start order, each overridable by its environment variable
@@ -83,12 +87,17 @@ public record StackConfig(
     public StackConfig with(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(properties);
         more.put(name, value);
-        return new StackConfig(dataDir, ports, demoData, fast, more);
+        return new StackConfig(dataDir, ports, demoData, fast, more, clock);
     }
 
     /** This configuration, trading durability for speed or not. */
     public StackConfig fast(boolean fast) {
-        return new StackConfig(dataDir, ports, demoData, fast, properties);
+        return new StackConfig(dataDir, ports, demoData, fast, properties, clock);
+    }
+
+    /** This configuration with every service deciding by {@code clock} (identity excepted: it signs tokens). */
+    public StackConfig clock(Clock clock) {
+        return new StackConfig(dataDir, ports, demoData, fast, properties, clock);
     }
 
     /** The ports of {@code ./couchannel up}, each overridable by its environment variable. */
@@ -100,7 +109,8 @@ public record StackConfig(
                 ports,
                 !"false".equalsIgnoreCase(env.getOrDefault("COUCHANNEL_DEMO_DATA", "true")),
                 false,
-                Map.of());
+                Map.of(),
+                Clock.systemUTC());
     }
 
     /** Any free ports, temp directories, demo data: what a system test wants. */
@@ -118,7 +128,8 @@ public record StackConfig(
                         "couchannel.gateway.rate-limits.per-ip", "1000000",
                         "couchannel.gateway.rate-limits.per-user", "1000000",
                         "couchannel.gateway.rate-limits.booking-per-user", "1000000",
-                        "couchannel.gateway.rate-limits.login-per-ip", "1000000"));
+                        "couchannel.gateway.rate-limits.login-per-ip", "1000000"),
+                Clock.systemUTC());
     }
 
     private static Map<String, Integer> ordered(Object... namesAndPorts) {

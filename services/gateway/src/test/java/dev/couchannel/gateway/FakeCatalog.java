@@ -1,6 +1,8 @@
 package dev.couchannel.gateway;
 
+import dev.couchannel.contracts.hosting.v1.GetHostRequest;
 import dev.couchannel.contracts.hosting.v1.GetVenueRequest;
+import dev.couchannel.contracts.hosting.v1.Host;
 import dev.couchannel.contracts.hosting.v1.Venue;
 import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
@@ -36,6 +38,9 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
 
     final Map<String, SessionDetails> sessions = new ConcurrentHashMap<>();
     final Map<String, Venue> venues = new ConcurrentHashMap<>();
+    /** Host profiles by the host id sessions carry. */
+    final Map<String, Host> hosts = new ConcurrentHashMap<>();
+
     final Map<String, Quote> prices = new ConcurrentHashMap<>();
     volatile boolean silent;
     volatile boolean venuesSilent;
@@ -77,6 +82,7 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
     void reset() {
         sessions.clear();
         venues.clear();
+        hosts.clear();
         prices.clear();
         silent = false;
         venuesSilent = false;
@@ -113,6 +119,20 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
                 return;
             }
             response.onNext(venue);
+            response.onCompleted();
+        }
+
+        @Override
+        public void getHost(GetHostRequest request, StreamObserver<Host> response) {
+            if (venuesSilent) {
+                return;
+            }
+            Host host = hosts.get(request.getHostId());
+            if (host == null) {
+                response.onError(Status.NOT_FOUND.asRuntimeException());
+                return;
+            }
+            response.onNext(host);
             response.onCompleted();
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
 import dev.couchannel.contracts.common.v1.Money;
+import dev.couchannel.contracts.hosting.v1.Host;
 import dev.couchannel.contracts.hosting.v1.StreamingPackage;
 import dev.couchannel.contracts.hosting.v1.Venue;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
@@ -78,7 +79,39 @@ class SessionDetailsTest extends GatewayTestSupport {
                 .contains("\"seatsLeft\":7")
                 .doesNotContain("\"venue\":")
                 .doesNotContain("\"price\":")
-                .contains("\"degraded\":[\"venue\",\"price\"]");
+                .contains("\"degraded\":[\"venue\",\"host\",\"price\"]");
+    }
+
+    @Test
+    void theViewJoinsTheHostsPublicProfileAndAHostWithoutOneIsNoFailure() throws Exception {
+        String id = UUID.randomUUID().toString();
+        SessionDetails session = details(id);
+        CATALOG.sessions.put(id, session);
+        CATALOG.venues.put(session.getVenueId(), venue(session.getVenueId(), "HOME"));
+        CATALOG.prices.put(id, price());
+
+        assertThat(get("/api/sessions/" + id).body())
+                .doesNotContain("\"host\":")
+                .contains("\"degraded\":[]");
+
+        String hostId = UUID.randomUUID().toString();
+        CATALOG.hosts.put(
+                session.getHostId(),
+                Host.newBuilder()
+                        .setId(hostId)
+                        .setDisplayName("Ania")
+                        .setBio("Legia since 1998.")
+                        .addLanguages("pl")
+                        .setMemberSince(Timestamp.newBuilder().setSeconds(1_760_000_000L))
+                        .build());
+
+        HttpResponse<String> response = get("/api/sessions/" + id);
+
+        assertThat(response.body())
+                .contains("\"host\":{\"id\":\"" + hostId + "\",\"displayName\":\"Ania\",\"bio\":\"Legia since 1998.\","
+                        + "\"languages\":[\"pl\"],\"memberSince\":\"2025-10-09T08:53:20Z\"}")
+                .contains("\"degraded\":[]")
+                .doesNotContain(session.getHostId());
     }
 
     @Test

@@ -28,7 +28,11 @@ public class IdentityApplication {
                 .run(args);
     }
 
-    /** Lockouts, throttling delays, link expiry and key rotation all read this clock (tests move it). */
+    /**
+     * Lockouts, throttling delays, link expiry and key rotation all read this clock (tests move it). Identity keeps
+     * its own rather than the stack's shared {@code ServiceClock}: the tokens it signs are judged by every reader's
+     * wall clock, so a stack test that moves time forward must not move their issue times with it.
+     */
     @Bean
     Clock clock() {
         return Clock.systemUTC();

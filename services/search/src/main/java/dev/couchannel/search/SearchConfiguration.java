@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -29,12 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The read model's parts: the OpenSearch client, the index generations, the writer, the search, the rebuild. */
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     OpenSearch openSearch(

@@ -1,7 +1,9 @@
 package dev.couchannel.gateway.bff;
 
 import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.hosting.v1.GetHostRequest;
 import dev.couchannel.contracts.hosting.v1.GetVenueRequest;
+import dev.couchannel.contracts.hosting.v1.Host;
 import dev.couchannel.contracts.hosting.v1.Venue;
 import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
@@ -17,6 +19,7 @@ import dev.couchannel.contracts.review.v1.RatingsGrpc;
 import dev.couchannel.gateway.identity.SignedInCaller;
 import dev.couchannel.gateway.routing.GatewayProperties;
 import dev.couchannel.platform.service.ApiProblem;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -46,9 +49,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The BFF view of one session, {@code GET /api/sessions/{id}}, aggregated over gRPC with a deadline on every
  * call: the session, its fixture and live seats left from inventory (without it there is no page: 503), then, in
- * parallel, the venue from hosting, the current price of a seat from pricing and the venue's rating from review. A
- * slow or dead hosting, pricing or review degrades the view instead of breaking it: the part is {@code null} and
- * named in {@code degraded}. A DRAFT is shown to its host only.
+ * parallel, the venue and the host's public profile from hosting, the current price of a seat from pricing and the
+ * venue's rating from review. A slow or dead hosting, pricing or review degrades the view instead of breaking it: the
+ * part is {@code null} and named in {@code degraded} (a host without a profile is {@code null} too, but not
+ * degraded). A DRAFT is shown to its host only.
  */
 @RestController
 class SessionDetailsController {
@@ -165,9 +169,26 @@ class SessionDetailsController {
             String description,
             @Nullable FixtureView fixture,
             @Nullable VenueView venue,
+            @Nullable HostView host,
             @Nullable PriceView price,
             @Nullable RatingView rating,
             List<String> degraded) {}
+
+    /** The host's public profile (hosting): never their e-mail address. */
+    record HostView(String id, String displayName, String bio, List<String> languages, Instant memberSince) {
+
+        static HostView of(Host host) {
+            return new HostView(
+                    host.getId(),
+                    host.getDisplayName(),
+                    host.getBio(),
+                    List.copyOf(host.getLanguagesList()),
+                    WireTime.toInstant(host.getMemberSince()));
+        }
+    }
+
+    /** What hosting said of the host: their profile, or none written yet (that is an answer, not a failure). */
+    private record HostPart(@Nullable HostView host) {}
 
     @GetMapping("/api/sessions/{id}")
     SessionView session(@PathVariable UUID id, @Nullable Authentication authentication) {
@@ -200,6 +221,19 @@ class SessionDetailsController {
                         .getVenue(GetVenueRequest.newBuilder()
                                 .setVenueId(details.getVenueId())
                                 .build())));
+        CompletableFuture<Optional<HostPart>> host = optional(() -> {
+            try {
+                return new HostPart(HostView.of(hosting.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                        .getHost(GetHostRequest.newBuilder()
+                                .setHostId(details.getHostId())
+                                .build())));
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                    return new HostPart(null);
+                }
+                throw e;
+            }
+        });
         CompletableFuture<Optional<PriceView>> price = "PUBLISHED".equals(details.getStatus())
                 ? optional(() -> PriceView.of(pricing.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
                         .previewPrice(PreviewPriceRequest.newBuilder()
@@ -215,6 +249,9 @@ class SessionDetailsController {
         List<String> degraded = new ArrayList<>();
         if (venue.join().isEmpty()) {
             degraded.add("venue");
+        }
+        if (host.join().isEmpty()) {
+            degraded.add("host");
         }
         if (price.join().isEmpty() && "PUBLISHED".equals(details.getStatus())) {
             degraded.add("price");
@@ -238,6 +275,7 @@ class SessionDetailsController {
                 details.getDescription(),
                 fixture,
                 venue.join().orElse(null),
+                host.join().map(HostPart::host).orElse(null),
                 price.join().orElse(null),
                 rating.join().orElse(null),
                 List.copyOf(degraded));

@@ -109,6 +109,10 @@ public final class AccessRules {
             op(HttpMethod.GET, "/api/venues/{id}/photos/{photoId}", ANYONE),
             op(HttpMethod.DELETE, "/api/venues/{id}/photos/{photoId}", anyOf("host:manage", "admin")),
             op(HttpMethod.GET, "/api/hosts/me/venues", SIGNED_IN),
+            // host profiles: anyone reads one, a host writes their own
+            op(HttpMethod.GET, "/api/hosts/me/profile", SIGNED_IN),
+            op(HttpMethod.PUT, "/api/hosts/me/profile", HOST),
+            op(HttpMethod.GET, "/api/hosts/{id}", ANYONE),
             // inventory answers it: a host reads their own, an admin any
             op(HttpMethod.GET, "/api/hosts/{host}/dashboard", SIGNED_IN),
             // payment: the webhook is signed by the provider, not by a user

@@ -1,5 +1,7 @@
 package dev.couchannel.hosting.demo;
 
+import dev.couchannel.hosting.host.HostProfile;
+import dev.couchannel.hosting.host.HostProfiles;
 import dev.couchannel.hosting.venue.Address;
 import dev.couchannel.hosting.venue.Equipment;
 import dev.couchannel.hosting.venue.GeoPoint;
@@ -10,6 +12,7 @@ import dev.couchannel.hosting.venue.VenueType;
 import dev.couchannel.hosting.venue.Venues;
 import dev.couchannel.hosting.venue.application.RegisterVenue;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -136,14 +139,29 @@ class DemoVenues implements ApplicationRunner {
                             new Equipment(1, 65, 2),
                             List.of(sub("Canal+", Licence.RESIDENTIAL, "PL")))));
 
+    /** What the demo host tells guests about themselves. */
+    static final HostProfile.About DEMO_PROFILE = new HostProfile.About(
+            "Kasia & friends",
+            "Football on a big screen with people who care as much as we do. Snacks on us; bring your scarf.",
+            List.of("pl", "en", "de"));
+
     private final Venues venues;
+    private final HostProfiles profiles;
     private final RegisterVenue registerVenue;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
-    DemoVenues(Venues venues, RegisterVenue registerVenue, TransactionTemplate transactions) {
+    DemoVenues(
+            Venues venues,
+            HostProfiles profiles,
+            RegisterVenue registerVenue,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.venues = venues;
+        this.profiles = profiles;
         this.registerVenue = registerVenue;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @Override
@@ -153,7 +171,8 @@ class DemoVenues implements ApplicationRunner {
                 return;
             }
             VENUES.forEach(demo -> registerVenue.register(venueId(demo.slug()), DEMO_HOST, demo.details()));
-            log.info("loaded demo data: {} venues of {}", VENUES.size(), DEMO_HOST);
+            profiles.save(DEMO_HOST, DEMO_PROFILE, clock.instant());
+            log.info("loaded demo data: {} venues and the profile of {}", VENUES.size(), DEMO_HOST);
         });
     }
 

@@ -24,5 +24,7 @@ public interface Venues {
     /** A host's venues, oldest first. */
     List<Venue> ofHost(String hostId, int limit);
 
+    int countOfHost(String hostId);
+
     boolean isEmpty();
 }

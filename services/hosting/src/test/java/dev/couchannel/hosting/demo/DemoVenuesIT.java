@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.hosting.v1.GetHostRequest;
 import dev.couchannel.contracts.hosting.v1.GetVenueRequest;
+import dev.couchannel.contracts.hosting.v1.Host;
 import dev.couchannel.contracts.hosting.v1.Venue;
 import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
 import dev.couchannel.contracts.hosting.v1.VenueRegistered;
@@ -140,6 +142,18 @@ class DemoVenuesIT extends RunningHosting {
             assertThat(camden.getPackagesList())
                     .extracting(p -> p.getProvider() + "/" + p.getLicence() + "/" + p.getCountry())
                     .containsExactly("Sky/COMMERCIAL/GB");
+
+            Host demoHost = directory.getHost(
+                    GetHostRequest.newBuilder().setHostId("host@example.com").build());
+            assertThat(demoHost.getDisplayName()).isEqualTo("Kasia & friends");
+            assertThat(demoHost.getLanguagesList()).containsExactly("pl", "en", "de");
+            assertThat(UUID.fromString(demoHost.getId())).isNotNull();
+            assertThatThrownBy(() -> directory.getHost(GetHostRequest.newBuilder()
+                            .setHostId("nobody@example.com")
+                            .build()))
+                    .isInstanceOfSatisfying(
+                            StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
 
             assertThatThrownBy(() -> directory.getVenue(GetVenueRequest.newBuilder()
                             .setVenueId(UUID.randomUUID().toString())

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -41,22 +42,23 @@ public class OpenSearch {
 
     /** Sends {@code body} (serialised to JSON unless it is a String already, e.g. NDJSON for _bulk). */
     public Reply send(String method, String path, @Nullable Object body) {
-        String payload = body == null ? null : body instanceof String text ? text : json.writeValueAsString(body);
+        byte[] payload = body == null
+                ? null
+                : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(timeout)
                 .method(
                         method,
                         payload == null
                                 ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(payload));
+                                : HttpRequest.BodyPublishers.ofByteArray(payload));
         if (payload != null) {
             request.header("Content-Type", path.contains("_bulk") ? "application/x-ndjson" : "application/json");
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode parsed = response.body() == null || response.body().isBlank()
-                    ? json.missingNode()
-                    : json.readTree(response.body());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] answer = response.body();
+            JsonNode parsed = answer == null || answer.length == 0 ? json.missingNode() : json.readTree(answer);
             return new Reply(response.statusCode(), parsed);
         } catch (IOException e) {
             throw new OpenSearchUnavailable("OpenSearch at " + base + " did not answer " + method + " " + path, e);

@@ -131,6 +131,14 @@ class JdbcVenues implements Venues {
     }
 
     @Override
+    public int countOfHost(String hostId) {
+        return jdbc.sql("SELECT count(*) FROM venues WHERE host_id = :host")
+                .param("host", hostId)
+                .query(Integer.class)
+                .single();
+    }
+
+    @Override
     public List<Venue> ofHost(String hostId, int limit) {
         List<Row> rows = jdbc.sql("SELECT " + COLUMNS
                         + " FROM venues WHERE host_id = :host ORDER BY registered_at, id LIMIT :limit")

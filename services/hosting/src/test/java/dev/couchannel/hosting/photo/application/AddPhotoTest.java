@@ -194,6 +194,11 @@ class AddPhotoTest {
         }
 
         @Override
+        public int countOfHost(String hostId) {
+            return 1;
+        }
+
+        @Override
         public boolean isEmpty() {
             return false;
         }
