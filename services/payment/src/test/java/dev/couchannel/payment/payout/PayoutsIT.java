@@ -15,7 +15,9 @@ import dev.couchannel.contracts.payment.v1.RefundPayment;
 import dev.couchannel.payment.PaymentServiceTest;
 import dev.couchannel.payment.intent.PaymentIntent;
 import dev.couchannel.payment.intent.PaymentIntents;
+import dev.couchannel.payment.intent.PaymentProvider;
 import dev.couchannel.payment.intent.PaymentStatus;
+import dev.couchannel.payment.intent.ProviderResult;
 import dev.couchannel.payment.ledger.Account;
 import dev.couchannel.payment.ledger.Balance;
 import dev.couchannel.payment.ledger.JournalEntry;
@@ -75,6 +77,12 @@ class PayoutsIT extends PaymentServiceTest {
 
     @Autowired
     HostPayouts hostPayouts;
+
+    @Autowired
+    Payouts payouts;
+
+    @Autowired
+    PaymentProvider provider;
 
     @Autowired
     PaymentIntents intents;
@@ -183,6 +191,41 @@ class PayoutsIT extends PaymentServiceTest {
 
         hostPayouts.run();
         assertThat(payoutsOfHost()).as("nothing left to pay").hasSize(1);
+    }
+
+    @Test
+    void aCrashBetweenTheProviderCallAndTheRecordIsRecoveredWithoutASecondTransfer() throws Exception {
+        Instant payableAt = clock.instant().plusSeconds(1);
+        captured(session(payableAt.minus(END_AND_WINDOW)), "50.00");
+        clock.advance(Duration.ofSeconds(1));
+        // as if an instance had planned the payout, leased it, called the provider and crashed before recording
+        Payout planned = transactions.execute(status -> {
+            payouts.lockHost(host); // the scheduled poller plans this host after us, and finds the payout unpaid
+            PayoutPlan plan = PayoutPlan.of(host, payouts.balancesOf(host), hostPayouts.schedule(), clock.instant())
+                    .getFirst();
+            Payout payout = Payout.of(plan, UUID.randomUUID(), clock.instant());
+            payout.destinationFor(host);
+            payouts.add(payout, plan.items());
+            jdbc.sql("UPDATE payouts SET locked_until = :until WHERE id = :id")
+                    .param("until", java.sql.Timestamp.from(clock.instant().plus(Duration.ofMinutes(2))))
+                    .param("id", payout.id())
+                    .update();
+            return payout;
+        });
+        ProviderResult first = provider.payout(planned.idempotencyKey(), host, planned.amount());
+
+        hostPayouts.run();
+        assertThat(onlyPayout()).as("leased by the crashed instance").containsEntry("status", "PENDING");
+        assertThat(hostPayable()).isEqualTo(eur("-45.00"));
+
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        hostPayouts.run();
+
+        Map<String, Object> paid = paidPayout();
+        assertThat(paid).containsEntry("provider_ref", ((ProviderResult.Approved) first).providerRef());
+        assertThat(transfersToHost()).isEqualTo(1);
+        assertThat(payoutEntries()).hasSize(1);
+        assertThat(hostPayable()).isEqualTo(eur("0.00"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.couchannel.payment.payout.PayoutAccounts;
 import dev.couchannel.payment.payout.PayoutPlan;
 import dev.couchannel.payment.payout.PayoutRetry;
 import dev.couchannel.payment.payout.PayoutSchedule;
+import dev.couchannel.payment.payout.PayoutStatus;
 import dev.couchannel.payment.payout.Payouts;
 import dev.couchannel.platform.messaging.Outbox;
 import dev.couchannel.platform.messaging.ProtobufEvents;
@@ -175,27 +176,31 @@ public class HostPayouts {
     }
 
     private boolean pay(Payout claimed) {
-        String destination = claimed.destination() != null
-                ? claimed.destination()
-                : accounts.of(claimed.hostId()).orElse(claimed.hostId());
         String key = claimed.idempotencyKey();
-        if (claimed.destination() == null) {
-            // fix the destination for this key before the provider hears of it: a retry must send the same
-            transactions.executeWithoutResult(status -> payouts.lock(claimed.id())
-                    .filter(payout -> payout.idempotencyKey().equals(key) && payout.destination() == null)
-                    .ifPresent(payout -> {
-                        payout.destinationFor(destination);
-                        payouts.save(payout);
-                    }));
+        // The destination is fixed for the key, in the database, before the provider hears of it: a
+        // retry under this key (here or on another instance whose lease ran out) sends the same.
+        String destination = transactions.execute(status -> {
+            Payout payout = payouts.lock(claimed.id()).orElseThrow();
+            if (payout.status() == PayoutStatus.PAID || !payout.idempotencyKey().equals(key)) {
+                return null; // another instance got an answer meanwhile
+            }
+            String chosen = payout.destinationFor(accounts.of(payout.hostId()).orElse(payout.hostId()));
+            payouts.save(payout);
+            return chosen;
+        });
+        if (destination == null) {
+            return false;
         }
         ProviderResult answer = provider.payout(key, destination, claimed.amount());
         Boolean paid = transactions.execute(status -> {
             Payout payout = payouts.lock(claimed.id()).orElseThrow();
-            if (!payout.idempotencyKey().equals(key)) {
-                return false; // another instance recorded an answer under this key meanwhile
-            }
             Instant now = clock.instant();
+            if (!(answer instanceof ProviderResult.Approved)
+                    && !payout.idempotencyKey().equals(key)) {
+                return false; // a stale failure: another instance recorded an answer under this key meanwhile
+            }
             switch (answer) {
+                // money that moved is recorded whatever happened meanwhile (paid() is once only)
                 case ProviderResult.Approved approved -> {
                     if (!payout.paid(approved.providerRef(), now)) {
                         return false;
