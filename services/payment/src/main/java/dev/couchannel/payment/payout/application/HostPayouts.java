@@ -134,7 +134,7 @@ public class HostPayouts {
         for (PayoutPlan plan : PayoutPlan.of(host, payouts.balancesOf(host), schedule, now)) {
             String currency = plan.amount().currency().getCurrencyCode();
             if (!plan.isPayable()) {
-                log.info("host {} owes {} more than is payable; carried over to the next payout", host, plan.amount());
+                log.debug("host {} owes {} more than is payable; carried over to the next payout", host, plan.amount());
                 continue;
             }
             if (payouts.hasUnpaid(host, currency)) {
