@@ -36,5 +36,8 @@ public final class Topics {
     /** Review events ({@code couchannel.review.v1.RatingChanged}), key = venue id. */
     public static final String REVIEW_EVENTS = "couchannel.review.events";
 
+    /** Payment events ({@code couchannel.payment.v1.HostPaidOut}), key = host id. */
+    public static final String PAYMENT_EVENTS = "couchannel.payment.events";
+
     private Topics() {}
 }

@@ -106,6 +106,29 @@ class ProxyTest extends GatewayTestSupport {
     }
 
     @Test
+    void routesAHostsPayoutsAndTheReconciliationToPaymentOnlyForHostsAndAdmins() throws Exception {
+        String host = "Bearer " + Tokens.host("host@example.com");
+        String guest = "Bearer " + Tokens.guest("guest@example.com");
+
+        HttpResponse<String> payouts =
+                send("/api/hosts/me/payouts?limit=5", request -> request.header("Authorization", host));
+        HttpResponse<String> guests = send("/api/hosts/me/payouts", request -> request.header("Authorization", guest));
+        HttpResponse<String> notAnAdmin =
+                send("/api/admin/reconciliation", request -> request.header("Authorization", host));
+        HttpResponse<String> admin = send(
+                "/api/admin/reconciliation",
+                request -> request.header("Authorization", "Bearer " + Tokens.admin("admin@example.com")));
+
+        assertThat(payouts.statusCode()).isEqualTo(200);
+        assertThat(PAYMENT.nextRequest().uri()).isEqualTo("/api/hosts/me/payouts?limit=5");
+        assertThat(guests.statusCode()).isEqualTo(403);
+        assertThat(notAnAdmin.statusCode()).isEqualTo(403);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(PAYMENT.nextRequest().uri()).isEqualTo("/api/admin/reconciliation");
+        assertThat(HOSTING.receivedNothing()).isTrue();
+    }
+
+    @Test
     void routesNotificationsAndASessionsLiveSeatsToNotification() throws Exception {
         String guest = "Bearer " + Tokens.guest("guest@example.com");
         for (String path : List.of(

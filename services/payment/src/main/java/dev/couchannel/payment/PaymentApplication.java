@@ -3,9 +3,11 @@ package dev.couchannel.payment;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Payment intents behind a provider port (the sandbox by default) and the double-entry ledger. */
+/** Payment intents behind a provider port (the sandbox by default), the double-entry ledger and host payouts. */
 @SpringBootApplication
+@EnableScheduling
 public class PaymentApplication {
 
     public static void main(String[] args) {

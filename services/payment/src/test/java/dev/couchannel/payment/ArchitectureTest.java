@@ -16,7 +16,7 @@ class ArchitectureTest {
 
     @Test
     void domainStaysPure() {
-        DomainRules.of("dev.couchannel.payment", "intent", "ledger").forEach(rule -> rule.check(CLASSES));
+        DomainRules.of("dev.couchannel.payment", "intent", "ledger", "payout").forEach(rule -> rule.check(CLASSES));
     }
 
     @Test

@@ -71,6 +71,7 @@ public class RouteTable {
             Map.entry("/api/venues", "hosting"),
             Map.entry("/api/hosts", "hosting"),
             Map.entry("/api/payments", "payment"),
+            Map.entry("/api/admin/reconciliation", "payment"),
             Map.entry("/api/quotes", "pricing"),
             Map.entry("/api/admin/compliance", "compliance"),
             Map.entry("/api/admin/fixtures", "inventory"),
@@ -96,7 +97,10 @@ public class RouteTable {
             // a session's live seats left
             "/api/sessions/{id}/events", "notification",
             // a venue's reviews and rating are the review service's, under hosting's prefix
-            "/api/venues/{venueId}/reviews", "review");
+            "/api/venues/{venueId}/reviews", "review",
+            // a host's payouts and payout account are payment's, under hosting's prefix
+            "/api/hosts/me/payouts", "payment",
+            "/api/hosts/me/payout-account", "payment");
 
     private static final PathPatternParser PATTERNS = new PathPatternParser();
 

@@ -23,4 +23,11 @@ public interface PaymentProvider {
 
     /** Gives {@code amount} of the captured charge {@code providerRef} back to the guest. */
     ProviderResult refund(String idempotencyKey, String providerRef, Money amount);
+
+    /**
+     * Sends {@code amount} out of the money the provider holds for us to a host's payout account
+     * {@code destination} (a connected account id such as {@code acct_...}). Approved carries the
+     * provider's id of the transfer; a refused destination is a decline.
+     */
+    ProviderResult payout(String idempotencyKey, String destination, Money amount);
 }

@@ -9,16 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A balanced set of legs posted together: for every currency the debits equal the credits, so
  * the legs sum to zero. Entries are never changed; a refund is a new, reversing entry.
  *
  * <p>The id is derived from what the entry records ({@code <booking>:capture},
- * {@code <booking>:refund:<key>}), so posting the same movement twice is refused by the ledger's
- * primary key rather than doubling the money.
+ * {@code <booking>:refund:<key>}, {@code payout:<payout>}), so posting the same movement twice is
+ * refused by the ledger's primary key rather than doubling the money.
+ *
+ * <p>An entry belongs to a booking, except a {@link Kind#PAYOUT}, which belongs to its payout (it
+ * settles many bookings at once).
  */
-public record JournalEntry(UUID id, UUID bookingId, Kind kind, String memo, Instant postedAt, List<Leg> legs) {
+public record JournalEntry(
+        UUID id,
+        @Nullable UUID bookingId,
+        Kind kind,
+        String memo,
+        Instant postedAt,
+        List<Leg> legs,
+        @Nullable UUID payoutId) {
 
     /** What the entry records. */
     public enum Kind {
@@ -27,12 +38,23 @@ public record JournalEntry(UUID id, UUID bookingId, Kind kind, String memo, Inst
         /** Captured money given back: the capture reversed in proportion. */
         REFUND,
         /** A host's cancellation penalty: host payable debited, platform revenue credited. */
-        PENALTY
+        PENALTY,
+        /** Money paid out to a host: host payable debited, provider clearing credited (the money leaves). */
+        PAYOUT
+    }
+
+    /** An entry of a booking. */
+    public JournalEntry(UUID id, UUID bookingId, Kind kind, String memo, Instant postedAt, List<Leg> legs) {
+        this(id, bookingId, kind, memo, postedAt, legs, null);
     }
 
     public JournalEntry {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(bookingId, "bookingId");
+        if ((kind == Kind.PAYOUT) != (payoutId != null) || (bookingId == null) == (payoutId == null)) {
+            throw new IllegalArgumentException(
+                    "a payout entry belongs to its payout, every other entry to its booking: " + kind + " of booking "
+                            + bookingId + ", payout " + payoutId);
+        }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(memo, "memo");
         Objects.requireNonNull(postedAt, "postedAt");
@@ -95,6 +117,22 @@ public record JournalEntry(UUID id, UUID bookingId, Kind kind, String memo, Inst
                 List.of(
                         Leg.debit(Account.hostPayable(hostId), penalty),
                         Leg.credit(Account.PLATFORM_REVENUE, penalty)));
+    }
+
+    /**
+     * The entry of a payout: the provider sent {@code amount} to the host, so couchannel owes the host
+     * that much less and the provider holds that much less for us. At most one per payout (the id
+     * is derived from the payout's).
+     */
+    public static JournalEntry payout(UUID payoutId, String hostId, Money amount, Instant at) {
+        return new JournalEntry(
+                UUID.nameUUIDFromBytes(("payout:" + payoutId).getBytes(StandardCharsets.UTF_8)),
+                null,
+                Kind.PAYOUT,
+                "payout " + payoutId,
+                at,
+                List.of(Leg.debit(Account.hostPayable(hostId), amount), Leg.credit(Account.PROVIDER_CLEARING, amount)),
+                payoutId);
     }
 
     /** The sum of the legs per currency; zero for every currency of a valid entry. */

@@ -57,6 +57,26 @@ class JournalEntryTest {
     }
 
     @Test
+    void aPayoutMovesWhatIsOwedToTheHostOutOfClearingAndBelongsToThePayoutOnce() {
+        UUID payout = UUID.randomUUID();
+        JournalEntry entry = JournalEntry.payout(payout, "host-1", Money.of("41.00", "EUR"), NOW);
+
+        assertThat(entry.kind()).isEqualTo(JournalEntry.Kind.PAYOUT);
+        assertThat(entry.legs())
+                .containsExactly(
+                        Leg.debit(Account.hostPayable("host-1"), Money.of("41.00", "EUR")),
+                        Leg.credit(Account.PROVIDER_CLEARING, Money.of("41.00", "EUR")));
+        assertThat(entry.bookingId()).isNull();
+        assertThat(entry.payoutId()).isEqualTo(payout);
+        assertThat(JournalEntry.payout(payout, "host-1", Money.of("41.00", "EUR"), NOW.plusSeconds(9))
+                        .id())
+                .isEqualTo(entry.id());
+        assertThatThrownBy(() ->
+                        new JournalEntry(UUID.randomUUID(), BOOKING, JournalEntry.Kind.PAYOUT, "x", NOW, entry.legs()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aZeroFeeLeavesOutThePlatformLeg() {
         JournalEntry entry =
                 JournalEntry.capture(BOOKING, "host-1", PlatformFee.percent("0").split(Money.of("30.00", "PLN")), NOW);

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * as {@code couchannel.payment.provider.calls} by operation and result.
  */
 @Component
-class ProviderCalls {
+public class ProviderCalls {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderCalls.class);
 
@@ -58,6 +58,11 @@ class ProviderCalls {
 
     ProviderResult refund(String idempotencyKey, String providerRef, Money amount) {
         return withRetries("refund", idempotencyKey, () -> provider.refund(idempotencyKey, providerRef, amount));
+    }
+
+    /** A transfer to a host's payout account (the payouts of ADR 18), retried like every call. */
+    public ProviderResult payout(String idempotencyKey, String destination, Money amount) {
+        return withRetries("payout", idempotencyKey, () -> provider.payout(idempotencyKey, destination, amount));
     }
 
     private ProviderResult withRetries(String operation, String idempotencyKey, Supplier<ProviderResult> call) {

@@ -41,6 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refunds twice (a key reused for a different amount or method is refused, as real gateways do).
  * Captures and voids are idempotent by the charge's state. Errors ({@code pm_card_error}) record
  * nothing, so a retry with the same key gets the same error again.
+ *
+ * <p>Payouts to hosts ({@link #payout}) go to any destination and are kept in
+ * {@code sandbox_transfers}, once per idempotency key, except the test destinations
+ * {@link #DECLINED_ACCOUNT} (refused: {@code account_closed}) and {@link #ERROR_ACCOUNT} (fails like an
+ * HTTP 500, every time).
  */
 public class SandboxPaymentProvider implements PaymentProvider {
 
@@ -51,6 +56,12 @@ public class SandboxPaymentProvider implements PaymentProvider {
     public static final String INSUFFICIENT_FUNDS = "pm_card_insufficient_funds";
     public static final String SLOW = "pm_card_slow";
     public static final String ERROR = "pm_card_error";
+
+    /** A payout account that refuses every transfer ({@code account_closed}). */
+    public static final String DECLINED_ACCOUNT = "acct_declined";
+
+    /** A payout account whose transfers fail like an HTTP 500, every time (a transient error). */
+    public static final String ERROR_ACCOUNT = "acct_error";
 
     private static final Logger log = LoggerFactory.getLogger(SandboxPaymentProvider.class);
 
@@ -199,6 +210,60 @@ public class SandboxPaymentProvider implements PaymentProvider {
                     .param("now", Timestamp.from(clock.instant()))
                     .update();
             return new ProviderResult.Approved(refundId);
+        });
+    }
+
+    @Override
+    public ProviderResult payout(String idempotencyKey, String destination, Money amount) {
+        switch (destination) {
+            case DECLINED_ACCOUNT -> {
+                return new ProviderResult.Declined(
+                        "account_closed", "The payout account " + destination + " is closed and takes no transfers.");
+            }
+            case ERROR_ACCOUNT -> {
+                return new ProviderResult.ProviderError("sandbox: HTTP 500 Internal Server Error");
+            }
+            default -> {}
+        }
+        if (!amount.isPositive()) {
+            return new ProviderResult.Declined("invalid_amount", "A transfer is for a positive amount.");
+        }
+        return transactions.execute(status -> {
+            String id = newId("tr");
+            int inserted = jdbc.sql("""
+                            INSERT INTO sandbox_transfers (id, idempotency_key, destination, amount, currency, created_at)
+                            VALUES (:id, :key, :destination, :amount, :currency, :now)
+                            ON CONFLICT (idempotency_key) DO NOTHING
+                            """)
+                    .param("id", id)
+                    .param("key", idempotencyKey)
+                    .param("destination", destination)
+                    .param("amount", amount.amount())
+                    .param("currency", amount.currency().getCurrencyCode())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+            if (inserted == 1) {
+                log.info("sandbox transferred {} to {} ({})", amount, destination, idempotencyKey);
+                return new ProviderResult.Approved(id);
+            }
+            record Earlier(String id, String destination, BigDecimal amount, String currency) {}
+            Earlier earlier = jdbc.sql(
+                            "SELECT id, destination, amount, currency FROM sandbox_transfers WHERE idempotency_key = :key")
+                    .param("key", idempotencyKey)
+                    .query((rs, n) -> new Earlier(
+                            rs.getString("id"),
+                            rs.getString("destination"),
+                            rs.getBigDecimal("amount"),
+                            rs.getString("currency")))
+                    .single();
+            // like a real provider: the key answers its first request, and only that request
+            boolean same = earlier.destination().equals(destination)
+                    && earlier.amount().compareTo(amount.amount()) == 0
+                    && earlier.currency().equals(amount.currency().getCurrencyCode());
+            return same
+                    ? new ProviderResult.Approved(earlier.id())
+                    : new ProviderResult.Declined(
+                            "idempotency_key_reused", "This transfer was already requested with different details.");
         });
     }
 

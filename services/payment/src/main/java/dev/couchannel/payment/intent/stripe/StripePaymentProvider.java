@@ -7,10 +7,12 @@ import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Transfer;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.TransferCreateParams;
 import dev.couchannel.payment.intent.PaymentProvider;
 import dev.couchannel.payment.intent.ProviderResult;
 import dev.couchannel.payment.ledger.Money;
@@ -27,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  *       with the guest's payment method (no redirects: a card that needs 3-D Secure is declined);
  *   <li>capture: {@code POST /v1/payment_intents/{id}/capture} of the amount;
  *   <li>void: {@code POST /v1/payment_intents/{id}/cancel};
- *   <li>refund: {@code POST /v1/refunds} for the PaymentIntent.
+ *   <li>refund: {@code POST /v1/refunds} for the PaymentIntent;
+ *   <li>payout: {@code POST /v1/transfers} of the amount to the host's connected account (Stripe
+ *       Connect), out of the platform's balance.
  * </ul>
  *
  * <p>Every request carries our idempotency key as Stripe's {@code Idempotency-Key} header, so a
@@ -132,6 +136,28 @@ public class StripePaymentProvider implements PaymentProvider {
                         "Stripe could not give the money back (" + refund.getId() + ").");
             }
             return new ProviderResult.Approved(refund.getId());
+        } catch (StripeException e) {
+            return failure(e);
+        }
+    }
+
+    @Override
+    public ProviderResult payout(String idempotencyKey, String destination, Money amount) {
+        TransferCreateParams params;
+        try {
+            params = TransferCreateParams.builder()
+                    .setAmount(minorUnits(amount))
+                    .setCurrency(amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+                    .setDestination(destination)
+                    .putMetadata("couchannel_key", idempotencyKey)
+                    .build();
+        } catch (ArithmeticException e) {
+            return new ProviderResult.Declined(
+                    "invalid_amount", "The amount cannot be transferred in " + amount.currency() + ".");
+        }
+        try {
+            Transfer transfer = stripe.v1().transfers().create(params, keyed(idempotencyKey));
+            return new ProviderResult.Approved(transfer.getId());
         } catch (StripeException e) {
             return failure(e);
         }

@@ -9,6 +9,7 @@ import dev.couchannel.payment.ledger.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -37,11 +38,12 @@ class JdbcLedger implements Ledger {
     public void post(JournalEntry entry) {
         try {
             jdbc.sql("""
-                            INSERT INTO journal_entries (id, booking_id, kind, memo, posted_at)
-                            VALUES (:id, :booking, :kind, :memo, :posted)
+                            INSERT INTO journal_entries (id, booking_id, payout_id, kind, memo, posted_at)
+                            VALUES (:id, :booking, :payout, :kind, :memo, :posted)
                             """)
                     .param("id", entry.id())
-                    .param("booking", entry.bookingId())
+                    .param("booking", entry.bookingId(), Types.OTHER)
+                    .param("payout", entry.payoutId(), Types.OTHER)
                     .param("kind", entry.kind().name())
                     .param("memo", entry.memo())
                     .param("posted", Timestamp.from(entry.postedAt()))

@@ -7,6 +7,7 @@ import dev.couchannel.payment.intent.ProviderResult;
 import dev.couchannel.payment.ledger.Money;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,6 +128,44 @@ class SandboxPaymentProviderIT extends PaymentServiceTest {
         assertThat(sandbox.voidAuthorization("v2", captured)).isInstanceOf(ProviderResult.Declined.class);
         assertThat(sandbox.capture("c2", voided, TEN_EUROS)).isInstanceOf(ProviderResult.Declined.class);
         assertThat(sandbox.voidAuthorization("v", voided)).isInstanceOf(ProviderResult.Approved.class);
+    }
+
+    @Test
+    void aPayoutIsOneTransferPerKeyEvenAfterARestart() {
+        String key = "payout:" + UUID.randomUUID() + ":0";
+
+        ProviderResult first = newSandbox().payout(key, "acct_host_1", TEN_EUROS);
+        ProviderResult again = newSandbox().payout(key, "acct_host_1", TEN_EUROS);
+        ProviderResult otherAmount = newSandbox().payout(key, "acct_host_1", Money.of("11.00", "EUR"));
+        ProviderResult otherDestination = newSandbox().payout(key, "acct_host_2", TEN_EUROS);
+
+        assertThat(first).isInstanceOf(ProviderResult.Approved.class).isEqualTo(again);
+        assertThat(ref(first)).startsWith("tr_");
+        assertThat(List.of(otherAmount, otherDestination)).allSatisfy(result -> assertThat(result)
+                .isInstanceOfSatisfying(ProviderResult.Declined.class, declined -> assertThat(declined.code())
+                        .isEqualTo("idempotency_key_reused")));
+        assertThat(jdbc.sql("SELECT count(*) FROM sandbox_transfers WHERE idempotency_key = :key")
+                        .param("key", key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theTestPayoutAccountsRefuseOrFailAndRecordNothing() {
+        String key = "payout:" + UUID.randomUUID() + ":0";
+
+        ProviderResult declined = newSandbox().payout(key, SandboxPaymentProvider.DECLINED_ACCOUNT, TEN_EUROS);
+        ProviderResult failed = newSandbox().payout(key, SandboxPaymentProvider.ERROR_ACCOUNT, TEN_EUROS);
+
+        assertThat(declined).isInstanceOfSatisfying(ProviderResult.Declined.class, d -> assertThat(d.code())
+                .isEqualTo("account_closed"));
+        assertThat(failed).isInstanceOf(ProviderResult.ProviderError.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM sandbox_transfers WHERE idempotency_key = :key")
+                        .param("key", key)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private SandboxPaymentProvider newSandbox() {

@@ -165,4 +165,42 @@ class StripePaymentProviderContractTest {
                 .containsEntry("amount", "2000");
         assertThat(stripe.lastRequest().header("Idempotency-Key")).isEqualTo(KEY + ":refund:r-1");
     }
+
+    @Test
+    void aPayoutIsATransferToTheHostsConnectedAccountUnderThePayoutsKey() {
+        stripe.reply(200, "transfer_created.json");
+        String key = "payout:6f1c2d3e-4a5b-4c6d-8e7f-901234567890:0";
+
+        ProviderResult result = provider.payout(key, "acct_1QxTestHost0001", Money.of("41.00", "EUR"));
+
+        assertThat(result).isEqualTo(new ProviderResult.Approved("tr_1QxTestTransfer01"));
+        RecordedStripe.Request request = stripe.lastRequest();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/v1/transfers");
+        assertThat(request.header("Idempotency-Key")).isEqualTo(key);
+        assertThat(request.form())
+                .containsEntry("amount", "4100")
+                .containsEntry("currency", "eur")
+                .containsEntry("destination", "acct_1QxTestHost0001")
+                .containsEntry("metadata[couchannel_key]", key);
+    }
+
+    @Test
+    void aPayoutToAnUnknownAccountIsADeclineThatANewKeyMayRetry() {
+        stripe.reply(400, "error_no_such_destination.json");
+
+        ProviderResult result = provider.payout("payout:x:0", "acct_1QxTestGone0001", Money.of("41.00", "EUR"));
+
+        assertThat(result).isInstanceOfSatisfying(ProviderResult.Declined.class, declined -> assertThat(declined.code())
+                .isEqualTo("resource_missing"));
+    }
+
+    @Test
+    void aPayoutThatStripeCouldNotAnswerMayBeRetriedUnderTheSameKey() {
+        stripe.reply(500, "error_api_error.json");
+
+        ProviderResult result = provider.payout("payout:x:0", "acct_1QxTestHost0001", Money.of("41.00", "EUR"));
+
+        assertThat(result).isInstanceOf(ProviderResult.ProviderError.class);
+    }
 }

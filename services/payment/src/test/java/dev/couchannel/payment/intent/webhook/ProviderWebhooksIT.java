@@ -55,12 +55,17 @@ class ProviderWebhooksIT extends PaymentServiceTest {
     @Autowired
     TransactionTemplate transactions;
 
-    final SandboxWebhooks sandbox = new SandboxWebhooks(SECRET, Clock.systemUTC());
+    /** The service's clock (a test clock other tests move forward): signatures are checked against it. */
+    @Autowired
+    Clock clock;
+
+    SandboxWebhooks sandbox;
     UUID booking;
     String charge;
 
     @BeforeEach
     void anAuthorizedPayment() {
+        sandbox = new SandboxWebhooks(SECRET, clock);
         booking = UUID.randomUUID();
         charge = ((ProviderResult.Approved) provider.authorize(booking.toString(), AMOUNT, "pm_card_visa"))
                 .providerRef();
@@ -136,7 +141,7 @@ class ProviderWebhooksIT extends PaymentServiceTest {
     @Test
     void aWrongSignatureIsRefusedAndChangesNothing() throws Exception {
         String id = eventId();
-        SignedWebhook forged = new SandboxWebhooks("whsec_someone_else", Clock.systemUTC())
+        SignedWebhook forged = new SandboxWebhooks("whsec_someone_else", clock)
                 .paymentIntentEvent(id, "payment_intent.succeeded", charge, AMOUNT);
 
         assertRefused(post("sandbox", forged.payload(), forged.signature()), 400, "does not verify");
@@ -163,7 +168,7 @@ class ProviderWebhooksIT extends PaymentServiceTest {
 
     @Test
     void aSignatureOlderThanFiveMinutesIsRefusedAsAReplay() throws Exception {
-        Clock sixMinutesAgo = Clock.fixed(Instant.now().minus(Duration.ofMinutes(6)), ZoneOffset.UTC);
+        Clock sixMinutesAgo = Clock.fixed(clock.instant().minus(Duration.ofMinutes(6)), ZoneOffset.UTC);
         SignedWebhook old = new SandboxWebhooks(SECRET, sixMinutesAgo)
                 .paymentIntentEvent(eventId(), "payment_intent.succeeded", charge, AMOUNT);
 
