@@ -1,5 +1,9 @@
 package dev.couchannel.gateway;
 
+import dev.couchannel.contracts.identity.v1.GetReputationRequest;
+import dev.couchannel.contracts.identity.v1.HostReputation;
+import dev.couchannel.contracts.identity.v1.Reputation;
+import dev.couchannel.contracts.identity.v1.ReputationsGrpc;
 import dev.couchannel.contracts.hosting.v1.GetVenueRequest;
 import dev.couchannel.contracts.hosting.v1.Venue;
 import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
@@ -43,6 +47,10 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
     final Map<String, Rating> ratings = new ConcurrentHashMap<>();
     volatile boolean ratingsSilent;
     volatile boolean ratingsDown;
+    final Map<String, Reputation> reputations = new ConcurrentHashMap<>();
+    volatile boolean reputationsSilent;
+    volatile boolean reputationsDown;
+    volatile String lastReputationUser;
     volatile String lastTraceparent;
     private Server server;
 
@@ -62,6 +70,7 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
                     .addService(catalog.new Venues())
                     .addService(catalog.new Prices())
                     .addService(catalog.new Ratings())
+                    .addService(catalog.new Reputations())
                     .build()
                     .start();
         } catch (IOException e) {
@@ -84,6 +93,10 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
         ratings.clear();
         ratingsSilent = false;
         ratingsDown = false;
+        reputations.clear();
+        reputationsSilent = false;
+        reputationsDown = false;
+        lastReputationUser = null;
         lastTraceparent = null;
     }
 
@@ -143,6 +156,31 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
             response.onNext(ratings.getOrDefault(
                     request.getVenueId(),
                     Rating.newBuilder().setVenueId(request.getVenueId()).build()));
+            response.onCompleted();
+        }
+    }
+
+    final class Reputations extends ReputationsGrpc.ReputationsImplBase {
+        @Override
+        public void getReputation(GetReputationRequest request, StreamObserver<Reputation> response) {
+            lastReputationUser = request.getUser();
+            if (reputationsSilent) {
+                return; // a slow identity: the caller's deadline has to end the call
+            }
+            if (reputationsDown) {
+                response.onError(Status.UNAVAILABLE.asRuntimeException());
+                return;
+            }
+            // someone identity knows nothing about: the newcomer's priors
+            response.onNext(reputations.getOrDefault(
+                    request.getUser(),
+                    Reputation.newBuilder()
+                            .setHost(HostReputation.newBuilder()
+                                    .setScore(76.3)
+                                    .setRatingWeighted(4.0)
+                                    .setReliability(0.95)
+                                    .setResponsiveness(0.5))
+                            .build()));
             response.onCompleted();
         }
     }

@@ -2,6 +2,7 @@ package dev.couchannel.identity;
 
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,8 +29,12 @@ public class IdentityApplication {
                 .run(args);
     }
 
-    /** Lockouts, throttling delays, link expiry and key rotation all read this clock (tests move it). */
+    /**
+     * Lockouts, throttling delays, link expiry and reputation's "now" read this clock (tests move it). Only when
+     * none is given: the launcher's end-to-end test puts one shared clock into every service (issue 8).
+     */
     @Bean
+    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }
