@@ -1,12 +1,12 @@
 package dev.couchannel.gateway;
 
+import dev.couchannel.contracts.hosting.v1.GetVenueRequest;
+import dev.couchannel.contracts.hosting.v1.Venue;
+import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
 import dev.couchannel.contracts.identity.v1.GetReputationRequest;
 import dev.couchannel.contracts.identity.v1.HostReputation;
 import dev.couchannel.contracts.identity.v1.Reputation;
 import dev.couchannel.contracts.identity.v1.ReputationsGrpc;
-import dev.couchannel.contracts.hosting.v1.GetVenueRequest;
-import dev.couchannel.contracts.hosting.v1.Venue;
-import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;

@@ -146,9 +146,11 @@ class SessionDetailsController {
 
     record CancellationsView(int sessions, int cancelled, double reliability) {}
 
-    record ResponsesView(int reviews, int repliedInTime, @Nullable Double medianReplyHours, double responsiveness) {}
+    record ResponsesView(
+            int reviews, int repliedInTime, @Nullable Double medianReplyHours, double responsiveness) {}
 
-    record HostScoreView(double score, HostRatingView rating, CancellationsView cancellations, ResponsesView responses) {}
+    record HostScoreView(
+            double score, HostRatingView rating, CancellationsView cancellations, ResponsesView responses) {}
 
     /**
      * The host's reputation as identity computes it, public parts only: identity's user id (never the e-mail address)
@@ -161,8 +163,10 @@ class SessionDetailsController {
                     reputation.getUserId().isEmpty() ? null : reputation.getUserId(),
                     new HostScoreView(
                             host.getScore(),
-                            new HostRatingView(host.getRatingAverage(), host.getRatingCount(), host.getRatingWeighted()),
-                            new CancellationsView(host.getSessions(), host.getSessionsCancelled(), host.getReliability()),
+                            new HostRatingView(
+                                    host.getRatingAverage(), host.getRatingCount(), host.getRatingWeighted()),
+                            new CancellationsView(
+                                    host.getSessions(), host.getSessionsCancelled(), host.getReliability()),
                             new ResponsesView(
                                     host.getReviews(),
                                     host.getRepliedInTime(),

@@ -47,8 +47,7 @@ class ReputationGrpcIT extends IdentityTest {
 
     @Test
     void aServiceGetsTheNewcomersReputationOfSomeoneNothingIsKnownAbout() {
-        Reputation reputation = reputations(bearer(serviceToken()))
-                .getReputation(of("Host@Example.com"));
+        Reputation reputation = reputations(bearer(serviceToken())).getReputation(of("Host@Example.com"));
 
         // the demo host has an account: its id, never its address
         assertThat(reputation.getUserId()).isNotEmpty();

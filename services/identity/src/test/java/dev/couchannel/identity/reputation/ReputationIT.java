@@ -76,14 +76,18 @@ class ReputationIT extends IdentityTest {
                         now));
 
         // events of one venue arrive in order: once the review counts, the ratings before it were applied
-        JsonNode after = awaitReputation(host, r -> r.path("host").path("responses").path("reviews").asInt() == 1);
+        JsonNode after = awaitReputation(
+                host, r -> r.path("host").path("responses").path("reviews").asInt() == 1);
         assertThat(after.path("host").path("rating").path("count").asInt()).isEqualTo(1);
         assertThat(after.path("host").path("rating").path("average").asDouble()).isEqualTo(1.0);
-        assertThat(after.path("host").path("rating").path("weighted").asDouble()).isEqualTo(3.5);
+        assertThat(after.path("host").path("rating").path("weighted").asDouble())
+                .isEqualTo(3.5);
         // past the 48 h reply window, unanswered
-        assertThat(after.path("host").path("responses").path("repliedInTime").asInt()).isZero();
+        assertThat(after.path("host").path("responses").path("repliedInTime").asInt())
+                .isZero();
+        // (0 + 2) / (1 + 4)
         assertThat(after.path("host").path("responses").path("responsiveness").asDouble())
-                .isEqualTo(0.25);
+                .isEqualTo(0.4);
 
         CloudEvent reply = event(
                 "review",
@@ -97,18 +101,25 @@ class ReputationIT extends IdentityTest {
                 now);
         send(Topics.REVIEW_EVENTS, reply);
         send(Topics.REVIEW_EVENTS, reply);
-        JsonNode replied =
-                awaitReputation(host, r -> r.path("host").path("responses").path("repliedInTime").asInt() == 1);
-        assertThat(replied.path("host").path("responses").path("medianReplyHours").asDouble())
+        JsonNode replied = awaitReputation(
+                host,
+                r -> r.path("host").path("responses").path("repliedInTime").asInt() == 1);
+        assertThat(replied.path("host")
+                        .path("responses")
+                        .path("medianReplyHours")
+                        .asDouble())
                 .isEqualTo(5.0);
-        assertThat(replied.path("host").path("responses").path("reviews").asInt()).isEqualTo(1);
+        assertThat(replied.path("host").path("responses").path("reviews").asInt())
+                .isEqualTo(1);
 
         UUID kept = UUID.randomUUID();
         UUID cancelled = UUID.randomUUID();
         UUID postponed = UUID.randomUUID();
         // one key for the test's session events: one partition, so they are applied in this order
         UUID key = UUID.randomUUID();
-        send(Topics.INVENTORY_EVENTS, event("inventory", key, published(kept, host, now.plus(Duration.ofDays(2))), now));
+        send(
+                Topics.INVENTORY_EVENTS,
+                event("inventory", key, published(kept, host, now.plus(Duration.ofDays(2))), now));
         send(Topics.INVENTORY_EVENTS, event("inventory", key, published(cancelled, host, now), now));
         CloudEvent byHost =
                 event("inventory", key, cancelled(cancelled, host, SessionCancellationCause.CANCELLED_BY_HOST), now);
@@ -120,9 +131,13 @@ class ReputationIT extends IdentityTest {
 
         JsonNode sessions = awaitReputation(
                 host, r -> r.path("host").path("cancellations").path("sessions").asInt() == 3);
-        assertThat(sessions.path("host").path("cancellations").path("cancelled").asInt()).isEqualTo(1);
+        assertThat(sessions.path("host").path("cancellations").path("cancelled").asInt())
+                .isEqualTo(1);
         // 1 − (1 + 0.5) / (3 + 10)
-        assertThat(sessions.path("host").path("cancellations").path("reliability").asDouble())
+        assertThat(sessions.path("host")
+                        .path("cancellations")
+                        .path("reliability")
+                        .asDouble())
                 .isEqualTo(0.885);
         assertThat(sessions.toString()).doesNotContain(host.email());
     }
@@ -134,7 +149,9 @@ class ReputationIT extends IdentityTest {
         Instant now = clock.instant();
         UUID ended = UUID.randomUUID();
         UUID upcoming = UUID.randomUUID();
-        send(Topics.INVENTORY_EVENTS, event("inventory", ended, published(ended, host, now.minus(Duration.ofHours(5))), now));
+        send(
+                Topics.INVENTORY_EVENTS,
+                event("inventory", ended, published(ended, host, now.minus(Duration.ofHours(5))), now));
         send(
                 Topics.INVENTORY_EVENTS,
                 event("inventory", upcoming, published(upcoming, host, now.plus(Duration.ofHours(5))), now));
@@ -187,7 +204,8 @@ class ReputationIT extends IdentityTest {
 
         // once the upcoming session has ended too, its booking counts as attended (the clock decides)
         clock.advance(Duration.ofHours(9));
-        JsonNode afterward = awaitReputation(guest, r -> r.path("guest").path("attended").asInt() == 2);
+        JsonNode afterward =
+                awaitReputation(guest, r -> r.path("guest").path("attended").asInt() == 2);
         assertThat(afterward.path("guest").path("noShows").asInt()).isEqualTo(1);
     }
 
