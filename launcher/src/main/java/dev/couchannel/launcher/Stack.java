@@ -114,6 +114,7 @@ public final class Stack implements AutoCloseable {
                     IdentityApplication.start(withArgs(
                             serviceArgs(config, infrastructure, "identity", config.port("identity"), issuer, null),
                             "--couchannel.identity.issuer=" + issuer,
+                            "--spring.grpc.server.port=" + config.port("identity-grpc"),
                             // the launcher runs locally only: scripts and tests may ask for tokens directly
                             "--couchannel.identity.local-tokens.enabled=true")));
             URI jwks = baseUrl(services.get("identity")).resolve("/oauth2/jwks");
@@ -225,6 +226,7 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.add("--spring.grpc.client.channel.pricing.target=" + grpcTarget(services.get("pricing")));
             gatewayArgs.add("--couchannel.gateway.routes.review=" + baseUrl(services.get("review")));
             gatewayArgs.add("--spring.grpc.client.channel.review.target=" + grpcTarget(services.get("review")));
+            gatewayArgs.add("--spring.grpc.client.channel.identity.target=" + grpcTarget(services.get("identity")));
             services.put("gateway", GatewayApplication.start(gatewayArgs.toArray(String[]::new)));
             return new Stack(infrastructure, mailbox, openSearch, services);
         } catch (RuntimeException e) {

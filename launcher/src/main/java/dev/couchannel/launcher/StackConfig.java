@@ -47,6 +47,7 @@ public record StackConfig(
             // search's OpenSearch node, a JVM of its own (ADR 14)
             "opensearch", 19200,
             "identity", 8089,
+            "identity-grpc", 9089,
             "review", 8091,
             "review-grpc", 9091,
             "postgres", 15432,

@@ -55,6 +55,15 @@ final class FakeSessionCatalog extends SessionCatalogGrpc.SessionCatalogImplBase
                         .build());
     }
 
+    /** A published session of {@code hostId} that kicks off at {@code kickoff}. */
+    void hosted(String id, String hostId, Instant kickoff) {
+        sessions.put(
+                id,
+                open(id).setHostId(hostId)
+                        .setFixture(FixtureSummary.newBuilder().setKickoff(WireTime.of(kickoff)))
+                        .build());
+    }
+
     /** Published, 50 seats, flexible refunds, kickoff in three days. */
     private static SessionDetails.Builder open(String id) {
         return SessionDetails.newBuilder()

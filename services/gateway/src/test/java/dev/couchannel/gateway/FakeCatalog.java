@@ -5,6 +5,10 @@ import dev.couchannel.contracts.hosting.v1.GetVenueRequest;
 import dev.couchannel.contracts.hosting.v1.Host;
 import dev.couchannel.contracts.hosting.v1.Venue;
 import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
+import dev.couchannel.contracts.identity.v1.GetReputationRequest;
+import dev.couchannel.contracts.identity.v1.HostReputation;
+import dev.couchannel.contracts.identity.v1.Reputation;
+import dev.couchannel.contracts.identity.v1.ReputationsGrpc;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
@@ -48,6 +52,10 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
     final Map<String, Rating> ratings = new ConcurrentHashMap<>();
     volatile boolean ratingsSilent;
     volatile boolean ratingsDown;
+    final Map<String, Reputation> reputations = new ConcurrentHashMap<>();
+    volatile boolean reputationsSilent;
+    volatile boolean reputationsDown;
+    volatile String lastReputationUser;
     volatile String lastTraceparent;
     private Server server;
 
@@ -67,6 +75,7 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
                     .addService(catalog.new Venues())
                     .addService(catalog.new Prices())
                     .addService(catalog.new Ratings())
+                    .addService(catalog.new Reputations())
                     .build()
                     .start();
         } catch (IOException e) {
@@ -90,6 +99,10 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
         ratings.clear();
         ratingsSilent = false;
         ratingsDown = false;
+        reputations.clear();
+        reputationsSilent = false;
+        reputationsDown = false;
+        lastReputationUser = null;
         lastTraceparent = null;
     }
 
@@ -163,6 +176,31 @@ final class FakeCatalog extends SessionCatalogGrpc.SessionCatalogImplBase {
             response.onNext(ratings.getOrDefault(
                     request.getVenueId(),
                     Rating.newBuilder().setVenueId(request.getVenueId()).build()));
+            response.onCompleted();
+        }
+    }
+
+    final class Reputations extends ReputationsGrpc.ReputationsImplBase {
+        @Override
+        public void getReputation(GetReputationRequest request, StreamObserver<Reputation> response) {
+            lastReputationUser = request.getUser();
+            if (reputationsSilent) {
+                return; // a slow identity: the caller's deadline has to end the call
+            }
+            if (reputationsDown) {
+                response.onError(Status.UNAVAILABLE.asRuntimeException());
+                return;
+            }
+            // someone identity knows nothing about: the newcomer's priors
+            response.onNext(reputations.getOrDefault(
+                    request.getUser(),
+                    Reputation.newBuilder()
+                            .setHost(HostReputation.newBuilder()
+                                    .setScore(76.3)
+                                    .setRatingWeighted(4.0)
+                                    .setReliability(0.95)
+                                    .setResponsiveness(0.5))
+                            .build()));
             response.onCompleted();
         }
     }

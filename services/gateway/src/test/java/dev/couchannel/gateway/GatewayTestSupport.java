@@ -65,6 +65,7 @@ abstract class GatewayTestSupport {
         registry.add("spring.grpc.client.channel.hosting.target", CATALOG::target);
         registry.add("spring.grpc.client.channel.pricing.target", CATALOG::target);
         registry.add("spring.grpc.client.channel.review.target", CATALOG::target);
+        registry.add("spring.grpc.client.channel.identity.target", CATALOG::target);
         registry.add("couchannel.gateway.routes.review", () -> REVIEW.base().toString());
         registry.add("couchannel.gateway.routes.identity", () -> IDENTITY.base().toString());
         registry.add("couchannel.gateway.grpc-deadline", () -> "3s");

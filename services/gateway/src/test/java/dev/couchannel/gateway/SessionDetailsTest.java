@@ -7,6 +7,9 @@ import dev.couchannel.contracts.common.v1.Money;
 import dev.couchannel.contracts.hosting.v1.Host;
 import dev.couchannel.contracts.hosting.v1.StreamingPackage;
 import dev.couchannel.contracts.hosting.v1.Venue;
+import dev.couchannel.contracts.identity.v1.GuestReputation;
+import dev.couchannel.contracts.identity.v1.HostReputation;
+import dev.couchannel.contracts.identity.v1.Reputation;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import dev.couchannel.contracts.pricing.v1.Quote;
@@ -156,7 +159,8 @@ class SessionDetailsTest extends GatewayTestSupport {
         assertThat(response.body())
                 .contains("\"name\":\"Ania's living room\"")
                 .contains("\"perSeat\":{\"amount\":\"14.95\",\"currency\":\"EUR\"}")
-                .doesNotContain("\"rating\":")
+                // the venue's rating is gone (the host's reputation has a rating of its own, with "weighted")
+                .doesNotContain("\"rating\":{\"average\":0.0,\"count\":0}")
                 .contains("\"degraded\":[\"rating\"]");
     }
 
@@ -175,8 +179,86 @@ class SessionDetailsTest extends GatewayTestSupport {
         assertThat(response.body())
                 .contains("\"seatsLeft\":7")
                 .contains("\"name\":\"Ania's living room\"")
-                .doesNotContain("\"rating\":")
+                // the venue's rating is gone (the host's reputation has a rating of its own, with "weighted")
+                .doesNotContain("\"rating\":{\"average\":0.0,\"count\":0}")
                 .contains("\"degraded\":[\"rating\"]");
+    }
+
+    @Test
+    void theViewJoinsTheHostsReputationFromIdentityWithoutTheHostsAddress() throws Exception {
+        String id = UUID.randomUUID().toString();
+        SessionDetails session = details(id);
+        CATALOG.sessions.put(id, session);
+        CATALOG.venues.put(session.getVenueId(), venue(session.getVenueId(), "HOME"));
+        CATALOG.prices.put(id, price());
+        String hostUser = UUID.randomUUID().toString();
+        CATALOG.reputations.put(
+                session.getHostId(),
+                Reputation.newBuilder()
+                        .setUserId(hostUser)
+                        .setHost(HostReputation.newBuilder()
+                                .setScore(81.2)
+                                .setRatingAverage(4.6)
+                                .setRatingCount(9)
+                                .setRatingWeighted(4.39)
+                                .setSessions(12)
+                                .setSessionsCancelled(1)
+                                .setReliability(0.932)
+                                .setReviews(9)
+                                .setRepliedInTime(7)
+                                .setMedianReplyHours(5.5)
+                                .setResponsiveness(0.692))
+                        .setGuest(GuestReputation.newBuilder().setScore(95.0))
+                        .build());
+
+        HttpResponse<String> response = get("/api/sessions/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(CATALOG.lastReputationUser).isEqualTo(session.getHostId());
+        assertThat(response.body())
+                .contains("\"hostReputation\":{\"userId\":\"" + hostUser + "\",\"host\":{\"score\":81.2,"
+                        + "\"rating\":{\"average\":4.6,\"count\":9,\"weighted\":4.39},"
+                        + "\"cancellations\":{\"sessions\":12,\"cancelled\":1,\"reliability\":0.932},"
+                        + "\"responses\":{\"reviews\":9,\"repliedInTime\":7,\"medianReplyHours\":5.5,"
+                        + "\"responsiveness\":0.692}}}")
+                .contains("\"degraded\":[]")
+                // the guest side is not the session page's business, the host's address never
+                .doesNotContain("\"guest\"")
+                .doesNotContain(session.getHostId());
+
+        CATALOG.reputations.clear();
+        assertThat(get("/api/sessions/" + id).body())
+                .as("a host identity knows nothing about yet: the priors, no median")
+                .contains("\"hostReputation\":{\"host\":{\"score\":76.3,")
+                .doesNotContain("medianReplyHours");
+    }
+
+    @Test
+    void aSlowOrDeadIdentityLeavesTheReputationOutAndNamesIt() throws Exception {
+        String id = UUID.randomUUID().toString();
+        SessionDetails session = details(id);
+        CATALOG.sessions.put(id, session);
+        CATALOG.venues.put(session.getVenueId(), venue(session.getVenueId(), "HOME"));
+        CATALOG.prices.put(id, price());
+        CATALOG.reputationsSilent = true;
+
+        HttpResponse<String> slow = get("/api/sessions/" + id);
+
+        assertThat(slow.statusCode()).isEqualTo(200);
+        assertThat(slow.body())
+                .contains("\"name\":\"Ania's living room\"")
+                .contains("\"rating\":{")
+                .doesNotContain("\"hostReputation\":")
+                .contains("\"degraded\":[\"reputation\"]");
+
+        CATALOG.reputationsSilent = false;
+        CATALOG.reputationsDown = true;
+        HttpResponse<String> dead = get("/api/sessions/" + id);
+        assertThat(dead.statusCode()).isEqualTo(200);
+        assertThat(dead.body())
+                .contains("\"seatsLeft\":7")
+                .doesNotContain("\"hostReputation\":")
+                .contains("\"degraded\":[\"reputation\"]");
     }
 
     @Test

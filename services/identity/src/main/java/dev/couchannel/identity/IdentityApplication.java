@@ -1,14 +1,15 @@
 package dev.couchannel.identity;
 
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The OIDC provider: users, passwords, passkeys, login throttling, signing keys and access tokens (ADR 12). */
+/**
+ * The OIDC provider: users, passwords, passkeys, login throttling, signing keys and access tokens (ADR 12), and
+ * reputation (ADR 20). Its {@code Clock} is the stack's ({@code ServiceClock}); the tokens it signs carry real time.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
@@ -26,15 +27,5 @@ public class IdentityApplication {
         return new SpringApplicationBuilder(IdentityApplication.class)
                 .properties("spring.config.name=identity")
                 .run(args);
-    }
-
-    /**
-     * Lockouts, throttling delays, link expiry and key rotation all read this clock (tests move it). Identity keeps
-     * its own rather than the stack's shared {@code ServiceClock}: the tokens it signs are judged by every reader's
-     * wall clock, so a stack test that moves time forward must not move their issue times with it.
-     */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

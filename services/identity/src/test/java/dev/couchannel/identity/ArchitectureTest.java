@@ -13,6 +13,7 @@ class ArchitectureTest {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.couchannel.identity");
-        DomainRules.of("dev.couchannel.identity", "users", "keys", "audit").forEach(rule -> rule.check(classes));
+        DomainRules.of("dev.couchannel.identity", "users", "keys", "audit", "reputation")
+                .forEach(rule -> rule.check(classes));
     }
 }

@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
             "spring.config.name=identity",
             "spring.mail.host=127.0.0.1",
             "couchannel.demo.enabled=true",
+            // any free port for reputation's gRPC server
+            "spring.grpc.server.port=0",
             "couchannel.identity.local-tokens.enabled=true"
         })
 @Import(IdentityTest.Clocks.class)

@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = IdentityApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=identity", "spring.mail.host=127.0.0.1"})
+        properties = {"spring.config.name=identity", "spring.mail.host=127.0.0.1", "spring.grpc.server.port=0"})
 class LocalTokensDisabledIT {
 
     @DynamicPropertySource

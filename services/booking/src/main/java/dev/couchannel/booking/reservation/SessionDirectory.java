@@ -16,6 +16,19 @@ public interface SessionDirectory {
     /** The session's refund policy and kickoff; empty when the session is unknown or cannot be asked. */
     Optional<RefundTerms> refundTerms(UUID sessionId);
 
+    /** Who hosts the session and when it kicks off (a no-show is recorded by its host, after kickoff). */
+    Hosting hosting(UUID sessionId);
+
+    /** The answer about a session's host. */
+    sealed interface Hosting {
+
+        record Known(String hostId, Instant kickoff) implements Hosting {}
+
+        record Unknown() implements Hosting {}
+
+        record Unreachable() implements Hosting {}
+    }
+
     /** What decides a cancellation's refund. */
     record RefundTerms(RefundPolicy policy, Instant kickoff) {}
 

@@ -6,6 +6,10 @@ import dev.couchannel.contracts.hosting.v1.GetVenueRequest;
 import dev.couchannel.contracts.hosting.v1.Host;
 import dev.couchannel.contracts.hosting.v1.Venue;
 import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
+import dev.couchannel.contracts.identity.v1.GetReputationRequest;
+import dev.couchannel.contracts.identity.v1.HostReputation;
+import dev.couchannel.contracts.identity.v1.Reputation;
+import dev.couchannel.contracts.identity.v1.ReputationsGrpc;
 import dev.couchannel.contracts.inventory.v1.FixtureSummary;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
@@ -49,10 +53,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The BFF view of one session, {@code GET /api/sessions/{id}}, aggregated over gRPC with a deadline on every
  * call: the session, its fixture and live seats left from inventory (without it there is no page: 503), then, in
- * parallel, the venue and the host's public profile from hosting, the current price of a seat from pricing and the
- * venue's rating from review. A slow or dead hosting, pricing or review degrades the view instead of breaking it: the
- * part is {@code null} and named in {@code degraded} (a host without a profile is {@code null} too, but not
- * degraded). A DRAFT is shown to its host only.
+ * parallel, the venue and the host's public profile from hosting, the current price of a seat from pricing, the
+ * venue's rating from review and the host's reputation from identity (ADR 20). A slow or dead hosting, pricing,
+ * review or identity degrades the view instead of breaking it: the part is {@code null} and named in {@code
+ * degraded} (a host without a profile is {@code null} too, but not degraded). A DRAFT is shown to its host only.
  */
 @RestController
 class SessionDetailsController {
@@ -66,6 +70,7 @@ class SessionDetailsController {
     private final VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting;
     private final PriceQuotesGrpc.PriceQuotesBlockingStub pricing;
     private final RatingsGrpc.RatingsBlockingStub review;
+    private final ReputationsGrpc.ReputationsBlockingStub identity;
     private final long deadlineMillis;
 
     SessionDetailsController(
@@ -73,11 +78,13 @@ class SessionDetailsController {
             VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting,
             PriceQuotesGrpc.PriceQuotesBlockingStub pricing,
             RatingsGrpc.RatingsBlockingStub review,
+            ReputationsGrpc.ReputationsBlockingStub identity,
             GatewayProperties properties) {
         this.inventory = inventory;
         this.hosting = hosting;
         this.pricing = pricing;
         this.review = review;
+        this.identity = identity;
         this.deadlineMillis = properties.grpcDeadline().toMillis();
     }
 
@@ -139,6 +146,39 @@ class SessionDetailsController {
         }
     }
 
+    record HostRatingView(double average, int count, double weighted) {}
+
+    record CancellationsView(int sessions, int cancelled, double reliability) {}
+
+    record ResponsesView(
+            int reviews, int repliedInTime, @Nullable Double medianReplyHours, double responsiveness) {}
+
+    record HostScoreView(
+            double score, HostRatingView rating, CancellationsView cancellations, ResponsesView responses) {}
+
+    /**
+     * The host's reputation as identity computes it, public parts only: identity's user id (never the e-mail address)
+     * and the host score with its components.
+     */
+    record ReputationView(@Nullable String userId, HostScoreView host) {
+        static ReputationView of(Reputation reputation) {
+            HostReputation host = reputation.getHost();
+            return new ReputationView(
+                    reputation.getUserId().isEmpty() ? null : reputation.getUserId(),
+                    new HostScoreView(
+                            host.getScore(),
+                            new HostRatingView(
+                                    host.getRatingAverage(), host.getRatingCount(), host.getRatingWeighted()),
+                            new CancellationsView(
+                                    host.getSessions(), host.getSessionsCancelled(), host.getReliability()),
+                            new ResponsesView(
+                                    host.getReviews(),
+                                    host.getRepliedInTime(),
+                                    host.hasMedianReplyHours() ? host.getMedianReplyHours() : null,
+                                    host.getResponsiveness())));
+        }
+    }
+
     record FixtureView(
             String id, String competition, String homeTeam, String awayTeam, Instant kickoff, String territory) {
         static @Nullable FixtureView of(SessionDetails details) {
@@ -172,6 +212,7 @@ class SessionDetailsController {
             @Nullable HostView host,
             @Nullable PriceView price,
             @Nullable RatingView rating,
+            @Nullable ReputationView hostReputation,
             List<String> degraded) {}
 
     /** The host's public profile (hosting): never their e-mail address. */
@@ -246,6 +287,11 @@ class SessionDetailsController {
                         .getRating(GetRatingRequest.newBuilder()
                                 .setVenueId(details.getVenueId())
                                 .build())));
+        CompletableFuture<Optional<ReputationView>> reputation =
+                optional(() -> ReputationView.of(identity.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                        .getReputation(GetReputationRequest.newBuilder()
+                                .setUser(details.getHostId())
+                                .build())));
         List<String> degraded = new ArrayList<>();
         if (venue.join().isEmpty()) {
             degraded.add("venue");
@@ -258,6 +304,9 @@ class SessionDetailsController {
         }
         if (rating.join().isEmpty()) {
             degraded.add("rating");
+        }
+        if (reputation.join().isEmpty()) {
+            degraded.add("reputation");
         }
         return new SessionView(
                 details.getId(),
@@ -278,6 +327,7 @@ class SessionDetailsController {
                 host.join().map(HostPart::host).orElse(null),
                 price.join().orElse(null),
                 rating.join().orElse(null),
+                reputation.join().orElse(null),
                 List.copyOf(degraded));
     }
 
@@ -324,6 +374,12 @@ class SessionDetailsController {
         @Bean
         RatingsGrpc.RatingsBlockingStub ratings(GrpcChannelFactory channels) {
             return RatingsGrpc.newBlockingStub(channels.createChannel("review"));
+        }
+
+        /** Channel "identity": {@code spring.grpc.client.channel.identity.target} (reputation, ADR 20). */
+        @Bean
+        ReputationsGrpc.ReputationsBlockingStub reputations(GrpcChannelFactory channels) {
+            return ReputationsGrpc.newBlockingStub(channels.createChannel("identity"));
         }
 
         /** Channel "inventory" is configured by {@code spring.grpc.client.channel.inventory.target}. */

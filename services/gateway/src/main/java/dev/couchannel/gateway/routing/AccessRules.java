@@ -99,6 +99,8 @@ public final class AccessRules {
             op(HttpMethod.POST, "/api/bookings", BOOK),
             op(HttpMethod.GET, "/api/bookings/{id}", SIGNED_IN),
             op(HttpMethod.POST, "/api/bookings/{id}/cancel", SIGNED_IN),
+            // the session's host records a guest who did not come (booking asks inventory who hosts it)
+            op(HttpMethod.POST, "/api/bookings/{id}/no-show", HOST),
             // hosting
             op(HttpMethod.POST, "/api/venues", HOST),
             op(HttpMethod.GET, "/api/venues/{id}", ANYONE),
@@ -133,6 +135,8 @@ public final class AccessRules {
             op(HttpMethod.POST, "/api/admin/search/reindex", ADMIN),
             // identity: anyone may register (the e-mail link proves the address); the rest is the admin's
             op(HttpMethod.POST, "/api/users", ANYONE),
+            // reputation is public: counts and scores, never an e-mail address (ADR 20)
+            op(HttpMethod.GET, "/api/users/{id}/reputation", ANYONE),
             op(HttpMethod.PUT, "/api/admin/users/{id}/roles", ADMIN),
             op(HttpMethod.GET, "/api/admin/audit", ADMIN),
             op(HttpMethod.POST, "/api/admin/keys/rotate", ADMIN),

@@ -11,6 +11,8 @@ import dev.couchannel.contracts.inventory.v1.SeatAvailabilityChanged;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import dev.couchannel.contracts.inventory.v1.SessionPublished;
 import dev.couchannel.contracts.review.v1.RatingChanged;
+import dev.couchannel.contracts.review.v1.ReviewPosted;
+import dev.couchannel.contracts.review.v1.ReviewReplied;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
 import dev.couchannel.platform.messaging.ProtobufEvents;
@@ -21,6 +23,7 @@ import dev.couchannel.review.RunningReview;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -129,6 +132,44 @@ class ReviewFlowIT extends RunningReview {
                             .path("text")
                             .asString())
                     .isEqualTo("Huge screen and a friendly host.");
+        }
+    }
+
+    static Predicate<ConsumerRecord<String, byte[]>> typed(String venue, String type) {
+        return record -> venue.equals(record.key())
+                && ("couchannel.review.v1." + type).equals(TopicProbe.header(record, "ce_type"));
+    }
+
+    @Test
+    void aPostedReviewAndItsOneReplyArePublishedForReputation() throws Exception {
+        String venue = UUID.randomUUID().toString();
+        String host = host();
+        Attended attended = attendedAndOver(venue, host);
+        try (TopicProbe events = TopicProbe.on(Topics.REVIEW_EVENTS)) {
+            String id = review(attended, 2, "Too loud to hear the match.")
+                    .path("id")
+                    .asString();
+            ReviewPosted posted = ReviewPosted.parseFrom(
+                    events.await(typed(venue, "ReviewPosted"), WAIT).value());
+            assertThat(posted.getReviewId()).isEqualTo(id);
+            assertThat(posted.getHostId()).isEqualTo(host);
+            assertThat(posted.getRating()).isEqualTo(2);
+            assertThat(posted.getBookingId()).isEqualTo(attended.bookingId());
+
+            assertThat(send("POST", "/api/reviews/" + id + "/reply", host, "{\"text\":\"Sorry, fixed.\"}")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertProblem(send("POST", "/api/reviews/" + id + "/reply", host, "{\"text\":\"Again\"}"), 409);
+            ReviewReplied replied = ReviewReplied.parseFrom(
+                    events.await(typed(venue, "ReviewReplied"), WAIT).value());
+            assertThat(replied.getReviewId()).isEqualTo(id);
+            assertThat(replied.getVenueId()).isEqualTo(venue);
+            assertThat(replied.getHostId()).isEqualTo(host);
+            assertThat(WireTime.toInstant(replied.getAt())).isAfterOrEqualTo(WireTime.toInstant(posted.getAt()));
+            // the refused second reply published nothing: one ReviewPosted, one ReviewReplied for this venue
+            List<ConsumerRecord<String, byte[]>> all = events.readToEnd(Duration.ofSeconds(2));
+            assertThat(all.stream().filter(typed(venue, "ReviewReplied"))).hasSize(1);
+            assertThat(all.stream().filter(typed(venue, "ReviewPosted"))).hasSize(1);
         }
     }
 

@@ -3,12 +3,15 @@ package dev.couchannel.booking.reservation.application;
 import com.google.protobuf.Message;
 import dev.couchannel.booking.reservation.BookingEvent;
 import dev.couchannel.booking.reservation.Money;
+import dev.couchannel.booking.reservation.NoShow;
 import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireMoney;
+import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.booking.v1.BookingCancelled;
 import dev.couchannel.contracts.booking.v1.BookingConfirmed;
 import dev.couchannel.contracts.booking.v1.BookingRejected;
 import dev.couchannel.contracts.booking.v1.BookingRequested;
+import dev.couchannel.contracts.booking.v1.GuestNoShow;
 import dev.couchannel.platform.messaging.Outbox;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import java.time.Clock;
@@ -64,6 +67,21 @@ public class BookingEvents {
         outbox.append(
                 Topics.BOOKING_EVENTS,
                 ProtobufEvents.wrap("booking", event.bookingId().toString(), message, clock.instant()));
+    }
+
+    /** {@code GuestNoShow}, keyed by booking id like the booking's other events. */
+    public void publishNoShow(NoShow noShow) {
+        GuestNoShow message = GuestNoShow.newBuilder()
+                .setBookingId(noShow.bookingId().toString())
+                .setSessionId(noShow.sessionId().toString())
+                .setGuestId(noShow.guestId())
+                .setHostId(noShow.hostId())
+                .setSeats(noShow.seats())
+                .setAt(WireTime.of(noShow.markedAt()))
+                .build();
+        outbox.append(
+                Topics.BOOKING_EVENTS,
+                ProtobufEvents.wrap("booking", noShow.bookingId().toString(), message, noShow.markedAt()));
     }
 
     private static dev.couchannel.contracts.common.v1.Money wire(Money money) {

@@ -47,6 +47,25 @@ class GrpcSessionDirectory implements SessionDirectory {
     }
 
     @Override
+    public Hosting hosting(UUID sessionId) {
+        try {
+            SessionDetails session = fetch(sessionId);
+            if (!session.hasFixture()) {
+                return new Hosting.Unknown();
+            }
+            return new Hosting.Known(
+                    session.getHostId().toLowerCase(java.util.Locale.ROOT),
+                    WireTime.toInstant(session.getFixture().getKickoff()));
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return new Hosting.Unknown();
+            }
+            log.warn("inventory did not answer about session {}'s host ({})", sessionId, e.getStatus());
+            return new Hosting.Unreachable();
+        }
+    }
+
+    @Override
     public Availability availability(UUID sessionId) {
         try {
             SessionDetails session = fetch(sessionId);

@@ -27,6 +27,7 @@ public class ReviewCommands {
     private final Attendances attendances;
     private final Projections projections;
     private final RatingChanges ratings;
+    private final ReviewAnnouncements announcements;
     private final Clock clock;
 
     ReviewCommands(
@@ -34,11 +35,13 @@ public class ReviewCommands {
             Attendances attendances,
             Projections projections,
             RatingChanges ratings,
+            ReviewAnnouncements announcements,
             Clock clock) {
         this.streams = streams;
         this.attendances = attendances;
         this.projections = projections;
         this.ratings = ratings;
+        this.announcements = announcements;
         this.clock = clock;
     }
 
@@ -100,7 +103,9 @@ public class ReviewCommands {
                 projections.apply(event).ifPresent(rating -> ratings.publish(rating, event.at()));
                 List<ReviewEvent> after = new java.util.ArrayList<>(before);
                 after.add(event);
-                yield new Result.Done(Review.replay(after));
+                Review review = Review.replay(after);
+                announcements.announce(event, review);
+                yield new Result.Done(review);
             }
         };
     }
