@@ -36,5 +36,8 @@ public final class Topics {
     /** Review events ({@code couchannel.review.v1.RatingChanged}), key = venue id. */
     public static final String REVIEW_EVENTS = "couchannel.review.events";
 
+    /** Analytics events ({@code couchannel.analytics.v1.NpsSurveyRequested}), key = booking id. */
+    public static final String ANALYTICS_EVENTS = "couchannel.analytics.events";
+
     private Topics() {}
 }

@@ -26,7 +26,8 @@ class AsyncApiContractTest {
             dev.couchannel.contracts.compliance.v1.ComplianceOuterClass.getDescriptor(),
             dev.couchannel.contracts.hosting.v1.Venues.getDescriptor(),
             dev.couchannel.contracts.audit.v1.Audit.getDescriptor(),
-            dev.couchannel.contracts.review.v1.Reviews.getDescriptor());
+            dev.couchannel.contracts.review.v1.Reviews.getDescriptor(),
+            dev.couchannel.contracts.analytics.v1.Surveys.getDescriptor());
 
     @Test
     void everyMessageIsDocumentedAndEveryDocumentedMessageExists() throws Exception {
@@ -65,7 +66,8 @@ class AsyncApiContractTest {
                         Topics.BOOKING_EVENTS,
                         Topics.HOSTING_EVENTS,
                         Topics.AUDIT_EVENTS,
-                        Topics.REVIEW_EVENTS);
+                        Topics.REVIEW_EVENTS,
+                        Topics.ANALYTICS_EVENTS);
     }
 
     /** The requests and responses of the rpc methods in {@link #SCHEMAS}, and the messages inside them. */
