@@ -44,6 +44,7 @@ abstract class GatewayTestSupport {
     static final FakeService NOTIFICATION = FakeService.start();
     static final FakeService SEARCH = FakeService.start();
     static final FakeService REVIEW = FakeService.start();
+    static final FakeService ANALYTICS = FakeService.start();
     static final FakeService IDENTITY = FakeService.start();
     static final FakeCatalog CATALOG = FakeCatalog.start();
 
@@ -66,6 +67,8 @@ abstract class GatewayTestSupport {
         registry.add("spring.grpc.client.channel.pricing.target", CATALOG::target);
         registry.add("spring.grpc.client.channel.review.target", CATALOG::target);
         registry.add("couchannel.gateway.routes.review", () -> REVIEW.base().toString());
+        registry.add(
+                "couchannel.gateway.routes.analytics", () -> ANALYTICS.base().toString());
         registry.add("couchannel.gateway.routes.identity", () -> IDENTITY.base().toString());
         registry.add("couchannel.gateway.grpc-deadline", () -> "3s");
         registry.add("couchannel.security.jwk-set", Tokens::jwkSet);
@@ -90,6 +93,7 @@ abstract class GatewayTestSupport {
             "notification",
             "search",
             "review",
+            "analytics",
             "identity"
         }) {
             registry.add(
@@ -114,6 +118,7 @@ abstract class GatewayTestSupport {
         PRICING.reset();
         COMPLIANCE.reset();
         REVIEW.reset();
+        ANALYTICS.reset();
         IDENTITY.reset();
         CATALOG.reset();
     }

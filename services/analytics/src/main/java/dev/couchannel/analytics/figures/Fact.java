@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface Fact {
 
-    /** @param total null for an event published before booking carried it */
+    /** @param amount what the guest paid, with {@code currency}; null for an event from before booking published it */
     record BookingConfirmed(
             UUID bookingId,
             UUID sessionId,

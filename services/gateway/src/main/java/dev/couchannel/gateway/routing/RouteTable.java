@@ -78,6 +78,9 @@ public class RouteTable {
             Map.entry("/api/admin/search", "search"),
             Map.entry("/api/reviews", "review"),
             Map.entry("/api/admin/reviews", "review"),
+            // analytics: the admin's dashboard and rebuild, and the NPS survey links of its mails
+            Map.entry("/api/admin/analytics", "analytics"),
+            Map.entry("/api/surveys", "analytics"),
             // identity's JSON API: registration and the admin's users, audit log and signing keys
             Map.entry("/api/users", IDENTITY),
             Map.entry("/api/admin/users", IDENTITY),
@@ -96,7 +99,9 @@ public class RouteTable {
             // a session's live seats left
             "/api/sessions/{id}/events", "notification",
             // a venue's reviews and rating are the review service's, under hosting's prefix
-            "/api/venues/{venueId}/reviews", "review");
+            "/api/venues/{venueId}/reviews", "review",
+            // a host's own analytics (not inventory's /api/hosts/{host}/dashboard), under hosting's prefix
+            "/api/hosts/me/analytics", "analytics");
 
     private static final PathPatternParser PATTERNS = new PathPatternParser();
 
