@@ -3,6 +3,7 @@ package dev.couchannel.analytics.figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.couchannel.analytics.RunningAnalytics;
+import dev.couchannel.analytics.figures.persistence.JdbcFacts;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The read model is nothing but the log read: thrown away and replayed, it comes back the same. */
@@ -84,4 +87,54 @@ class RebuildIT extends RunningAnalytics {
         confirmed(later, session, guest(), 1, "12.00", "EUR", now);
         awaitBooking(later, "CONFIRMED");
     }
+
+    @Autowired
+    JdbcFacts facts;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void whileARebuildFillsTheCopyLiveEventsGoToBothCopies() {
+        transactions.executeWithoutResult(status -> facts.createNext());
+        try {
+            String session = id();
+            String booking = id();
+            published(session, id(), host(), clock.instant().plus(Duration.ofDays(3)), 5);
+            confirmed(booking, session, guest(), 2, "20.00", "EUR", clock.instant());
+            awaitBooking(booking, "CONFIRMED");
+
+            assertThat(jdbc.sql("SELECT count(*) FROM facts_next.bookings WHERE booking_id = :id")
+                            .param("id", java.util.UUID.fromString(booking))
+                            .query(Long.class)
+                            .single())
+                    .isOne();
+            awaitSession(session, false);
+            assertThat(jdbc.sql("SELECT capacity FROM facts_next.sessions WHERE session_id = :id")
+                            .param("id", java.util.UUID.fromString(session))
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(5);
+        } finally {
+            transactions.executeWithoutResult(status -> facts.dropNext());
+        }
+    }
+
+    @Test
+    void aSecondRebuildWhileOneRunsIsAConflict() throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            // the lock a running rebuild holds
+            statement.execute("SELECT pg_advisory_lock(" + 0x616e616c79746963L + ")");
+            try {
+                HttpResponse<String> second = send("POST", "/api/admin/analytics/rebuild", ADMIN, null);
+                assertProblem(second, 409);
+            } finally {
+                statement.execute("SELECT pg_advisory_unlock(" + 0x616e616c79746963L + ")");
+            }
+        }
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 }
