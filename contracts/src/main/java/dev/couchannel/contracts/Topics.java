@@ -39,5 +39,8 @@ public final class Topics {
     /** Payment events ({@code couchannel.payment.v1.HostPaidOut}), key = host id. */
     public static final String PAYMENT_EVENTS = "couchannel.payment.events";
 
+    /** Analytics events ({@code couchannel.analytics.v1.NpsSurveyRequested}), key = booking id. */
+    public static final String ANALYTICS_EVENTS = "couchannel.analytics.events";
+
     private Topics() {}
 }

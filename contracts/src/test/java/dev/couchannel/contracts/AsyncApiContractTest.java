@@ -27,7 +27,8 @@ class AsyncApiContractTest {
             dev.couchannel.contracts.hosting.v1.Venues.getDescriptor(),
             dev.couchannel.contracts.audit.v1.Audit.getDescriptor(),
             dev.couchannel.contracts.review.v1.Reviews.getDescriptor(),
-            dev.couchannel.contracts.payment.v1.Payouts.getDescriptor());
+            dev.couchannel.contracts.payment.v1.Payouts.getDescriptor(),
+            dev.couchannel.contracts.analytics.v1.Surveys.getDescriptor());
 
     @Test
     void everyMessageIsDocumentedAndEveryDocumentedMessageExists() throws Exception {
@@ -67,7 +68,8 @@ class AsyncApiContractTest {
                         Topics.HOSTING_EVENTS,
                         Topics.AUDIT_EVENTS,
                         Topics.REVIEW_EVENTS,
-                        Topics.PAYMENT_EVENTS);
+                        Topics.PAYMENT_EVENTS,
+                        Topics.ANALYTICS_EVENTS);
     }
 
     /** The requests and responses of the rpc methods in {@link #SCHEMAS}, and the messages inside them. */

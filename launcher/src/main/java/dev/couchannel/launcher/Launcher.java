@@ -90,7 +90,7 @@ public final class Launcher {
                 .formatted(
                         infra.postgres()
                                 .jdbcUrl(
-                                        "{identity,hosting,inventory,pricing,compliance,payment,booking,notification,review}"),
+                                        "{identity,hosting,inventory,pricing,compliance,payment,booking,notification,review,analytics}"),
                         infra.postgres().username()));
         text.append("  Kafka            %s\n".formatted(infra.kafka().bootstrapServers()));
         text.append("  Redis            localhost:%d\n".formatted(infra.redis().port()));

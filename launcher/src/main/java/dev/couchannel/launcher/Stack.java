@@ -1,5 +1,6 @@
 package dev.couchannel.launcher;
 
+import dev.couchannel.analytics.AnalyticsApplication;
 import dev.couchannel.booking.BookingApplication;
 import dev.couchannel.compliance.ComplianceApplication;
 import dev.couchannel.gateway.GatewayApplication;
@@ -102,7 +103,8 @@ public final class Stack implements AutoCloseable {
                     "payment",
                     "booking",
                     "notification",
-                    "review")) {
+                    "review",
+                    "analytics")) {
                 infrastructure.postgres().createDatabaseIfMissing(database);
             }
             // identity's issuer is the gateway's public URL (ADR 12), and the gateway starts last:
@@ -206,6 +208,12 @@ public final class Stack implements AutoCloseable {
                             serviceArgs(config, infrastructure, "review", config.port("review"), issuer, jwks),
                             "--spring.grpc.server.port=" + config.port("review-grpc"),
                             "--spring.grpc.client.channel.inventory.target=" + grpcTarget(services.get("inventory")))));
+            services.put(
+                    "analytics",
+                    AnalyticsApplication.start(withArgs(
+                            serviceArgs(config, infrastructure, "analytics", config.port("analytics"), issuer, jwks),
+                            // the links in survey mails point at the public gateway
+                            "--couchannel.analytics.surveys.public-url=" + issuer)));
 
             List<String> gatewayArgs = new ArrayList<>(common());
             gatewayArgs.add("--server.port=" + gatewayPort);
@@ -227,6 +235,7 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.add("--couchannel.gateway.routes.review=" + baseUrl(services.get("review")));
             gatewayArgs.add("--spring.grpc.client.channel.review.target=" + grpcTarget(services.get("review")));
             gatewayArgs.add("--spring.grpc.client.channel.identity.target=" + grpcTarget(services.get("identity")));
+            gatewayArgs.add("--couchannel.gateway.routes.analytics=" + baseUrl(services.get("analytics")));
             services.put("gateway", GatewayApplication.start(gatewayArgs.toArray(String[]::new)));
             return new Stack(infrastructure, mailbox, openSearch, services);
         } catch (RuntimeException e) {

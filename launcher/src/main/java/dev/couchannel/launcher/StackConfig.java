@@ -50,6 +50,7 @@ public record StackConfig(
             "identity-grpc", 9089,
             "review", 8091,
             "review-grpc", 9091,
+            "analytics", 8092,
             "postgres", 15432,
             "kafka", 19092,
             "redis", 16379,

@@ -130,6 +130,18 @@ class BffLoginTest extends GatewayTestSupport {
     }
 
     @Test
+    void aSurveyAnswerFromTheSurveyPageNeedsNoCsrfTokenItsTokenIsTheCredential() throws Exception {
+        signIn("guest@example.com");
+
+        HttpResponse<String> response = browser.send(
+                "/api/surveys/t0k3n", request -> request.header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("score=9")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(ANALYTICS.nextRequest().uri()).isEqualTo("/api/surveys/t0k3n");
+    }
+
+    @Test
     void aCookieAuthenticatedWriteWithTheCsrfTokenPasses() throws Exception {
         signIn("guest@example.com");
         browser.get("/api/me");

@@ -44,6 +44,7 @@ abstract class GatewayTestSupport {
     static final FakeService NOTIFICATION = FakeService.start();
     static final FakeService SEARCH = FakeService.start();
     static final FakeService REVIEW = FakeService.start();
+    static final FakeService ANALYTICS = FakeService.start();
     static final FakeService IDENTITY = FakeService.start();
     static final FakeCatalog CATALOG = FakeCatalog.start();
 
@@ -67,6 +68,8 @@ abstract class GatewayTestSupport {
         registry.add("spring.grpc.client.channel.review.target", CATALOG::target);
         registry.add("spring.grpc.client.channel.identity.target", CATALOG::target);
         registry.add("couchannel.gateway.routes.review", () -> REVIEW.base().toString());
+        registry.add(
+                "couchannel.gateway.routes.analytics", () -> ANALYTICS.base().toString());
         registry.add("couchannel.gateway.routes.identity", () -> IDENTITY.base().toString());
         registry.add("couchannel.gateway.grpc-deadline", () -> "3s");
         registry.add("couchannel.security.jwk-set", Tokens::jwkSet);
@@ -91,6 +94,7 @@ abstract class GatewayTestSupport {
             "notification",
             "search",
             "review",
+            "analytics",
             "identity"
         }) {
             registry.add(
@@ -115,6 +119,7 @@ abstract class GatewayTestSupport {
         PRICING.reset();
         COMPLIANCE.reset();
         REVIEW.reset();
+        ANALYTICS.reset();
         IDENTITY.reset();
         CATALOG.reset();
     }

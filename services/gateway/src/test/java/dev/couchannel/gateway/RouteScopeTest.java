@@ -107,6 +107,39 @@ class RouteScopeTest extends GatewayTestSupport {
     }
 
     @Test
+    void analyticsIsForTheHostThemselvesAndAdminsAndSurveyLinksAreForAnyone() throws Exception {
+        assertProblem(get("/api/hosts/me/analytics"), 401);
+        assertProblem(post("/api/admin/analytics/rebuild", HOST), 403);
+        assertProblem(
+                send("/api/admin/analytics", request -> request.header("Authorization", "Bearer " + HOST)
+                        .GET()),
+                403);
+        assertProblem(
+                send("/api/hosts/me/analytics", request -> request.header("Authorization", "Bearer " + GUEST)
+                        .GET()),
+                403);
+        assertThat(ANALYTICS.receivedNothing()).isTrue();
+        assertThat(HOSTING.receivedNothing()).isTrue();
+
+        assertThat(send("/api/hosts/me/analytics?interval=week", request -> request.header(
+                                        "Authorization", "Bearer " + HOST)
+                                .GET())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send("/api/admin/analytics", request -> request.header("Authorization", "Bearer " + ADMIN)
+                                .GET())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get("/api/surveys/t0k3n?score=9").statusCode()).isEqualTo(200);
+        assertThat(post("/api/surveys/t0k3n", null).statusCode()).isEqualTo(200);
+        assertThat(ANALYTICS.nextRequest().uri()).isEqualTo("/api/hosts/me/analytics?interval=week");
+        assertThat(ANALYTICS.nextRequest().uri()).isEqualTo("/api/admin/analytics");
+        assertThat(ANALYTICS.nextRequest().uri()).isEqualTo("/api/surveys/t0k3n?score=9");
+        assertThat(ANALYTICS.nextRequest().uri()).isEqualTo("/api/surveys/t0k3n");
+        assertThat(HOSTING.receivedNothing()).isTrue();
+    }
+
+    @Test
     void theCatalogueIsPublicAndPersonalPagesAreNot() throws Exception {
         assertThat(get("/api/fixtures").statusCode()).isEqualTo(200);
         assertThat(get("/api/sessions?fixtureId=f-1").statusCode()).isEqualTo(200);

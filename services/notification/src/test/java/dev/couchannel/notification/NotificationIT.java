@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.google.protobuf.Message;
 import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.analytics.v1.NpsSurveyRequested;
 import dev.couchannel.contracts.booking.v1.BookingCancelled;
 import dev.couchannel.contracts.booking.v1.BookingConfirmed;
 import dev.couchannel.contracts.booking.v1.BookingRejected;
@@ -149,6 +150,73 @@ class NotificationIT {
 
         // and its kickoff reminders are scheduled
         assertThat(reminders(booking, "PENDING")).isEqualTo(2);
+    }
+
+    @Test
+    void anNpsSurveyIsMailedWithALinkPerScoreAndLandsInTheInbox() {
+        String guest = guest();
+        String session = facts.session(clock.instant().minus(Duration.ofHours(4)));
+        String booking = UUID.randomUUID().toString();
+        String page = "http://localhost:8080/api/surveys/" + "t".repeat(43);
+        NpsSurveyRequested.Builder survey = NpsSurveyRequested.newBuilder()
+                .setSurveyId(UUID.randomUUID().toString())
+                .setBookingId(booking)
+                .setSessionId(session)
+                .setGuestId(guest)
+                .setSurveyUrl(page);
+        for (int score = 0; score <= 10; score++) {
+            survey.addScoreUrls(page + "?score=" + score);
+        }
+
+        publish(Topics.ANALYTICS_EVENTS, booking, survey.build());
+
+        ReceivedMail mail = awaitOne(guest, "How was");
+        assertThat(mail.subject()).isEqualTo("How was Legia Warszawa vs Lech Poznań?");
+        String text = Mails.part(mail, "text/plain").orElseThrow();
+        assertThat(text)
+                .contains("how likely are you to recommend couchannel")
+                .contains("0: " + page + "?score=0")
+                .contains("10: " + page + "?score=10");
+        String html = Mails.part(mail, "text/html").orElseThrow();
+        for (int score = 0; score <= 10; score++) {
+            assertThat(html).contains("href=\"" + page + "?score=" + score + "\"");
+        }
+        JsonNode inbox =
+                api().get("/api/me/notifications", TestTokens.bearer(guest)).json();
+        assertThat(inbox.path("items")).hasSize(1);
+        assertThat(inbox.path("items").get(0).path("kind").asString()).isEqualTo("NPS_SURVEY");
+        assertThat(inbox.path("items").get(0).path("link").asString()).isEqualTo(page);
+    }
+
+    @Test
+    void aPolishGuestGetsThePolishSurvey() {
+        String guest = guest();
+        assertThat(api().put(
+                                "/api/me/notification-preferences",
+                                TestTokens.bearer(guest),
+                                "{\"locale\":\"pl\",\"email\":{\"bookings\":true,\"reminders\":true,\"waitlist\":true}}")
+                        .status())
+                .isEqualTo(200);
+        String session = facts.session(clock.instant().minus(Duration.ofHours(4)));
+        String booking = UUID.randomUUID().toString();
+        String page = "http://localhost:8080/api/surveys/" + "p".repeat(43);
+
+        publish(
+                Topics.ANALYTICS_EVENTS,
+                booking,
+                NpsSurveyRequested.newBuilder()
+                        .setSurveyId(UUID.randomUUID().toString())
+                        .setBookingId(booking)
+                        .setSessionId(session)
+                        .setGuestId(guest)
+                        .setSurveyUrl(page)
+                        .addScoreUrls(page + "?score=0")
+                        .build());
+
+        ReceivedMail mail = awaitOne(guest, "Jak było");
+        assertThat(Mails.part(mail, "text/plain").orElseThrow())
+                .contains("polecisz couchannel")
+                .contains("0: " + page + "?score=0");
     }
 
     @Test

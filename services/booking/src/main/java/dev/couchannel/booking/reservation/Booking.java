@@ -115,7 +115,7 @@ public final class Booking {
         }
         status = BookingStatus.CONFIRMED;
         updatedAt = now;
-        return Optional.of(new BookingEvent.BookingConfirmed(id, sessionId, guestId, seats));
+        return Optional.of(new BookingEvent.BookingConfirmed(id, sessionId, guestId, seats, total));
     }
 
     /** Rejects a pending booking with a reason the guest can read; empty when already decided. */

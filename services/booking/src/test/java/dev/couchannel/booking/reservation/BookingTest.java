@@ -18,6 +18,18 @@ class BookingTest {
     }
 
     @Test
+    void theConfirmationCarriesWhatTheGuestPaid() {
+        Booking booking = pendingBooking();
+        Money paid = Money.of("42.50", "EUR");
+        booking.price(paid, NOW);
+
+        assertThat(booking.confirm(NOW))
+                .get()
+                .isInstanceOfSatisfying(BookingEvent.BookingConfirmed.class, confirmed -> assertThat(confirmed.total())
+                        .isEqualTo(paid));
+    }
+
+    @Test
     void aPendingBookingIsDecidedOnce() {
         Booking booking = pendingBooking();
 

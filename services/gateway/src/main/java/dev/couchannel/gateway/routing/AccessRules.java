@@ -164,6 +164,12 @@ public final class AccessRules {
             op(HttpMethod.POST, "/api/admin/reviews/{id}/restore", ADMIN),
             op(HttpMethod.GET, "/api/admin/reviews/reported", ADMIN),
             op(HttpMethod.POST, "/api/admin/reviews/rebuild", ADMIN),
+            // analytics: a host's own figures, the admin's, and the survey links (the token is the credential)
+            op(HttpMethod.GET, "/api/hosts/me/analytics", HOST),
+            op(HttpMethod.GET, "/api/admin/analytics", ADMIN),
+            op(HttpMethod.POST, "/api/admin/analytics/rebuild", ADMIN),
+            op(HttpMethod.GET, "/api/surveys/{token}", ANYONE),
+            op(HttpMethod.POST, "/api/surveys/{token}", ANYONE),
             // paths the contract does not list: admin is admin, venue changes are for hosts,
             // other reads are the service's to refuse, other writes need someone signed in
             rest(Set.of(), "/api/admin/**", ADMIN),

@@ -79,6 +79,9 @@ public class RouteTable {
             Map.entry("/api/admin/search", "search"),
             Map.entry("/api/reviews", "review"),
             Map.entry("/api/admin/reviews", "review"),
+            // analytics: the admin's dashboard and rebuild, and the NPS survey links of its mails
+            Map.entry("/api/admin/analytics", "analytics"),
+            Map.entry("/api/surveys", "analytics"),
             // identity's JSON API: registration and the admin's users, audit log and signing keys
             Map.entry("/api/users", IDENTITY),
             Map.entry("/api/admin/users", IDENTITY),
@@ -100,7 +103,9 @@ public class RouteTable {
             "/api/venues/{venueId}/reviews", "review",
             // a host's payouts and payout account are payment's, under hosting's prefix
             "/api/hosts/me/payouts", "payment",
-            "/api/hosts/me/payout-account", "payment");
+            "/api/hosts/me/payout-account", "payment",
+            // a host's own analytics (not inventory's /api/hosts/{host}/dashboard), under hosting's prefix
+            "/api/hosts/me/analytics", "analytics");
 
     private static final PathPatternParser PATTERNS = new PathPatternParser();
 

@@ -70,6 +70,9 @@ public class MailComposer {
                 + " (" + zone.getId() + ")";
     }
 
+    /** A link a mail offers, e.g. one per score of a survey. */
+    public record Link(String label, String url) {}
+
     /**
      * @param args the template's message arguments ({0} match, {1} kickoff, {2} location, {3} seats,
      *     {4} the template's own fact: reason, refund, expiry)
@@ -81,6 +84,18 @@ public class MailComposer {
             String locale,
             @Nullable String ics,
             Object... args) {
+        return compose(dedupeKey, template, recipient, locale, ics, java.util.List.of(), args);
+    }
+
+    /** A mail that also offers {@code links} (in the HTML as buttons, in the text one per line). */
+    public MailDraft compose(
+            String dedupeKey,
+            Template template,
+            String recipient,
+            String locale,
+            @Nullable String ics,
+            java.util.List<Link> links,
+            Object... args) {
         Locale language = Locale.forLanguageTag(locale);
         String unsubscribeUrl = publicUrl + "/api/notifications/unsubscribe?token="
                 + URLEncoder.encode(tokens.issue(recipient, template.category()), StandardCharsets.UTF_8);
@@ -89,6 +104,7 @@ public class MailComposer {
         context.setVariable("body", text(template, "body", locale, args));
         context.setVariable("unsubscribeUrl", unsubscribeUrl);
         context.setVariable("category", template.category().key());
+        context.setVariable("links", links);
         return new MailDraft(
                 dedupeKey,
                 template,

@@ -16,7 +16,9 @@ public enum Template {
     REMINDER_H24(Category.REMINDERS),
     REMINDER_H2(Category.REMINDERS),
     /** A host's venue has a new rating (in the inbox and by push; never mailed). */
-    RATING_CHANGED(Category.BOOKINGS);
+    RATING_CHANGED(Category.BOOKINGS),
+    /** After the match: how likely is the guest to recommend us, 0 to 10 (analytics' NPS survey). */
+    NPS_SURVEY(Category.BOOKINGS);
 
     private final Category category;
 

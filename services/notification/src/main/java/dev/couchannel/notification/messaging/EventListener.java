@@ -26,7 +26,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes booking, inventory and review events exactly once through the platform {@link Inbox}: the
+ * Consumes booking, inventory, review and analytics (survey) events exactly once through the platform {@link Inbox}: the
  * session's facts are read (gRPC) before the inbox transaction opens; the in-app entry, the queued
  * mail and the reminders commit with the inbox row. Facts that cannot be read park the event in
  * {@link DeferredEvents}, in that same transaction.
@@ -61,7 +61,7 @@ class EventListener {
     @KafkaListener(
             id = CONSUMER,
             idIsGroup = false,
-            topics = {Topics.BOOKING_EVENTS, Topics.INVENTORY_EVENTS, Topics.REVIEW_EVENTS},
+            topics = {Topics.BOOKING_EVENTS, Topics.INVENTORY_EVENTS, Topics.REVIEW_EVENTS, Topics.ANALYTICS_EVENTS},
             autoStartup = "${couchannel.notification.consume:true}")
     void on(ConsumerRecord<String, byte[]> record) {
         inbox.prepareThenReceive(CONSUMER, record, this::prepare);
@@ -166,6 +166,11 @@ class EventListener {
         @Bean
         NewTopic reviewEventsTopic() {
             return TopicBuilder.name(Topics.REVIEW_EVENTS).partitions(4).build();
+        }
+
+        @Bean
+        NewTopic analyticsEventsTopic() {
+            return TopicBuilder.name(Topics.ANALYTICS_EVENTS).partitions(4).build();
         }
     }
 }

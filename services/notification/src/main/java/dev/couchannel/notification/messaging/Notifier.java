@@ -1,6 +1,7 @@
 package dev.couchannel.notification.messaging;
 
 import dev.couchannel.contracts.WireTime;
+import dev.couchannel.contracts.analytics.v1.NpsSurveyRequested;
 import dev.couchannel.contracts.booking.v1.BookingCancelled;
 import dev.couchannel.contracts.booking.v1.BookingConfirmed;
 import dev.couchannel.contracts.booking.v1.BookingRejected;
@@ -19,6 +20,8 @@ import dev.couchannel.notification.reminders.Reminders;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -65,6 +68,8 @@ public class Notifier {
                 ProtobufEvents.unwrap(event, BookingCancelled.parser()).getSessionId();
             case "couchannel.inventory.v1.WaitlistOfferMade" ->
                 ProtobufEvents.unwrap(event, WaitlistOfferMade.parser()).getSessionId();
+            case "couchannel.analytics.v1.NpsSurveyRequested" ->
+                ProtobufEvents.unwrap(event, NpsSurveyRequested.parser()).getSessionId();
             default -> null;
         };
     }
@@ -124,9 +129,35 @@ public class Notifier {
                         offer.getSeats(),
                         WireTime.toInstant(offer.getExpiresAt()));
             }
+            case "couchannel.analytics.v1.NpsSurveyRequested" ->
+                survey(event.id(), ProtobufEvents.unwrap(event, NpsSurveyRequested.parser()), facts);
             default -> {
                 // nothing to tell anyone
             }
+        }
+    }
+
+    /**
+     * Asks the guest for their score: an inbox entry linking to the survey page, and a mail with a
+     * link per score (0–10). Opening a link records nothing; the page asks to confirm (ADR 19).
+     */
+    private void survey(String key, NpsSurveyRequested survey, SessionFacts facts) {
+        String user = survey.getGuestId().toLowerCase(Locale.ROOT);
+        Preferences wanted = preferences.of(user);
+        String locale = wanted.locale();
+        Object[] args = {
+            facts.match(), MailComposer.time(facts.kickoff(), locale, wanted.timeZone()), facts.location(), 0, ""
+        };
+        String dedupe = key + ":" + Template.NPS_SURVEY.name();
+        String title = composer.text(Template.NPS_SURVEY, "heading", locale, args);
+        String body = composer.text(Template.NPS_SURVEY, "body", locale, args);
+        inbox.add(user, dedupe, Template.NPS_SURVEY.name(), title, body, survey.getSurveyUrl());
+        if (wanted.email().wants(Template.NPS_SURVEY.category())) {
+            List<MailComposer.Link> links = new ArrayList<>();
+            for (int score = 0; score < survey.getScoreUrlsCount(); score++) {
+                links.add(new MailComposer.Link(String.valueOf(score), survey.getScoreUrls(score)));
+            }
+            mails.enqueue(composer.compose(dedupe, Template.NPS_SURVEY, user, locale, null, links, args));
         }
     }
 

@@ -39,13 +39,17 @@ public class BookingEvents {
                                 .setGuestId(e.guestId())
                                 .setSeats(e.seats())
                                 .build();
-                    case BookingEvent.BookingConfirmed e ->
-                        BookingConfirmed.newBuilder()
+                    case BookingEvent.BookingConfirmed e -> {
+                        BookingConfirmed.Builder confirmed = BookingConfirmed.newBuilder()
                                 .setBookingId(e.bookingId().toString())
                                 .setSessionId(e.sessionId().toString())
                                 .setGuestId(e.guestId())
-                                .setSeats(e.seats())
-                                .build();
+                                .setSeats(e.seats());
+                        if (e.total() != null) {
+                            confirmed.setTotal(wire(e.total()));
+                        }
+                        yield confirmed.build();
+                    }
                     case BookingEvent.BookingCancelled e ->
                         BookingCancelled.newBuilder()
                                 .setBookingId(e.bookingId().toString())
