@@ -125,6 +125,7 @@ public final class AccessRules {
             op(HttpMethod.POST, "/api/admin/search/reindex", ADMIN),
             // identity: anyone may register (the e-mail link proves the address); the rest is the admin's
             op(HttpMethod.POST, "/api/users", ANYONE),
+            op(HttpMethod.GET, "/api/admin/users", ADMIN),
             op(HttpMethod.PUT, "/api/admin/users/{id}/roles", ADMIN),
             op(HttpMethod.GET, "/api/admin/audit", ADMIN),
             op(HttpMethod.POST, "/api/admin/keys/rotate", ADMIN),
