@@ -135,8 +135,8 @@ class WebAppIT {
         PlaywrightAssertions.assertThat(page.getByTestId("results")).hasAttribute("data-state", "idle");
         PlaywrightAssertions.assertThat(page.getByTestId("session-card").first())
                 .containsText(text);
-        PlaywrightAssertions.assertThat(page.getByTestId("session-card")
-                        .filter(new Locator.FilterOptions().setHasNotText(text)))
+        PlaywrightAssertions.assertThat(
+                        page.getByTestId("session-card").filter(new Locator.FilterOptions().setHasNotText(text)))
                 .hasCount(0);
     }
 
@@ -144,7 +144,8 @@ class WebAppIT {
         searchFor(team);
         return page.getByTestId("session-card")
                 .filter(new Locator.FilterOptions().setHasNotText("Sold out"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("See session .*" + team)))
+                .getByRole(
+                        AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("See session .*" + team)))
                 .first();
     }
 
@@ -417,13 +418,14 @@ class WebAppIT {
         // no internet here: the tile probe fails, the list shows, and nothing is reported as an error
         Locator results = page.getByTestId("results");
         PlaywrightAssertions.assertThat(results).hasAttribute("data-map", "off");
-        PlaywrightAssertions.assertThat(page.getByTestId("session-card").first()).isVisible();
+        PlaywrightAssertions.assertThat(page.getByTestId("session-card").first())
+                .isVisible();
         PlaywrightAssertions.assertThat(page.getByTestId("session-map")).hasCount(0);
         PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).hasCount(0);
         int all = page.getByTestId("session-card").count();
 
-        page.getByLabel("Competition").selectOption(new com.microsoft.playwright.options.SelectOption()
-                .setValue("Ekstraklasa"));
+        page.getByLabel("Competition")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setValue("Ekstraklasa"));
         awaitResults("Ekstraklasa");
         assertThat(page.getByTestId("session-card").count()).isLessThan(all);
         assertThat(searches).anyMatch(url -> url.contains("competition=Ekstraklasa"));
@@ -438,11 +440,12 @@ class WebAppIT {
     @Test
     void withReachableTilesTheSearchShowsAMapWithALinkPerSession() {
         open("en-GB");
-        context.route("https://tile.openstreetmap.org/**", route -> route.fulfill(new com.microsoft.playwright.Route
-                        .FulfillOptions()
-                .setStatus(200)
-                .setContentType("image/png")
-                .setBodyBytes(TILE)));
+        context.route(
+                "https://tile.openstreetmap.org/**",
+                route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                        .setStatus(200)
+                        .setContentType("image/png")
+                        .setBodyBytes(TILE)));
         page.navigate("/");
         searchFor("Legia");
 
@@ -477,14 +480,16 @@ class WebAppIT {
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Inbox.*")))
                 .click();
-        Locator confirmation = page.getByTestId("notification")
-                .filter(new Locator.FilterOptions().setHasText("Tottenham"));
+        Locator confirmation =
+                page.getByTestId("notification").filter(new Locator.FilterOptions().setHasText("Tottenham"));
         await().atMost(WAIT).untilAsserted(() -> {
             page.reload();
             PlaywrightAssertions.assertThat(page.locator("[data-kind=BOOKING_CONFIRMED]")
                             .filter(new Locator.FilterOptions().setHasText("Tottenham")))
-                    .hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
-                            .setTimeout(2000));
+                    .hasCount(
+                            1,
+                            new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                                    .setTimeout(2000));
         });
         PlaywrightAssertions.assertThat(confirmation.first()).isVisible();
         page.screenshot(new Page.ScreenshotOptions()
@@ -504,7 +509,8 @@ class WebAppIT {
         open("en-GB");
         signIn("guest5@example.com");
         page.navigate("/sessions/" + session);
-        PlaywrightAssertions.assertThat(page.getByText("Sold out: no seats left.")).isVisible();
+        PlaywrightAssertions.assertThat(page.getByText("Sold out: no seats left."))
+                .isVisible();
         page.getByLabel("Seats wanted").fill("1");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join the waitlist"))
                 .click();
