@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { refundEstimate } from "./refund";
-import { probeTiles, tileOf, tileUrl, type ImageLoader } from "./tiles";
+import { probeTiles, tileOf, tileUrl, type ImageLoader, type Timers } from "./tiles";
 
 const total = { amount: "24.00", currency: "GBP" };
 const kickoff = new Date("2026-12-10T20:00:00Z");
@@ -35,17 +35,17 @@ describe("refundEstimate", () => {
   });
 });
 
-function fakeTimers() {
+function fakeTimers(): { timers: Timers; fire: () => void } {
   const pending: (() => void)[] = [];
   return {
     timers: {
-      set: ((callback: () => void) => {
+      set: (callback) => {
         pending.push(callback);
-        return pending.length as unknown as ReturnType<typeof setTimeout>;
-      }) as unknown as typeof setTimeout,
-      clear: ((id: number) => {
-        pending[id - 1] = () => undefined;
-      }) as unknown as typeof clearTimeout,
+        return pending.length;
+      },
+      clear: (id) => {
+        pending[(id as number) - 1] = () => undefined;
+      },
     },
     fire: () => pending.forEach((callback) => callback()),
   };
@@ -84,6 +84,26 @@ describe("probeTiles", () => {
     clock.fire();
     await expect(answer).resolves.toBe(false);
     expect(cancelled).toBe(true);
+  });
+
+  it("calls the global timers as plain functions, as browsers demand", async () => {
+    const real = globalThis.setTimeout;
+    // a browser's setTimeout throws "Illegal invocation" when called on another object
+    vi.stubGlobal("setTimeout", function (this: unknown, callback: () => void, ms: number) {
+      if (this !== undefined && this !== globalThis) {
+        throw new TypeError("Illegal invocation");
+      }
+      return real(callback, ms);
+    });
+    try {
+      const loader: ImageLoader = (_url, done) => {
+        queueMicrotask(() => done(true));
+        return () => undefined;
+      };
+      await expect(probeTiles("https://tiles.example/{z}/{x}/{y}.png", 1000, loader)).resolves.toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("says no without trying when no tile server is configured", async () => {

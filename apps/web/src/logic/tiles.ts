@@ -26,12 +26,23 @@ export const browserImageLoader: ImageLoader = (url, onDone) => {
   };
 };
 
+export interface Timers {
+  set: (callback: () => void, ms: number) => unknown;
+  clear: (id: unknown) => void;
+}
+
+// called as plain functions: a browser's setTimeout refuses to run with another `this`
+const windowTimers: Timers = {
+  set: (callback, ms) => setTimeout(callback, ms),
+  clear: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+};
+
 /** True when the world tile (0/0/0) loads within the timeout; false on an error or the timeout. */
 export function probeTiles(
   template: string = TILE_TEMPLATE,
   timeoutMs: number = PROBE_TIMEOUT_MS,
   load: ImageLoader = browserImageLoader,
-  timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
+  timers: Timers = windowTimers,
 ): Promise<boolean> {
   if (!template) {
     return Promise.resolve(false);
