@@ -379,6 +379,14 @@ class WebAppIT {
                 .click();
         PlaywrightAssertions.assertThat(page.getByText("Venue “" + venue + "” registered."))
                 .isVisible();
+        // a photo of the new venue, stored by hosting and served back through the gateway
+        page.getByLabel("Add a photo of " + venue)
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload("sofa.png", "image/png", TILE));
+        Locator photo = page.getByAltText(venue + ", photo 1");
+        PlaywrightAssertions.assertThat(photo).isVisible();
+        await().atMost(WAIT)
+                .until(() ->
+                        ((Number) photo.evaluate("image => image.complete ? image.naturalWidth : 0")).intValue() == 1);
 
         Locator planVenue = field("Venue");
         PlaywrightAssertions.assertThat(planVenue.locator("option", new Locator.LocatorOptions().setHasText(venue)))
@@ -561,5 +569,34 @@ class WebAppIT {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("admin-audit.png"))
                 .setFullPage(true));
+    }
+
+    @Test
+    void aGuestSetsTheirNotificationPreferences() {
+        open("en-GB");
+        signIn("guest2@example.com");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings"))
+                .click();
+        field("Language of e-mails and notifications").selectOption("pl");
+        field("Time zone").selectOption("Europe/Warsaw");
+        page.getByLabel("Reminders before kick-off").first().uncheck();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+
+        // saved by the notification service, and the app follows the language chosen
+        PlaywrightAssertions.assertThat(page.getByText("Zapisano.")).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("html")).hasAttribute("lang", "pl");
+        page.reload();
+        PlaywrightAssertions.assertThat(field("Strefa czasowa")).hasValue("Europe/Warsaw");
+        PlaywrightAssertions.assertThat(
+                        page.getByLabel("Przypomnieniach przed meczem").first())
+                .not()
+                .isChecked();
+        // web push: offered with the VAPID key the API gave where the browser can, else said plainly; no error
+        PlaywrightAssertions.assertThat(
+                        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Włącz powiadomienia"))
+                                .or(page.getByTestId("push-unsupported")))
+                .isVisible();
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).hasCount(0);
     }
 }
