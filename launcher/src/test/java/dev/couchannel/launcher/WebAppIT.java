@@ -460,6 +460,9 @@ class WebAppIT {
         Locator markers = page.getByTestId("session-map")
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("Legia.*")));
         PlaywrightAssertions.assertThat(markers.first()).isVisible();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("search-map.png"))
+                .setFullPage(true));
         // markers may overlap; the keyboard reaches each one
         markers.first().focus();
         page.keyboard().press("Enter");
