@@ -1,10 +1,12 @@
 import { useEffect, useRef, type ReactNode } from "react";
-import { useLogout, useMe } from "./api/hooks";
+import { useLogout, useMe, useMyEvents, useNotifications } from "./api/hooks";
 import { signIn, takeReturnTo } from "./auth";
 import { LOCALES, useI18n, type Locale } from "./i18n/i18n";
 import { AdminPage } from "./pages/AdminPage";
 import { BookingPage } from "./pages/BookingPage";
 import { HostPage } from "./pages/HostPage";
+import { InboxPage } from "./pages/InboxPage";
+import { SettingsPage } from "./pages/SettingsPage";
 import { MyBookingsPage } from "./pages/MyBookingsPage";
 import { SearchPage } from "./pages/SearchPage";
 import { SessionPage } from "./pages/SessionPage";
@@ -56,7 +58,13 @@ export function App() {
       page = <Guarded role="host">{<HostPage />}</Guarded>;
       break;
     case "admin":
-      page = <Guarded role="admin">{<AdminPage />}</Guarded>;
+      page = <Guarded role="admin">{<AdminPage tab={current.tab} />}</Guarded>;
+      break;
+    case "inbox":
+      page = <Guarded>{<InboxPage />}</Guarded>;
+      break;
+    case "settings":
+      page = <Guarded>{<SettingsPage />}</Guarded>;
       break;
     default:
       page = (
@@ -124,12 +132,17 @@ function Header() {
   const logout = useLogout();
   const path = usePath();
   const roles = me.data?.roles ?? [];
-  const item = (href: string, label: string) => {
+  // the booking events refresh the inbox's count while the stream is open
+  useMyEvents(Boolean(me.data));
+  const inbox = useNotifications(Boolean(me.data));
+  const unread = inbox.data?.unread ?? 0;
+  const item = (href: string, label: string, extra?: ReactNode) => {
     const active = href === "/" ? path === "/" || path.startsWith("/sessions") : path.startsWith(href);
     return (
       <li>
         <Link href={href} className="nav__link" aria-current={active ? "page" : undefined}>
           {label}
+          {extra}
         </Link>
       </li>
     );
@@ -147,7 +160,21 @@ function Header() {
           <ul>
             {item("/", t("nav.find"))}
             {me.data && item("/bookings", t("nav.bookings"))}
+            {me.data &&
+              item(
+                "/inbox",
+                t("nav.inbox"),
+                unread > 0 ? (
+                  <span className="nav__count" data-testid="unread">
+                    {" "}
+                    <span aria-hidden="true">{unread}</span>
+                    <span className="visually-hidden">{t("nav.unread", { count: unread })}</span>
+                  </span>
+                ) : undefined,
+              )}
+            {me.data && item("/settings", t("nav.settings"))}
             {(roles.includes("host") || roles.includes("admin")) && item("/host", t("nav.host"))}
+            {/* host payouts and analytics (other helpers' APIs, not on main yet) get their entries here */}
             {roles.includes("admin") && item("/admin", t("nav.admin"))}
           </ul>
         </nav>

@@ -33,7 +33,9 @@ export type Route =
   | { page: "booking"; id: string }
   | { page: "bookings" }
   | { page: "host" }
-  | { page: "admin" }
+  | { page: "admin"; tab: "rules" | "users" | "audit" }
+  | { page: "inbox" }
+  | { page: "settings" }
   | { page: "notFound" };
 
 export function route(path: string): Route {
@@ -43,7 +45,11 @@ export function route(path: string): Route {
   if (parts[0] === "bookings" && parts.length === 1) return { page: "bookings" };
   if (parts[0] === "bookings" && parts.length === 2) return { page: "booking", id: parts[1] };
   if (parts[0] === "host" && parts.length === 1) return { page: "host" };
-  if (parts[0] === "admin" && parts.length === 1) return { page: "admin" };
+  if (parts[0] === "admin" && parts.length === 1) return { page: "admin", tab: "rules" };
+  if (parts[0] === "admin" && parts.length === 2 && (parts[1] === "users" || parts[1] === "audit"))
+    return { page: "admin", tab: parts[1] };
+  if (parts[0] === "inbox" && parts.length === 1) return { page: "inbox" };
+  if (parts[0] === "settings" && parts.length === 1) return { page: "settings" };
   return { page: "notFound" };
 }
 

@@ -61,6 +61,8 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export interface RequestOptions {
   method?: string;
   body?: unknown;
+  /** Sent as it is (e.g. an image's bytes) instead of JSON; set its Content-Type in headers. */
+  raw?: Blob;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -103,7 +105,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method,
       credentials: "same-origin",
       headers: { ...requestHeaders(method, hasBody), ...options.headers },
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      body: options.raw ?? (hasBody ? JSON.stringify(options.body) : undefined),
       signal: options.signal,
     });
   } catch (failure) {
@@ -115,7 +117,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (!response.ok) {
     throw new ApiError(response.status, await problemOf(response));
   }
-  if (response.status === 204) {
+  if (response.status === 204 || response.headers.get("Content-Length") === "0") {
     return undefined as T;
   }
   return (await response.json()) as T;

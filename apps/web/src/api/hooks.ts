@@ -3,7 +3,20 @@ import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, idempotencyKey, problemOf, requestHeaders } from "./client";
 import type {
+  AuditEvent,
   Booking,
+  IdentityUser,
+  NotificationPage,
+  NotificationPreferences,
+  Quote,
+  Review,
+  ReviewRequest,
+  Role,
+  SearchFilters,
+  SessionSearchPage,
+  VenuePhoto,
+  VenueReviewPage,
+  WaitlistPlace,
   ComplianceRule,
   ComplianceRuleRequest,
   Fixture,
@@ -11,7 +24,6 @@ import type {
   Me,
   Session,
   SessionDetails,
-  SessionPage,
   SessionRequest,
   Venue,
   VenueRequest,
@@ -27,6 +39,15 @@ export const keys = {
   venues: ["venues", "mine"] as const,
   dashboard: ["dashboard", "me"] as const,
   rules: ["compliance", "rules"] as const,
+  search: (filters: SearchFilters) => ["search", filters] as const,
+  quote: (sessionId: string, seats: number) => ["quote", sessionId, seats] as const,
+  waitlist: (sessionId: string) => ["waitlist", sessionId] as const,
+  venueReviews: (venueId: string) => ["reviews", venueId] as const,
+  notifications: ["notifications"] as const,
+  preferences: ["preferences"] as const,
+  photos: (venueId: string) => ["photos", venueId] as const,
+  users: (q: string) => ["users", q] as const,
+  audit: (type: string) => ["audit", type] as const,
 };
 
 /** Who is signed in; null when nobody is (401). */
@@ -47,11 +68,9 @@ export function useMe() {
   });
 }
 
-/**
- * Where the guest's search gets its sessions. Inventory's plain listing for now; the search service
- * (`/api/search/sessions`) replaces it here, in one line, when it is routed.
- */
-const SESSION_SOURCE = "/api/sessions?status=PUBLISHED&size=100";
+/** Where the guest's search gets its sessions: search's read model (filters, sort, facets, pages). */
+const SESSION_SOURCE = "/api/search/sessions";
+export const PAGE_SIZE = 12;
 
 export function useFixtures() {
   return useQuery({
@@ -61,44 +80,30 @@ export function useFixtures() {
   });
 }
 
-export interface SessionListing {
-  session: Session;
-  fixture?: Fixture;
+/** The query string of a search: only what the guest set, so the API applies its defaults. */
+export function searchQuery(filters: SearchFilters): string {
+  const params = new URLSearchParams();
+  const text = filters.q.trim();
+  if (text) params.set("q", text);
+  if (filters.competition) params.set("competition", filters.competition);
+  if (filters.city) params.set("city", filters.city);
+  if (filters.venueType) params.set("venueType", filters.venueType);
+  if (filters.maxPrice.trim()) params.set("maxPrice", filters.maxPrice.trim());
+  if (filters.minSeats.trim()) params.set("minSeats", filters.minSeats.trim());
+  // relevance needs words to rank by; without them the API sorts by kickoff anyway
+  if (filters.sort !== "relevance" || text) params.set("sort", filters.sort);
+  params.set("page", String(filters.page));
+  params.set("size", String(PAGE_SIZE));
+  return params.toString();
 }
 
-/** Published sessions with their fixture, filtered by what the guest typed (team, competition). */
-export function useSessionSearch(text: string) {
-  const sessions = useQuery({
-    queryKey: keys.sessions,
-    queryFn: () => api<SessionPage>(SESSION_SOURCE),
+/** Published, upcoming sessions matching the guest's filters, with facets; the previous page stays while the next loads. */
+export function useSessionSearch(filters: SearchFilters) {
+  return useQuery({
+    queryKey: keys.search(filters),
+    queryFn: ({ signal }) => api<SessionSearchPage>(`${SESSION_SOURCE}?${searchQuery(filters)}`, { signal }),
+    placeholderData: (previous) => previous,
   });
-  const fixtures = useFixtures();
-  const byId = new Map((fixtures.data ?? []).map((fixture) => [fixture.id, fixture]));
-  const needle = text.trim().toLocaleLowerCase();
-  const listings: SessionListing[] = (sessions.data?.items ?? [])
-    .map((session) => ({ session, fixture: byId.get(session.fixtureId) }))
-    .filter(({ fixture }) => {
-      if (!needle) {
-        return true;
-      }
-      if (!fixture) {
-        return false;
-      }
-      return [fixture.homeTeam, fixture.awayTeam, fixture.competition, fixture.territory]
-        .join(" ")
-        .toLocaleLowerCase()
-        .includes(needle);
-    })
-    .sort((a, b) => (a.fixture?.kickoff ?? "").localeCompare(b.fixture?.kickoff ?? ""));
-  return {
-    listings,
-    isPending: sessions.isPending || fixtures.isPending,
-    error: sessions.error ?? fixtures.error,
-    refetch: () => {
-      void sessions.refetch();
-      void fixtures.refetch();
-    },
-  };
 }
 
 export function useSession(id: string) {
@@ -156,6 +161,7 @@ export function useMyEvents(enabled: boolean): boolean {
       void client.invalidateQueries({ queryKey: keys.booking(data.bookingId) });
       void client.invalidateQueries({ queryKey: keys.bookings });
       void client.invalidateQueries({ queryKey: keys.session(data.sessionId) });
+      void client.invalidateQueries({ queryKey: keys.notifications });
     });
     return () => {
       source.close();
@@ -196,6 +202,8 @@ export interface BookingIntent {
   seats: number;
   paymentMethod: string;
   key: string;
+  quoteId?: string;
+  waitlistOfferId?: string;
 }
 
 /** POST /api/bookings, waiting a few seconds for the saga's decision (`Prefer: wait`). */
@@ -206,17 +214,215 @@ export function useBook() {
       api<Booking>("/api/bookings", {
         method: "POST",
         headers: { "Idempotency-Key": intent.key, Prefer: "wait=5" },
-        body: { sessionId: intent.sessionId, seats: intent.seats, paymentMethod: intent.paymentMethod },
+        body: {
+          sessionId: intent.sessionId,
+          seats: intent.seats,
+          paymentMethod: intent.paymentMethod,
+          quoteId: intent.quoteId,
+          waitlistOfferId: intent.waitlistOfferId,
+        },
       }),
     onSuccess: (booking) => {
       client.setQueryData(keys.booking(booking.id), booking);
       void client.invalidateQueries({ queryKey: keys.bookings });
       void client.invalidateQueries({ queryKey: keys.session(booking.sessionId) });
+      void client.invalidateQueries({ queryKey: keys.waitlist(booking.sessionId) });
+      void client.invalidateQueries({ queryKey: ["quote", booking.sessionId] });
     },
   });
 }
 
 export { idempotencyKey };
+
+/**
+ * A price quote for these seats (`POST /api/quotes`), asked again shortly before it expires so the
+ * shown price is always one the booking can lock.
+ */
+export function useQuote(sessionId: string, seats: number, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.quote(sessionId, seats),
+    queryFn: () => api<Quote>("/api/quotes", { method: "POST", body: { sessionId, seats } }),
+    enabled,
+    retry: false,
+    staleTime: (query) => {
+      const expires = query.state.data ? Date.parse(query.state.data.expiresAt) : 0;
+      return Math.max(0, expires - Date.now() - 10_000);
+    },
+    refetchInterval: (query) => {
+      const expires = query.state.data ? Date.parse(query.state.data.expiresAt) : 0;
+      return expires ? Math.max(5_000, expires - Date.now() - 10_000) : false;
+    },
+  });
+}
+
+/** The caller's place on a session's waitlist; null when they never joined (404). */
+export function useWaitlistPlace(sessionId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.waitlist(sessionId),
+    queryFn: async (): Promise<WaitlistPlace | null> => {
+      try {
+        return await api<WaitlistPlace>(`/api/sessions/${encodeURIComponent(sessionId)}/waitlist/me`);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) {
+          return null;
+        }
+        throw error;
+      }
+    },
+    enabled,
+    refetchInterval: (query) => (query.state.data?.status === "WAITING" ? 10_000 : false),
+  });
+}
+
+export function useJoinWaitlist(sessionId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (seats: number) =>
+      api<WaitlistPlace>(`/api/sessions/${encodeURIComponent(sessionId)}/waitlist`, {
+        method: "POST",
+        body: { seats },
+      }),
+    onSuccess: (place) => client.setQueryData(keys.waitlist(sessionId), place),
+  });
+}
+
+export function useLeaveWaitlist(sessionId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api<void>(`/api/sessions/${encodeURIComponent(sessionId)}/waitlist`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.waitlist(sessionId) }),
+  });
+}
+
+/** A venue's visible reviews with its rating (the review service). */
+export function useVenueReviews(venueId: string | undefined) {
+  return useQuery({
+    queryKey: keys.venueReviews(venueId ?? ""),
+    queryFn: () => api<VenueReviewPage>(`/api/venues/${encodeURIComponent(venueId ?? "")}/reviews?size=5`),
+    enabled: Boolean(venueId),
+  });
+}
+
+export function usePostReview() {
+  return useMutation({
+    mutationFn: (review: ReviewRequest) => api<Review>("/api/reviews", { method: "POST", body: review }),
+  });
+}
+
+/** The inbox; refreshed when a booking event arrives and every 30 s. */
+export function useNotifications(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.notifications,
+    queryFn: () => api<NotificationPage>("/api/me/notifications?size=50"),
+    enabled,
+    refetchInterval: 30_000,
+  });
+}
+
+export function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string | "all") =>
+      id === "all"
+        ? api<unknown>("/api/me/notifications/read-all", { method: "POST" })
+        : api<void>(`/api/me/notifications/${encodeURIComponent(id)}/read`, { method: "POST" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.notifications }),
+  });
+}
+
+export function usePreferences() {
+  return useQuery({
+    queryKey: keys.preferences,
+    queryFn: () => api<NotificationPreferences>("/api/me/notification-preferences"),
+  });
+}
+
+export function useSavePreferences() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (preferences: NotificationPreferences) =>
+      api<NotificationPreferences>("/api/me/notification-preferences", { method: "PUT", body: preferences }),
+    onSuccess: (saved) => client.setQueryData(keys.preferences, saved),
+  });
+}
+
+export function usePushPublicKey(enabled: boolean) {
+  return useQuery({
+    queryKey: ["push", "key"],
+    queryFn: () => api<{ publicKey: string }>("/api/notifications/push/public-key"),
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
+export function useSavePushSubscription() {
+  return useMutation({
+    mutationFn: (subscription: PushSubscriptionJSON) =>
+      api<{ id: string; endpoint: string }>("/api/me/push-subscriptions", { method: "POST", body: subscription }),
+  });
+}
+
+export function useVenuePhotos(venueId: string) {
+  return useQuery({
+    queryKey: keys.photos(venueId),
+    queryFn: () => api<VenuePhoto[]>(`/api/venues/${encodeURIComponent(venueId)}/photos`),
+  });
+}
+
+export function useUploadPhoto(venueId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) =>
+      api<VenuePhoto>(`/api/venues/${encodeURIComponent(venueId)}/photos`, {
+        method: "POST",
+        raw: file,
+        headers: { "Content-Type": file.type || "application/octet-stream" },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.photos(venueId) }),
+  });
+}
+
+export function useDeletePhoto(venueId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (photoId: string) =>
+      api<void>(`/api/venues/${encodeURIComponent(venueId)}/photos/${encodeURIComponent(photoId)}`, {
+        method: "DELETE",
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.photos(venueId) }),
+  });
+}
+
+export function useUsers(q: string) {
+  return useQuery({
+    queryKey: keys.users(q),
+    queryFn: ({ signal }) =>
+      api<IdentityUser[]>(`/api/admin/users?limit=100${q.trim() ? `&q=${encodeURIComponent(q.trim())}` : ""}`, {
+        signal,
+      }),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useChangeRoles() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, roles }: { id: string; roles: Role[] }) =>
+      api<IdentityUser>(`/api/admin/users/${encodeURIComponent(id)}/roles`, { method: "PUT", body: { roles } }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ["users"] });
+      void client.invalidateQueries({ queryKey: ["audit"] });
+    },
+  });
+}
+
+export function useAudit(type: string) {
+  return useQuery({
+    queryKey: keys.audit(type),
+    queryFn: () => api<AuditEvent[]>(`/api/admin/audit?limit=50${type ? `&type=${encodeURIComponent(type)}` : ""}`),
+  });
+}
 
 export function useCancelBooking() {
   const client = useQueryClient();
@@ -260,7 +466,7 @@ export function usePublishSession() {
     mutationFn: (id: string) => api<Session>(`/api/sessions/${encodeURIComponent(id)}/publish`, { method: "POST" }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: keys.dashboard });
-      void client.invalidateQueries({ queryKey: keys.sessions });
+      void client.invalidateQueries({ queryKey: ["search"] });
     },
   });
 }

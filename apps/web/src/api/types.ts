@@ -66,7 +66,8 @@ export interface SessionDetails extends Session {
     packages: StreamingPackage[];
   };
   price?: { perSeat: Money; serviceFee: Money; vat: Money; vatCountry: string };
-  degraded?: ("venue" | "price")[];
+  rating?: Rating;
+  degraded?: ("venue" | "price" | "rating")[];
 }
 
 export interface Booking {
@@ -192,3 +193,169 @@ export const SANDBOX_CARDS = [
   "pm_card_slow",
   "pm_card_error",
 ] as const;
+
+export interface Rating {
+  average: number;
+  count: number;
+}
+
+/** One match of `GET /api/search/sessions` (search's read model). */
+export interface SessionSearchHit {
+  sessionId: string;
+  fixtureId: string;
+  competition: string;
+  homeTeam: string;
+  awayTeam: string;
+  kickoff: string;
+  capacity: number;
+  seatsLeft: number;
+  pricePerSeat: Money;
+  refundPolicy: RefundPolicy;
+  venue?: {
+    id: string;
+    name: string;
+    type: "HOME" | "COMMERCIAL";
+    city: string;
+    country: string;
+    lat?: number;
+    lon?: number;
+    screens?: number;
+    largestScreenInches?: number;
+    packages?: StreamingPackage[];
+  };
+  rating?: Rating;
+  distanceKm?: number;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface SessionSearchPage {
+  items: SessionSearchHit[];
+  total: number;
+  page: number;
+  size: number;
+  facets: Record<string, FacetValue[]>;
+}
+
+export const SEARCH_SORTS = ["relevance", "kickoff", "price", "rating"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export interface SearchFilters {
+  q: string;
+  competition: string;
+  city: string;
+  venueType: "" | "HOME" | "COMMERCIAL";
+  maxPrice: string;
+  minSeats: string;
+  sort: SearchSort;
+  page: number;
+}
+
+export interface Quote {
+  id: string;
+  sessionId: string;
+  seats: number;
+  subtotal: Money;
+  serviceFee: Money;
+  vat: Money;
+  total: Money;
+  vatCountry: string;
+  expiresAt: string;
+}
+
+export type WaitlistStatus = "WAITING" | "OFFERED" | "BOOKED" | "LEFT" | "EXPIRED" | "CLOSED";
+
+export interface WaitlistPlace {
+  entryId: string;
+  sessionId: string;
+  seats: number;
+  status: WaitlistStatus;
+  position?: number;
+  joinedAt: string;
+  offer?: { id: string; seats: number; status: "OPEN" | "ACCEPTED" | "EXPIRED" | "WITHDRAWN"; expiresAt: string };
+}
+
+export interface Review {
+  id: string;
+  venueId: string;
+  sessionId: string;
+  rating: number;
+  text: string;
+  postedAt: string;
+  reply?: { text: string; at: string };
+}
+
+export interface VenueReviewPage {
+  venueId: string;
+  rating: Rating;
+  items: Review[];
+  total: number;
+  page: number;
+  size: number;
+}
+
+export interface ReviewRequest {
+  bookingId: string;
+  rating: number;
+  text: string;
+}
+
+export interface Notification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link?: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationPage {
+  items: Notification[];
+  page: number;
+  size: number;
+  unread: number;
+}
+
+export interface NotificationSwitches {
+  bookings: boolean;
+  reminders: boolean;
+  waitlist: boolean;
+}
+
+export interface NotificationPreferences {
+  locale: "en" | "pl";
+  timeZone?: string;
+  email: NotificationSwitches;
+  push?: NotificationSwitches;
+}
+
+export interface VenuePhoto {
+  id: string;
+  url: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedAt: string;
+}
+
+export type Role = "guest" | "host" | "admin";
+export const ROLES: Role[] = ["guest", "host", "admin"];
+
+export interface IdentityUser {
+  id: string;
+  email: string;
+  roles: Role[];
+  emailVerified: boolean;
+}
+
+export interface AuditEvent {
+  id: string;
+  at: string;
+  type: string;
+  actor?: string;
+  subject?: string;
+  details: Record<string, unknown>;
+}

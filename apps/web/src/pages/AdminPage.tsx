@@ -1,10 +1,39 @@
 import { useState, type FormEvent } from "react";
-import { useAddRule, useDisableRule, useRules } from "../api/hooks";
-import { RULE_KINDS, type ComplianceRule, type RuleKind } from "../api/types";
+import { useAddRule, useAudit, useChangeRoles, useDisableRule, useRules, useUsers } from "../api/hooks";
+import { ROLES, RULE_KINDS, type ComplianceRule, type IdentityUser, type Role, type RuleKind } from "../api/types";
+import { Link } from "../router";
 import { useI18n } from "../i18n/i18n";
 import { Badge, EmptyState, Field, Notice, ProblemMessage, Spinner, fieldError } from "../ui/kit";
 
-export function AdminPage() {
+export type AdminTab = "rules" | "users" | "audit";
+
+export function AdminPage({ tab }: { tab: AdminTab }) {
+  const { t } = useI18n();
+  const tabs: { id: AdminTab; href: string; label: string }[] = [
+    { id: "rules", href: "/admin", label: t("admin.title") },
+    { id: "users", href: "/admin/users", label: t("users.title") },
+    { id: "audit", href: "/admin/audit", label: t("audit.title") },
+    // analytics (another helper's API, not on main yet) gets its tab here
+  ];
+  return (
+    <div className="stack">
+      <nav aria-label={t("admin.sections")} className="tabs">
+        <ul>
+          {tabs.map((item) => (
+            <li key={item.id}>
+              <Link href={item.href} className="tabs__link" aria-current={tab === item.id ? "page" : undefined}>
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {tab === "rules" ? <Rules /> : tab === "users" ? <Users /> : <Audit />}
+    </div>
+  );
+}
+
+function Rules() {
   const { t } = useI18n();
   const rules = useRules();
   return (
@@ -189,6 +218,178 @@ function AddRule() {
           </div>
         </div>
       </form>
+    </section>
+  );
+}
+
+function Users() {
+  const { t } = useI18n();
+  const [q, setQ] = useState("");
+  const users = useUsers(q);
+  return (
+    <section className="stack" aria-labelledby="users-title">
+      <h1 id="users-title">{t("users.title")}</h1>
+      <form role="search" onSubmit={(event) => event.preventDefault()} className="field">
+        <label htmlFor="users-q">{t("users.search")}</label>
+        <input
+          id="users-q"
+          type="search"
+          className="input"
+          value={q}
+          autoComplete="off"
+          onChange={(event) => setQ(event.target.value)}
+        />
+      </form>
+      <div className="card" aria-busy={users.isFetching} data-testid="users">
+        {users.isPending ? (
+          <Spinner />
+        ) : users.error ? (
+          <ProblemMessage error={users.error} onRetry={() => void users.refetch()} />
+        ) : users.data.length === 0 ? (
+          <EmptyState>{t("users.empty")}</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("users.col.email")}</th>
+                  <th scope="col">{t("users.col.verified")}</th>
+                  <th scope="col">{t("users.col.roles")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.map((user) => (
+                  <UserRow key={user.id} user={user} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {users.isFetching && !users.isPending && <Spinner inline />}
+      </div>
+    </section>
+  );
+}
+
+function UserRow({ user }: { user: IdentityUser }) {
+  const { t } = useI18n();
+  const change = useChangeRoles();
+  const [roles, setRoles] = useState<Role[]>(user.roles);
+  const dirty = [...roles].sort().join() !== [...user.roles].sort().join();
+  const toggle = (role: Role, on: boolean) =>
+    setRoles((current) => (on ? [...current, role] : current.filter((item) => item !== role)));
+  return (
+    <tr data-testid="user-row">
+      <th scope="row">{user.email}</th>
+      <td>{user.emailVerified ? t("common.yes") : t("common.no")}</td>
+      <td>
+        <form
+          className="row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            change.mutate({ id: user.id, roles });
+          }}
+          aria-busy={change.isPending}
+        >
+          <fieldset className="row roles">
+            <legend className="visually-hidden">{t("users.rolesOf", { email: user.email })}</legend>
+            {ROLES.map((role) => (
+              <label key={role} className="choice choice--inline">
+                <input
+                  type="checkbox"
+                  checked={roles.includes(role)}
+                  onChange={(event) => toggle(role, event.target.checked)}
+                />
+                <span>{t(`users.role.${role}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <button
+            type="submit"
+            className="button button--small"
+            disabled={!dirty || change.isPending}
+            aria-label={t("users.saveFor", { email: user.email })}
+          >
+            {t("common.save")}
+          </button>
+          {change.isPending && <Spinner inline />}
+          {change.isSuccess && !dirty && <span className="muted">{t("users.saved")}</span>}
+        </form>
+        <ProblemMessage error={change.error} />
+      </td>
+    </tr>
+  );
+}
+
+const AUDIT_TYPES = [
+  "LOGIN_SUCCEEDED",
+  "LOGIN_FAILED",
+  "LOGIN_THROTTLED",
+  "ACCOUNT_LOCKED",
+  "LOGIN_REFUSED_LOCKED",
+  "ROLES_CHANGED",
+  "USER_REGISTERED",
+  "EMAIL_VERIFIED",
+  "KEY_ROTATED",
+  "KEY_RETIRED",
+];
+
+function Audit() {
+  const { t, dateTime } = useI18n();
+  const [type, setType] = useState("");
+  const audit = useAudit(type);
+  return (
+    <section className="stack" aria-labelledby="audit-title">
+      <h1 id="audit-title">{t("audit.title")}</h1>
+      <div className="field">
+        <label htmlFor="audit-type">{t("audit.type")}</label>
+        <select id="audit-type" className="input" value={type} onChange={(event) => setType(event.target.value)}>
+          <option value="">{t("search.any")}</option>
+          {AUDIT_TYPES.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+      </div>
+      <div className="card">
+        {audit.isPending ? (
+          <Spinner />
+        ) : audit.error ? (
+          <ProblemMessage error={audit.error} onRetry={() => void audit.refetch()} />
+        ) : audit.data.length === 0 ? (
+          <EmptyState>{t("audit.empty")}</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("audit.col.at")}</th>
+                  <th scope="col">{t("audit.col.type")}</th>
+                  <th scope="col">{t("audit.col.actor")}</th>
+                  <th scope="col">{t("audit.col.subject")}</th>
+                  <th scope="col">{t("audit.col.details")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.data.map((event) => (
+                  <tr key={event.id} data-testid="audit-row">
+                    <td>
+                      <time dateTime={event.at}>{dateTime(event.at)}</time>
+                    </td>
+                    <td>
+                      <code>{event.type}</code>
+                    </td>
+                    <td>{event.actor ?? "—"}</td>
+                    <td>{event.subject ?? "—"}</td>
+                    <td>
+                      <code className="wrap">{JSON.stringify(event.details)}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from "react";
 import {
   useDashboard,
+  useDeletePhoto,
   useFixtures,
+  useUploadPhoto,
+  useVenuePhotos,
   useMyVenues,
   usePlanSession,
   usePublishSession,
   useRegisterVenue,
 } from "../api/hooks";
-import type { DashboardItem, Fixture, RefundPolicy, VenueRequest } from "../api/types";
+import type { DashboardItem, Fixture, RefundPolicy, StreamingPackage, Venue, VenueRequest } from "../api/types";
 import { useI18n } from "../i18n/i18n";
 import { Badge, EmptyState, Field, Notice, ProblemMessage, Spinner, fieldError } from "../ui/kit";
 
@@ -16,10 +19,55 @@ export function HostPage() {
   return (
     <div className="stack">
       <h1>{t("host.title")}</h1>
+      <Onboarding />
       <Sessions />
       <PlanSession />
       <Venues />
     </div>
+  );
+}
+
+/**
+ * A host's first visit (no venue yet): the three steps to a bookable session, each ticked off as it
+ * is done, with the venue form open below. Disappears once a session is published.
+ */
+function Onboarding() {
+  const { t } = useI18n();
+  const venues = useMyVenues();
+  const dashboard = useDashboard();
+  if (venues.isPending || dashboard.isPending) {
+    return <Spinner />;
+  }
+  if (!venues.data || !dashboard.data) {
+    return null;
+  }
+  const hasVenue = venues.data.length > 0;
+  const planned = dashboard.data.items.length > 0;
+  const published = dashboard.data.items.some((item) => item.status === "PUBLISHED");
+  if (hasVenue && published) {
+    return null;
+  }
+  const steps: { done: boolean; label: string; href: string }[] = [
+    { done: hasVenue, label: t("onboarding.venue"), href: "#host-venues" },
+    { done: planned, label: t("onboarding.plan"), href: "#host-plan" },
+    { done: published, label: t("onboarding.publish"), href: "#host-sessions" },
+  ];
+  return (
+    <section className="card stack onboarding" aria-labelledby="onboarding-title" data-testid="onboarding">
+      <h2 id="onboarding-title">{t("onboarding.title")}</h2>
+      <p className="muted">{t("onboarding.intro")}</p>
+      <ol className="steps">
+        {steps.map((step, index) => (
+          <li key={step.href} className={step.done ? "steps__item steps__item--done" : "steps__item"}>
+            <span className="steps__mark" aria-hidden="true">
+              {step.done ? "✓" : index + 1}
+            </span>
+            <a href={step.href}>{step.label}</a>
+            <span className="visually-hidden">{step.done ? t("onboarding.done") : t("onboarding.todo")}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -62,6 +110,7 @@ function Sessions() {
                   <th scope="col">{t("host.col.held")}</th>
                   <th scope="col">{t("host.col.left")}</th>
                   <th scope="col">{t("host.col.price")}</th>
+                  <th scope="col">{t("host.col.earned")}</th>
                   <th scope="col">{t("host.col.actions")}</th>
                 </tr>
               </thead>
@@ -109,6 +158,12 @@ function SessionRow({ item, title, venue }: { item: DashboardItem; title: string
         </td>
         <td>{money(item.pricePerSeat)}</td>
         <td>
+          {money({
+            amount: (Number(item.pricePerSeat.amount) * item.seatsSold).toFixed(2),
+            currency: item.pricePerSeat.currency,
+          })}
+        </td>
+        <td>
           {item.status === "DRAFT" && (
             <button
               type="button"
@@ -125,7 +180,7 @@ function SessionRow({ item, title, venue }: { item: DashboardItem; title: string
       </tr>
       {(publish.error || publish.isSuccess) && (
         <tr>
-          <td colSpan={7}>
+          <td colSpan={8}>
             {publish.error ? (
               <ProblemMessage error={publish.error} />
             ) : (
@@ -307,9 +362,18 @@ function Venues() {
   const [venue, setVenue] = useState<VenueRequest>(EMPTY_VENUE);
   const set = <K extends keyof VenueRequest>(key: K, value: VenueRequest[K]) =>
     setVenue((current) => ({ ...current, [key]: value }));
-  const pack = venue.packages[0];
-  const setPack = (change: Partial<NonNullable<typeof pack>>) =>
-    setVenue((current) => ({ ...current, packages: [{ ...current.packages[0], ...change }] }));
+  const setPack = (index: number, change: Partial<StreamingPackage>) =>
+    setVenue((current) => ({
+      ...current,
+      packages: current.packages.map((item, at) => (at === index ? { ...item, ...change } : item)),
+    }));
+  const addPack = () =>
+    setVenue((current) => ({
+      ...current,
+      packages: [...current.packages, { provider: "", licence: "RESIDENTIAL", country: current.country }],
+    }));
+  const removePack = (index: number) =>
+    setVenue((current) => ({ ...current, packages: current.packages.filter((_, at) => at !== index) }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -358,16 +422,13 @@ function Venues() {
       ) : venues.data.length === 0 ? (
         <EmptyState>{t("host.venuesEmpty")}</EmptyState>
       ) : (
-        <ul className="chips">
+        <ul className="list">
           {venues.data.map((item) => (
-            <li key={item.id} className="chip">
-              <strong>{item.name}</strong> · {t(`session.venueType.${item.type}`)} · {item.city}, {item.country} ·{" "}
-              {t("session.capacity", { capacity: item.capacity })}
-            </li>
+            <VenueItem key={item.id} venue={item} />
           ))}
         </ul>
       )}
-      <details className="disclosure">
+      <details className="disclosure" open={venues.data?.length === 0 ? true : undefined}>
         <summary>{t("host.newVenue")}</summary>
         <form className="form-grid" onSubmit={submit} aria-busy={register.isPending}>
           {text("name", t("host.venue.name"))}
@@ -393,34 +454,23 @@ function Venues() {
           {number("screens", t("host.venue.screens"))}
           {number("largestScreenInches", t("host.venue.inches"))}
           {number("speakers", t("host.venue.speakers"))}
-          <Field label={t("host.venue.provider")} error={fieldError(register.error, "packages[0].provider")}>
-            {(props) => (
-              <input {...props} className="input" value={pack?.provider ?? ""} onChange={(e) => setPack({ provider: e.target.value })} />
-            )}
-          </Field>
-          <Field label={t("host.venue.licence")} error={fieldError(register.error, "packages[0].licence")}>
-            {(props) => (
-              <select
-                {...props}
-                className="input"
-                value={pack?.licence ?? "RESIDENTIAL"}
-                onChange={(e) => setPack({ licence: e.target.value as "RESIDENTIAL" | "COMMERCIAL" })}
-              >
-                <option>RESIDENTIAL</option>
-                <option>COMMERCIAL</option>
-              </select>
-            )}
-          </Field>
-          <Field label={t("host.venue.packageCountry")} error={fieldError(register.error, "packages[0].country")}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                value={pack?.country ?? ""}
-                onChange={(e) => setPack({ country: e.target.value.toUpperCase() })}
+          <fieldset className="form-grid__wide packages">
+            <legend>{t("host.venue.packages")}</legend>
+            <p className="muted">{t("host.venue.packagesHint")}</p>
+            {venue.packages.map((item, index) => (
+              <PackageFields
+                key={index}
+                index={index}
+                value={item}
+                error={register.error}
+                onChange={(change) => setPack(index, change)}
+                onRemove={venue.packages.length > 1 ? () => removePack(index) : undefined}
               />
-            )}
-          </Field>
+            ))}
+            <button type="button" className="button button--ghost button--small" onClick={addPack}>
+              {t("host.venue.addPackage")}
+            </button>
+          </fieldset>
           <div className="form-grid__wide stack">
             <ProblemMessage error={register.error} />
             {register.isSuccess && (
@@ -436,5 +486,136 @@ function Venues() {
         </form>
       </details>
     </section>
+  );
+}
+
+function PackageFields({
+  index,
+  value,
+  error,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  value: StreamingPackage;
+  error: unknown;
+  onChange: (change: Partial<StreamingPackage>) => void;
+  onRemove?: () => void;
+}) {
+  const { t } = useI18n();
+  // the first package keeps the plain labels; the next ones are numbered
+  const label = (text: string) => (index === 0 ? text : `${text} ${index + 1}`);
+  return (
+    <div className="form-grid package" data-testid="package">
+      <Field label={label(t("host.venue.provider"))} error={fieldError(error, `packages[${index}].provider`)}>
+        {(props) => (
+          <input
+            {...props}
+            className="input"
+            value={value.provider}
+            onChange={(e) => onChange({ provider: e.target.value })}
+            required
+          />
+        )}
+      </Field>
+      <Field label={label(t("host.venue.licence"))} error={fieldError(error, `packages[${index}].licence`)}>
+        {(props) => (
+          <select
+            {...props}
+            className="input"
+            value={value.licence}
+            onChange={(e) => onChange({ licence: e.target.value as StreamingPackage["licence"] })}
+          >
+            <option value="RESIDENTIAL">{t("host.licence.RESIDENTIAL")}</option>
+            <option value="COMMERCIAL">{t("host.licence.COMMERCIAL")}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={label(t("host.venue.packageCountry"))} error={fieldError(error, `packages[${index}].country`)}>
+        {(props) => (
+          <input
+            {...props}
+            className="input"
+            value={value.country ?? ""}
+            maxLength={2}
+            onChange={(e) => onChange({ country: e.target.value.toUpperCase() })}
+          />
+        )}
+      </Field>
+      {onRemove && (
+        <div className="package__remove">
+          <button type="button" className="button button--ghost button--small" onClick={onRemove}>
+            {t("host.venue.removePackage", { number: index + 1 })}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+const PHOTO_TYPES = "image/jpeg,image/png,image/webp";
+
+function VenueItem({ venue }: { venue: Venue }) {
+  const { t } = useI18n();
+  const photos = useVenuePhotos(venue.id);
+  const upload = useUploadPhoto(venue.id);
+  const remove = useDeletePhoto(venue.id);
+  const inputId = `photo-${venue.id}`;
+  return (
+    <li className="card list__item venue-item" data-testid="venue">
+      <div className="list__main stack">
+        <p>
+          <strong>{venue.name}</strong> · {t(`session.venueType.${venue.type}`)} · {venue.city}, {venue.country} ·{" "}
+          {t("session.capacity", { capacity: venue.capacity })}
+        </p>
+        <p className="muted">
+          {t("session.packages")}:{" "}
+          {venue.packages.map((item) => `${item.provider} (${t(`host.licence.${item.licence}`)})`).join(", ")}
+        </p>
+        {photos.isPending ? (
+          <Spinner inline />
+        ) : photos.error ? (
+          <ProblemMessage error={photos.error} onRetry={() => void photos.refetch()} />
+        ) : photos.data.length > 0 ? (
+          <ul className="photos" aria-label={t("host.photos", { name: venue.name })}>
+            {photos.data.map((photo, index) => (
+              <li key={photo.id} className="photo">
+                <img src={photo.url} alt={t("host.photoAlt", { name: venue.name, number: index + 1 })} loading="lazy" />
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate(photo.id)}
+                  aria-label={t("host.photoRemove", { number: index + 1, name: venue.name })}
+                >
+                  {t("host.photoRemoveShort")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("host.photosNone")}</p>
+        )}
+        <div className="field">
+          <label htmlFor={inputId}>{t("host.photoAdd", { name: venue.name })}</label>
+          <input
+            id={inputId}
+            type="file"
+            accept={PHOTO_TYPES}
+            className="input"
+            disabled={upload.isPending}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) {
+                upload.mutate(file, { onSettled: () => (event.target.value = "") });
+              }
+            }}
+          />
+          <small className="field__hint">{t("host.photoHint")}</small>
+        </div>
+        {upload.isPending && <Spinner label={t("host.photoUploading")} />}
+        <ProblemMessage error={upload.error ?? remove.error} />
+      </div>
+    </li>
   );
 }

@@ -1,11 +1,23 @@
 import { useRef, useState, type FormEvent } from "react";
-import { idempotencyKey, useBook, useLiveSeats, useMe, useSession } from "../api/hooks";
+import {
+  idempotencyKey,
+  useBook,
+  useJoinWaitlist,
+  useLeaveWaitlist,
+  useLiveSeats,
+  useMe,
+  useQuote,
+  useSession,
+  useVenueReviews,
+  useWaitlistPlace,
+} from "../api/hooks";
 import { ApiError } from "../api/client";
 import { SANDBOX_CARDS, type SessionDetails } from "../api/types";
 import { useI18n } from "../i18n/i18n";
 import { Link, navigate } from "../router";
 import { signIn } from "../auth";
-import { Field, Notice, ProblemMessage, Spinner, fieldError } from "../ui/kit";
+import { Badge, Field, Notice, ProblemMessage, Spinner, fieldError } from "../ui/kit";
+import { Stars } from "./SearchPage";
 
 export function SessionPage({ id }: { id: string }) {
   const { t, money, dateTime } = useI18n();
@@ -81,6 +93,24 @@ export function SessionPage({ id }: { id: string }) {
                 </dd>
               </div>
             )}
+            {details.rating && (
+              <div>
+                <dt>{t("session.rating")}</dt>
+                <dd data-testid="rating">
+                  {details.rating.count > 0 ? (
+                    <>
+                      <Stars value={details.rating.average} />{" "}
+                      {t("rating.summary", {
+                        average: details.rating.average.toFixed(1),
+                        count: details.rating.count,
+                      })}
+                    </>
+                  ) : (
+                    t("rating.none")
+                  )}
+                </dd>
+              </div>
+            )}
             {details.venue && details.venue.packages.length > 0 && (
               <div>
                 <dt>{t("session.packages")}</dt>
@@ -130,6 +160,7 @@ export function SessionPage({ id }: { id: string }) {
         </section>
         <BookingForm session={details} />
       </div>
+      {details.venue && <VenueReviews venueId={details.venue.id} />}
     </article>
   );
 }
@@ -144,10 +175,13 @@ function BookingForm({ session }: { session: SessionDetails }) {
   const key = useRef(idempotencyKey());
   const maxSeats = Math.max(1, Math.min(6, session.seatsLeft));
 
+  const open = session.status === "PUBLISHED" && session.seatsLeft > 0 && Boolean(me.data);
+  const quote = useQuote(session.id, seats, open);
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     book.mutate(
-      { sessionId: session.id, seats, paymentMethod: card, key: key.current },
+      { sessionId: session.id, seats, paymentMethod: card, key: key.current, quoteId: quote.data?.id },
       {
         onSuccess: (booking) => {
           key.current = idempotencyKey();
@@ -169,7 +203,22 @@ function BookingForm({ session }: { session: SessionDetails }) {
       {session.status !== "PUBLISHED" ? (
         <Notice tone="warning">{t("session.notOpen")}</Notice>
       ) : session.seatsLeft <= 0 ? (
-        <Notice tone="warning">{t("book.soldOut")}</Notice>
+        <>
+          <Notice tone="warning">{t("book.soldOut")}</Notice>
+          {me.data ? (
+            <Waitlist session={session} />
+          ) : (
+            !me.isPending && (
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => signIn(`/sessions/${session.id}`)}
+              >
+                {t("waitlist.signIn")}
+              </button>
+            )
+          )}
+        </>
       ) : me.isPending ? (
         <Spinner />
       ) : !me.data ? (
@@ -210,12 +259,221 @@ function BookingForm({ session }: { session: SessionDetails }) {
             ))}
             <small className="field__hint">{t("book.sandbox")}</small>
           </fieldset>
+          <QuoteBox quote={quote} />
           <ProblemMessage error={book.error} />
           <button type="submit" className="button button--primary" disabled={book.isPending}>
             {t("book.submit")}
           </button>
           {book.isPending && <Spinner label={t("book.working")} />}
         </form>
+      )}
+    </section>
+  );
+}
+
+function QuoteBox({ quote }: { quote: ReturnType<typeof useQuote> }) {
+  const { t, money, dateTime } = useI18n();
+  if (quote.isPending && quote.fetchStatus !== "idle") {
+    return <Spinner label={t("quote.loading")} />;
+  }
+  if (quote.error) {
+    return (
+      <div className="stack">
+        <ProblemMessage error={quote.error} onRetry={() => void quote.refetch()} />
+        <p className="muted">{t("quote.without")}</p>
+      </div>
+    );
+  }
+  if (!quote.data) {
+    return null;
+  }
+  const data = quote.data;
+  return (
+    <section className="quote" aria-labelledby="quote-title" data-testid="quote" aria-busy={quote.isFetching}>
+      <h3 id="quote-title" className="quote__title">
+        {t("quote.title")}
+      </h3>
+      <dl className="quote__lines">
+        <div>
+          <dt>{t("quote.subtotal", { seats: data.seats })}</dt>
+          <dd>{money(data.subtotal)}</dd>
+        </div>
+        <div>
+          <dt>{t("quote.fee")}</dt>
+          <dd>{money(data.serviceFee)}</dd>
+        </div>
+        <div>
+          <dt>{t("quote.vat", { country: data.vatCountry })}</dt>
+          <dd>{money(data.vat)}</dd>
+        </div>
+        <div className="quote__total">
+          <dt>{t("quote.total")}</dt>
+          <dd data-testid="quote-total">{money(data.total)}</dd>
+        </div>
+      </dl>
+      <p className="muted">
+        {t("quote.expires", { time: dateTime(data.expiresAt) })}
+        {quote.isFetching && <Spinner inline label={t("quote.loading")} />}
+      </p>
+    </section>
+  );
+}
+
+function Waitlist({ session }: { session: SessionDetails }) {
+  const { t, dateTime } = useI18n();
+  const place = useWaitlistPlace(session.id, true);
+  const join = useJoinWaitlist(session.id);
+  const leave = useLeaveWaitlist(session.id);
+  const book = useBook();
+  const [seats, setSeats] = useState(1);
+  const [card, setCard] = useState<string>(SANDBOX_CARDS[0]);
+  const key = useRef(idempotencyKey());
+  if (place.isPending) {
+    return <Spinner />;
+  }
+  if (place.error) {
+    return <ProblemMessage error={place.error} onRetry={() => void place.refetch()} />;
+  }
+  const current = place.data;
+  const active = current && (current.status === "WAITING" || current.status === "OFFERED");
+  return (
+    <section className="stack waitlist" aria-labelledby="waitlist-title" data-testid="waitlist">
+      <h3 id="waitlist-title">{t("waitlist.title")}</h3>
+      {current && active ? (
+        <>
+          <p data-testid="waitlist-status" data-status={current.status}>
+            <Badge tone={current.status === "OFFERED" ? "ok" : "wait"}>{t(`waitlist.status.${current.status}`)}</Badge>{" "}
+            {current.status === "WAITING" &&
+              current.position !== undefined &&
+              t("waitlist.position", { position: current.position, seats: current.seats })}
+          </p>
+          {current.status === "OFFERED" && current.offer?.status === "OPEN" && (
+            <form
+              className="stack"
+              onSubmit={(event) => {
+                event.preventDefault();
+                book.mutate(
+                  {
+                    sessionId: session.id,
+                    seats: current.offer!.seats,
+                    paymentMethod: card,
+                    key: key.current,
+                    waitlistOfferId: current.offer!.id,
+                  },
+                  { onSuccess: (booking) => navigate(`/bookings/${booking.id}`) },
+                );
+              }}
+            >
+              <Notice tone="success">
+                {t("waitlist.offer", { seats: current.offer.seats, time: dateTime(current.offer.expiresAt) })}
+              </Notice>
+              <Field label={t("book.card")}>
+                {(props) => (
+                  <select {...props} className="input" value={card} onChange={(event) => setCard(event.target.value)}>
+                    {SANDBOX_CARDS.map((option) => (
+                      <option key={option} value={option}>
+                        {t(`book.card.${option}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <ProblemMessage error={book.error} />
+              <button type="submit" className="button button--primary" disabled={book.isPending}>
+                {t("waitlist.accept")}
+              </button>
+              {book.isPending && <Spinner label={t("book.working")} />}
+            </form>
+          )}
+          <ProblemMessage error={leave.error} />
+          <div>
+            <button
+              type="button"
+              className="button button--ghost"
+              disabled={leave.isPending}
+              onClick={() => leave.mutate()}
+            >
+              {t("waitlist.leave")}
+            </button>
+            {leave.isPending && <Spinner inline />}
+          </div>
+        </>
+      ) : (
+        <form
+          className="stack"
+          onSubmit={(event) => {
+            event.preventDefault();
+            join.mutate(seats);
+          }}
+          aria-busy={join.isPending}
+        >
+          <p className="muted">{t("waitlist.intro")}</p>
+          {current && <p className="muted">{t(`waitlist.status.${current.status}`)}</p>}
+          <Field label={t("waitlist.seats")} error={fieldError(join.error, "seats")}>
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                type="number"
+                min={1}
+                max={20}
+                value={seats}
+                onChange={(event) => setSeats(Math.max(1, Math.min(20, Number(event.target.value) || 1)))}
+              />
+            )}
+          </Field>
+          <ProblemMessage error={join.error} />
+          <button type="submit" className="button button--primary" disabled={join.isPending}>
+            {t("waitlist.join")}
+          </button>
+          {join.isPending && <Spinner label={t("waitlist.joining")} />}
+        </form>
+      )}
+    </section>
+  );
+}
+
+function VenueReviews({ venueId }: { venueId: string }) {
+  const { t, dateTime } = useI18n();
+  const reviews = useVenueReviews(venueId);
+  return (
+    <section className="card stack" aria-labelledby="reviews-title" data-testid="reviews">
+      <h2 id="reviews-title">{t("reviews.title")}</h2>
+      {reviews.isPending ? (
+        <Spinner />
+      ) : reviews.error ? (
+        <ProblemMessage error={reviews.error} onRetry={() => void reviews.refetch()} />
+      ) : reviews.data.items.length === 0 ? (
+        <p className="muted">{t("reviews.none")}</p>
+      ) : (
+        <>
+          <p>
+            <Stars value={reviews.data.rating.average} />{" "}
+            {t("rating.summary", {
+              average: reviews.data.rating.average.toFixed(1),
+              count: reviews.data.rating.count,
+            })}
+          </p>
+          <ul className="list">
+            {reviews.data.items.map((review) => (
+              <li key={review.id} className="review">
+                <p>
+                  <Stars value={review.rating} />{" "}
+                  <span className="visually-hidden">{t("reviews.stars", { rating: review.rating })}</span>
+                  <time className="muted" dateTime={review.postedAt}>
+                    {dateTime(review.postedAt)}
+                  </time>
+                </p>
+                <p>{review.text}</p>
+                {review.reply && (
+                  <p className="review__reply">
+                    <strong>{t("reviews.reply")}</strong> {review.reply.text}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -125,10 +125,27 @@ class WebAppIT {
         return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }
 
+    /** Types into the search box and waits for search's answer: every card then names {@code team}. */
+    private void searchFor(String team) {
+        page.getByLabel("Team, competition or city").fill(team);
+        awaitResults(team);
+    }
+
+    private void awaitResults(String text) {
+        PlaywrightAssertions.assertThat(page.getByTestId("results")).hasAttribute("data-state", "idle");
+        PlaywrightAssertions.assertThat(page.getByTestId("session-card").first())
+                .containsText(text);
+        PlaywrightAssertions.assertThat(
+                        page.getByTestId("session-card").filter(new Locator.FilterOptions().setHasNotText(text)))
+                .hasCount(0);
+    }
+
     private Locator sessionCard(String team) {
-        page.getByLabel("Team, competition or country").fill(team);
-        return page.getByRole(
-                        AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("See session .*" + team)))
+        searchFor(team);
+        return page.getByTestId("session-card")
+                .filter(new Locator.FilterOptions().setHasNotText("Sold out"))
+                .getByRole(
+                        AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("See session .*" + team)))
                 .first();
     }
 
@@ -201,11 +218,29 @@ class WebAppIT {
                 .filter(new Locator.FilterOptions().setHasText("Arsenal vs Chelsea"))
                 .first();
         PlaywrightAssertions.assertThat(row).containsText("Confirmed");
+        String total = row.getByTestId("booking-total").innerText().trim();
+
+        // a review before the match ended: the review service's refusal is shown as it answered
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Write a review"))
+                .click();
+        row.getByLabel("Your review").fill("Great sofa, great chili.");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Post review"))
+                .click();
+        PlaywrightAssertions.assertThat(row.getByRole(AriaRole.ALERT)).isVisible();
+        PlaywrightAssertions.assertThat(row.getByText("Thank you!")).hasCount(0);
+
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel booking"))
                 .click();
+        // more than 24 h before kickoff, booked a moment ago: every policy of the Arsenal sessions refunds in full
+        PlaywrightAssertions.assertThat(row.getByTestId("refund-preview"))
+                .containsText("Refund if you cancel now: " + total + " (estimate)");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("refund-preview.png"))
+                .setFullPage(true));
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes"))
                 .click();
         PlaywrightAssertions.assertThat(row).containsText("Cancelled");
+        PlaywrightAssertions.assertThat(row).containsText("Refund: " + total);
         PlaywrightAssertions.assertThat(row).containsText("Refund settled");
     }
 
@@ -243,7 +278,8 @@ class WebAppIT {
         PlaywrightAssertions.assertThat(
                         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zaloguj się")))
                 .isVisible();
-        page.getByLabel("Drużyna, rozgrywki lub kraj").fill("Legia");
+        page.getByLabel("Drużyna, rozgrywki lub miasto").fill("Legia");
+        awaitResults("Legia");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Zobacz seans")))
                 .first()
                 .click();
@@ -270,8 +306,9 @@ class WebAppIT {
         assertThat(focused()).isEqualTo("Skip to content");
         signInWithKeyboard("guest@example.com");
 
-        tabUntil(Pattern.compile(Pattern.quote("Team, competition or country")));
+        tabUntil(Pattern.compile(Pattern.quote("Team, competition or city")));
         page.keyboard().type("Liverpool");
+        awaitResults("Liverpool");
         tabUntil(Pattern.compile("See session .*Liverpool.*"));
         page.keyboard().press("Enter");
         PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Liverpool");
@@ -342,6 +379,14 @@ class WebAppIT {
                 .click();
         PlaywrightAssertions.assertThat(page.getByText("Venue “" + venue + "” registered."))
                 .isVisible();
+        // a photo of the new venue, stored by hosting and served back through the gateway
+        page.getByLabel("Add a photo of " + venue)
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload("sofa.png", "image/png", TILE));
+        Locator photo = page.getByAltText(venue + ", photo 1");
+        PlaywrightAssertions.assertThat(photo).isVisible();
+        await().atMost(WAIT)
+                .until(() ->
+                        ((Number) photo.evaluate("image => image.complete ? image.naturalWidth : 0")).intValue() == 1);
 
         Locator planVenue = field("Venue");
         PlaywrightAssertions.assertThat(planVenue.locator("option", new Locator.LocatorOptions().setHasText(venue)))
@@ -361,5 +406,200 @@ class WebAppIT {
         PlaywrightAssertions.assertThat(
                         page.getByTestId("host-session").filter(new Locator.FilterOptions().setHasText(venue)))
                 .containsText("Draft");
+    }
+
+    /** A 1×1 PNG: what the tile server answers when the test routes it. */
+    private static final byte[] TILE = java.util.Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    @Test
+    void theSearchReadModelFiltersAndTheListStandsInForTheMapWithoutTiles() {
+        open("en-GB");
+        List<String> searches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().contains("/api/search/sessions")) {
+                searches.add(request.url());
+            }
+        });
+        page.navigate("/");
+
+        // no internet here: the tile probe fails, the list shows, and nothing is reported as an error
+        Locator results = page.getByTestId("results");
+        PlaywrightAssertions.assertThat(results).hasAttribute("data-map", "off");
+        PlaywrightAssertions.assertThat(page.getByTestId("session-card").first())
+                .isVisible();
+        PlaywrightAssertions.assertThat(page.getByTestId("session-map")).hasCount(0);
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).hasCount(0);
+        int all = page.getByTestId("session-card").count();
+
+        field("Competition").selectOption(new com.microsoft.playwright.options.SelectOption().setValue("Ekstraklasa"));
+        awaitResults("Ekstraklasa");
+        assertThat(page.getByTestId("session-card").count()).isLessThan(all);
+        assertThat(searches).anyMatch(url -> url.contains("competition=Ekstraklasa"));
+        field("Sort by").selectOption("price");
+        awaitResults("Ekstraklasa");
+        assertThat(searches).anyMatch(url -> url.contains("competition=Ekstraklasa") && url.contains("sort=price"));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("search-filtered.png"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void withReachableTilesTheSearchShowsAMapWithALinkPerSession() {
+        open("en-GB");
+        context.route(
+                "https://tile.openstreetmap.org/**",
+                route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                        .setStatus(200)
+                        .setContentType("image/png")
+                        .setBodyBytes(TILE)));
+        page.navigate("/");
+        searchFor("Legia");
+
+        PlaywrightAssertions.assertThat(page.getByTestId("results")).hasAttribute("data-map", "on");
+        Locator markers = page.getByTestId("session-map")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("Legia.*")));
+        PlaywrightAssertions.assertThat(markers.first()).isVisible();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("search-map.png"))
+                .setFullPage(true));
+        // markers may overlap; the keyboard reaches each one
+        markers.first().focus();
+        page.keyboard().press("Enter");
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Legia Warszawa vs Lech Poznań");
+    }
+
+    @Test
+    void aGuestSeesAQuoteBooksAtItAndFindsTheConfirmationInTheInbox() {
+        open("en-GB");
+        signIn("guest2@example.com");
+        sessionCard("Tottenham").click();
+        page.getByLabel("Seats", new Page.GetByLabelOptions().setExact(true)).fill("2");
+
+        Locator quote = page.getByTestId("quote");
+        PlaywrightAssertions.assertThat(quote).containsText("This price holds until");
+        PlaywrightAssertions.assertThat(quote).containsText("2 × seat");
+        String total = page.getByTestId("quote-total").innerText().trim();
+        assertThat(total).startsWith("£");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book and pay"))
+                .click();
+
+        expectStatus("CONFIRMED");
+        // the booking locked the quote: the guest pays what they were shown
+        PlaywrightAssertions.assertThat(page.getByTestId("booking")).containsText(total);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Inbox.*")))
+                .click();
+        Locator confirmation =
+                page.getByTestId("notification").filter(new Locator.FilterOptions().setHasText("Tottenham"));
+        await().atMost(WAIT).untilAsserted(() -> {
+            page.reload();
+            PlaywrightAssertions.assertThat(page.locator("[data-kind=BOOKING_CONFIRMED]")
+                            .filter(new Locator.FilterOptions().setHasText("Tottenham")))
+                    .hasCount(
+                            1,
+                            new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                                    .setTimeout(2000));
+        });
+        PlaywrightAssertions.assertThat(confirmation.first()).isVisible();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("inbox.png"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void aGuestJoinsTheWaitlistOfASoldOutSession() throws Exception {
+        StackClient client = new StackClient(stack);
+        String session = client.sessionWithSeats(1, StackClient.demoId("venue:gdansk-oliwa-house:0"))
+                .toString();
+        String booking = StackClient.match(
+                StackClient.ID, client.book("guest4@example.com", session, 1).body());
+        assertThat(client.awaitDecision("guest4@example.com", booking)).isEqualTo("CONFIRMED");
+
+        open("en-GB");
+        signIn("guest2@example.com");
+        page.navigate("/sessions/" + session);
+        PlaywrightAssertions.assertThat(page.getByText("Sold out: no seats left."))
+                .isVisible();
+        page.getByLabel("Seats wanted").fill("1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join the waitlist"))
+                .click();
+
+        Locator status = page.getByTestId("waitlist-status");
+        PlaywrightAssertions.assertThat(status).hasAttribute("data-status", "WAITING");
+        PlaywrightAssertions.assertThat(status).containsText("You are number 1 in line");
+        page.reload();
+        // the place is the API's, not the page's
+        PlaywrightAssertions.assertThat(page.getByTestId("waitlist-status")).hasAttribute("data-status", "WAITING");
+    }
+
+    @Test
+    void anAdminFindsAUserGivesThemTheHostRoleAndSeesItInTheAuditLog() throws Exception {
+        String email = "promoted-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        // the account exists once identity has issued it a token
+        new StackClient(stack).bearer(email);
+
+        open("en-GB");
+        signIn("admin@example.com");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin"))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users"))
+                .click();
+        page.getByLabel("E-mail address contains").fill(email.substring(0, 17));
+        Locator row = page.getByTestId("user-row").filter(new Locator.FilterOptions().setHasText(email));
+        PlaywrightAssertions.assertThat(row).hasCount(1);
+        PlaywrightAssertions.assertThat(page.getByTestId("user-row")).hasCount(1);
+        PlaywrightAssertions.assertThat(row.getByLabel("Guest")).isChecked();
+        PlaywrightAssertions.assertThat(row.getByLabel("Host")).not().isChecked();
+
+        row.getByLabel("Host").check();
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the roles of " + email))
+                .click();
+        PlaywrightAssertions.assertThat(row.getByText("Saved.")).isVisible();
+        page.reload();
+        PlaywrightAssertions.assertThat(page.getByTestId("user-row")
+                        .filter(new Locator.FilterOptions().setHasText(email))
+                        .getByLabel("Host"))
+                .isChecked();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log"))
+                .click();
+        page.getByLabel("Event type").selectOption("ROLES_CHANGED");
+        PlaywrightAssertions.assertThat(page.getByTestId("audit-row")
+                        .filter(new Locator.FilterOptions().setHasText(email))
+                        .first())
+                .containsText("admin@example.com");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("admin-audit.png"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void aGuestSetsTheirNotificationPreferences() {
+        open("en-GB");
+        signIn("guest2@example.com");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings"))
+                .click();
+        field("Language of e-mails and notifications").selectOption("pl");
+        field("Time zone").selectOption("Europe/Warsaw");
+        page.getByLabel("Reminders before kick-off").first().uncheck();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+
+        // saved by the notification service, and the app follows the language chosen
+        PlaywrightAssertions.assertThat(page.getByText("Zapisano.")).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("html")).hasAttribute("lang", "pl");
+        page.reload();
+        PlaywrightAssertions.assertThat(field("Strefa czasowa")).hasValue("Europe/Warsaw");
+        PlaywrightAssertions.assertThat(
+                        page.getByLabel("Przypomnieniach przed meczem").first())
+                .not()
+                .isChecked();
+        // web push: offered with the VAPID key the API gave where the browser can, else said plainly; no error
+        PlaywrightAssertions.assertThat(
+                        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Włącz powiadomienia"))
+                                .or(page.getByTestId("push-unsupported")))
+                .isVisible();
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).hasCount(0);
     }
 }

@@ -105,6 +105,36 @@ class AdminApiIT extends IdentityTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void anAdminListsUsersByPartOfTheirAddressAndOthersMayNot() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String first = "listed-" + tag + "-a@example.com";
+        String second = "listed-" + tag + "-b@example.com";
+        verify(localToken(first, null));
+        verify(localToken(second, null));
+        String admin = localToken("admin@example.com", null);
+
+        HttpResponse<String> found =
+                browser().get("/api/admin/users?q=LISTED-" + tag, "Authorization", "Bearer " + admin);
+
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        java.util.List<String> emails = new java.util.ArrayList<>();
+        json(found).forEach(user -> emails.add(user.path("email").asString()));
+        assertThat(emails).containsExactlyInAnyOrder(first, second);
+        assertThat(json(found).get(0).path("roles").isArray()).isTrue();
+        HttpResponse<String> one =
+                browser().get("/api/admin/users?q=listed-" + tag + "&limit=1", "Authorization", "Bearer " + admin);
+        assertThat(json(one).size()).isEqualTo(1);
+        assertThat(browser()
+                        .get("/api/admin/users?limit=0", "Authorization", "Bearer " + admin)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(browser()
+                        .get("/api/admin/users", "Authorization", "Bearer " + localToken("host@example.com", null))
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 

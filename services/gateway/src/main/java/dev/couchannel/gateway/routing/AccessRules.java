@@ -137,6 +137,7 @@ public final class AccessRules {
             op(HttpMethod.POST, "/api/users", ANYONE),
             // reputation is public: counts and scores, never an e-mail address (ADR 20)
             op(HttpMethod.GET, "/api/users/{id}/reputation", ANYONE),
+            op(HttpMethod.GET, "/api/admin/users", ADMIN),
             op(HttpMethod.PUT, "/api/admin/users/{id}/roles", ADMIN),
             op(HttpMethod.GET, "/api/admin/audit", ADMIN),
             op(HttpMethod.POST, "/api/admin/keys/rotate", ADMIN),

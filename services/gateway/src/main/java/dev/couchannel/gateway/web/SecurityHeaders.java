@@ -17,14 +17,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>The content security policy allows the app's own origin only: scripts, styles, fonts and API
  * calls from the gateway (the React app and identity's pages are served there), images also as
- * {@code data:} URLs, no plugins, no framing, forms posting to the origin only (identity's login
+ * {@code data:} URLs and OpenStreetMap's map tiles (the web app shows a map when they load, a list
+ * otherwise), no plugins, no framing, forms posting to the origin only (identity's login
  * form and its redirects stay on it, as the issuer is the gateway). The permissions policy turns
  * off device APIs but keeps passkeys (WebAuthn) for the origin.
  */
 public class SecurityHeaders extends OncePerRequestFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none';"
+            + " img-src 'self' data: https://tile.openstreetmap.org; font-src 'self'; connect-src 'self'; object-src 'none';"
             + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(),"

@@ -1,5 +1,6 @@
 package dev.couchannel.identity.users;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,4 +18,7 @@ public interface Users {
     boolean add(User user);
 
     void save(User user);
+
+    /** Up to {@code limit} accounts whose e-mail address contains {@code text} (any case), newest first. */
+    List<User> find(String text, int limit);
 }

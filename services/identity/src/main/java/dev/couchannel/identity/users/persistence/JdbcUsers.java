@@ -10,6 +10,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -81,6 +83,20 @@ class JdbcUsers implements Users {
                 timestamp(user.lastFailedAt()),
                 timestamp(user.lockedUntil()),
                 user.id());
+    }
+
+    @Override
+    public List<User> find(String text, int limit) {
+        String pattern = "%"
+                + text.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        return jdbc.query(
+                "select " + COLUMNS + " from users where lower(email) like ? order by created_at desc, email limit ?",
+                JdbcUsers::user,
+                pattern,
+                limit);
     }
 
     private static String roles(Set<Role> roles) {

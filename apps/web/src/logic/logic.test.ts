@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from "vitest";
+import { refundEstimate } from "./refund";
+import { probeTiles, tileOf, tileUrl, type ImageLoader, type Timers } from "./tiles";
+
+const total = { amount: "24.00", currency: "GBP" };
+const kickoff = new Date("2026-12-10T20:00:00Z");
+const hours = (h: number) => new Date(kickoff.getTime() - h * 3_600_000);
+
+describe("refundEstimate", () => {
+  it("FLEXIBLE refunds in full up to 24 h before kickoff, inclusive, then nothing", () => {
+    const booked = hours(24 * 20);
+    expect(refundEstimate("FLEXIBLE", total, booked, kickoff, hours(25))).toMatchObject({ full: true, amount: total });
+    expect(refundEstimate("FLEXIBLE", total, booked, kickoff, hours(24)).full).toBe(true);
+    const late = refundEstimate("FLEXIBLE", total, booked, kickoff, hours(23));
+    expect(late.full).toBe(false);
+    expect(late.amount).toEqual({ amount: "0.00", currency: "GBP" });
+    expect(late.fullUntil).toBeUndefined();
+  });
+
+  it("MODERATE refunds up to 7 days before, or within 24 h of booking while the match has not started", () => {
+    expect(refundEstimate("MODERATE", total, hours(24 * 30), kickoff, hours(24 * 8)).full).toBe(true);
+    expect(refundEstimate("MODERATE", total, hours(24 * 30), kickoff, hours(24 * 6)).full).toBe(false);
+    // booked 2 days before: a day of grace
+    const grace = refundEstimate("MODERATE", total, hours(48), kickoff, hours(30));
+    expect(grace.full).toBe(true);
+    expect(grace.fullUntil).toEqual(hours(24));
+    expect(refundEstimate("MODERATE", total, hours(48), kickoff, hours(23)).full).toBe(false);
+    // booked an hour before kickoff: the grace ends with the kickoff
+    expect(refundEstimate("MODERATE", total, hours(1), kickoff, new Date(kickoff.getTime() + 60_000)).full).toBe(false);
+  });
+
+  it("STRICT refunds nothing", () => {
+    const strict = refundEstimate("STRICT", { amount: "90", currency: "PLN" }, hours(500), kickoff, hours(400));
+    expect(strict).toEqual({ full: false, amount: { amount: "0", currency: "PLN" }, fullUntil: undefined });
+  });
+});
+
+function fakeTimers(): { timers: Timers; fire: () => void } {
+  const pending: (() => void)[] = [];
+  return {
+    timers: {
+      set: (callback) => {
+        pending.push(callback);
+        return pending.length;
+      },
+      clear: (id) => {
+        pending[(id as number) - 1] = () => undefined;
+      },
+    },
+    fire: () => pending.forEach((callback) => callback()),
+  };
+}
+
+describe("probeTiles", () => {
+  it("loads the world tile of the template and says yes when it arrives", async () => {
+    const asked: string[] = [];
+    const loader: ImageLoader = (url, done) => {
+      asked.push(url);
+      queueMicrotask(() => done(true));
+      return () => undefined;
+    };
+    const { timers } = fakeTimers();
+    await expect(probeTiles("https://tiles.example/{z}/{x}/{y}.png", 1000, loader, timers)).resolves.toBe(true);
+    expect(asked).toEqual(["https://tiles.example/0/0/0.png"]);
+  });
+
+  it("says no when the tile fails to load", async () => {
+    const loader: ImageLoader = (_url, done) => {
+      queueMicrotask(() => done(false));
+      return () => undefined;
+    };
+    await expect(probeTiles("https://tiles.example/{z}/{x}/{y}.png", 1000, loader, fakeTimers().timers)).resolves.toBe(
+      false,
+    );
+  });
+
+  it("says no when nothing answers before the timeout, and stops the load", async () => {
+    let cancelled = false;
+    const loader: ImageLoader = () => () => {
+      cancelled = true;
+    };
+    const clock = fakeTimers();
+    const answer = probeTiles("https://tiles.example/{z}/{x}/{y}.png", 1000, loader, clock.timers);
+    clock.fire();
+    await expect(answer).resolves.toBe(false);
+    expect(cancelled).toBe(true);
+  });
+
+  it("calls the global timers as plain functions, as browsers demand", async () => {
+    const real = globalThis.setTimeout;
+    // a browser's setTimeout throws "Illegal invocation" when called on another object
+    vi.stubGlobal("setTimeout", function (this: unknown, callback: () => void, ms: number) {
+      if (this !== undefined && this !== globalThis) {
+        throw new TypeError("Illegal invocation");
+      }
+      return real(callback, ms);
+    });
+    try {
+      const loader: ImageLoader = (_url, done) => {
+        queueMicrotask(() => done(true));
+        return () => undefined;
+      };
+      await expect(probeTiles("https://tiles.example/{z}/{x}/{y}.png", 1000, loader)).resolves.toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("says no without trying when no tile server is configured", async () => {
+    await expect(probeTiles("", 1000, () => () => undefined)).resolves.toBe(false);
+  });
+});
+
+describe("tiles", () => {
+  it("fills the template and finds the tile of a point", () => {
+    expect(tileUrl("/t/{z}/{x}/{y}", 3, 4, 5)).toBe("/t/3/4/5");
+    expect(tileOf(0, 0, 1)).toEqual({ x: 1, y: 1 });
+    const london = tileOf(51.5074, -0.1278, 10);
+    expect(Math.floor(london.x)).toBe(511);
+    expect(Math.floor(london.y)).toBe(340);
+  });
+});
