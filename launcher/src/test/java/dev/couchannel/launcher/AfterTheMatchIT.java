@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -111,6 +112,22 @@ class AfterTheMatchIT {
                     .isEqualTo(1);
             assertThat(reputation.path("host").path("rating").path("average").asDouble())
                     .isEqualTo(5.0);
+        });
+
+        // analytics saw it all from the events: the session's occupancy is 2 of 12 seats
+        String days = "?from=" + kickoff.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1) + "&to="
+                + kickoff.atZone(ZoneOffset.UTC).toLocalDate();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode analytics = json(client.get("/api/hosts/me/analytics" + days, HOST));
+            JsonNode session = null;
+            for (JsonNode candidate : analytics.path("sessions")) {
+                if (sessionId.equals(candidate.path("sessionId").asString())) {
+                    session = candidate;
+                }
+            }
+            assertThat(session).as(analytics.toString()).isNotNull();
+            assertThat(session.path("capacity").asInt()).isEqualTo(12);
+            assertThat(session.path("sold").asInt()).isEqualTo(2);
         });
 
         // the host's money waits out the guests' dispute window
