@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.couchannel.platform.testing.MovingClock;
 import dev.couchannel.platform.testing.TestInfrastructure;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -50,8 +51,8 @@ public abstract class IdentityTest {
     static class Clocks {
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
+        MovingClock testClock() {
+            return new MovingClock();
         }
     }
 
@@ -59,7 +60,7 @@ public abstract class IdentityTest {
     protected int port;
 
     @Autowired
-    protected TestClock clock;
+    protected MovingClock clock;
 
     @AfterEach
     void resetClock() {

@@ -75,10 +75,7 @@ public final class OpenSearchNode implements AutoCloseable {
         boolean temporary = dir == null;
         OrphanProcess.find(directory.resolve(PID_FILE), "java")
                 .ifPresent(orphan -> orphan.stop("TERM", Duration.ofSeconds(30)));
-        int httpPort = port == 0 ? Ports.free() : port;
-        if (!Ports.isFree(httpPort)) {
-            throw new PortInUseException(httpPort, "opensearch", null);
-        }
+        int httpPort = Ports.choose(port, "opensearch");
         int transportPort = Ports.free();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

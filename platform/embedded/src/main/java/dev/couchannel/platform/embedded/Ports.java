@@ -133,4 +133,28 @@ public final class Ports {
             throw new PortInUseException(port, what, envVar);
         }
     }
+
+    /**
+     * The port a server is to use: {@code port} itself when one is configured (failing when it is taken), else one
+     * chosen by {@link #free()} that is also free on every local address. Another process may take a chosen port
+     * between the choice and the check; then another is chosen, rather than failing a start that asked for any port.
+     *
+     * @throws PortInUseException if the configured port is taken, or no chosen one stayed free
+     */
+    public static int choose(int port, String what) {
+        if (port != 0) {
+            if (!isFree(port)) {
+                throw new PortInUseException(port, what, null);
+            }
+            return port;
+        }
+        int chosen = 0;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            chosen = free();
+            if (isFree(chosen)) {
+                return chosen;
+            }
+        }
+        throw new PortInUseException(chosen, what, null);
+    }
 }

@@ -85,10 +85,7 @@ public final class PostgresServer implements AutoCloseable {
         if (dataDir != null) {
             takeOverDataDirectory(dir);
         }
-        int actualPort = port == 0 ? Ports.free() : port;
-        if (!Ports.isFree(actualPort)) {
-            throw new PortInUseException(actualPort, "postgres", null);
-        }
+        int actualPort = Ports.choose(port, "postgres");
         Optional<ClusterTemplate> template = ClusterTemplate.forCurrentBinaries();
         boolean fromTemplate = template.map(t -> t.copyInto(dir)).orElse(false);
         try {

@@ -50,10 +50,7 @@ public final class RedisServer implements AutoCloseable {
         boolean temporary = dir == null;
         OrphanProcess.find(directory.resolve(PID_FILE), "redis-server")
                 .ifPresent(orphan -> orphan.stop("TERM", Duration.ofSeconds(30)));
-        int actualPort = port == 0 ? Ports.free() : port;
-        if (!Ports.isFree(actualPort)) {
-            throw new PortInUseException(actualPort, "redis", null);
-        }
+        int actualPort = Ports.choose(port, "redis");
         try {
             Path bin = Files.createDirectories(directory.resolve("bin"));
             redis.embedded.RedisServer server = redis.embedded.RedisServer.newRedisServer()

@@ -37,6 +37,23 @@ class PortsTest {
     }
 
     @Test
+    void chooseKeepsAConfiguredPortOrFailsWhenItIsTakenAndOtherwiseFindsAFreeOne() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            assertThatThrownBy(() -> Ports.choose(port, "postgres"))
+                    .isInstanceOf(PortInUseException.class)
+                    .hasMessageContaining(Integer.toString(port))
+                    .hasMessageContaining("postgres");
+        }
+        int configured = Ports.free();
+        assertThat(Ports.choose(configured, "redis")).isEqualTo(configured);
+        int chosen = Ports.choose(0, "redis");
+        assertThat(chosen).isPositive().isNotEqualTo(configured);
+        assertThat(Ports.isFree(chosen)).isTrue();
+    }
+
+    @Test
     void requireFreeRejectsNonsense() {
         assertThatThrownBy(() -> Ports.requireFree(70_000, "redis", "COUCHANNEL_REDIS_PORT"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -42,6 +42,18 @@ public record CloudEvent(
         return new CloudEvent(UUID.randomUUID().toString(), source, type, subject, time, null, PROTOBUF, data);
     }
 
+    /**
+     * The id {@code value} that this event's payload names, as a UUID; a malformed one makes the event a {@link
+     * PoisonMessage} (retrying cannot mend it).
+     */
+    public UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessage(type + " " + id + " names '" + value + "', not a UUID", e);
+        }
+    }
+
     CloudEvent withTraceparent(@Nullable String value) {
         return new CloudEvent(id, source, type, subject, time, value, dataContentType, data);
     }

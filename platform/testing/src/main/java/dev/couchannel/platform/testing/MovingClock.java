@@ -23,6 +23,11 @@ public final class MovingClock extends Clock {
         offset.accumulateAndGet(by, Duration::plus);
     }
 
+    /** Back to real time, e.g. between the tests of a class that share one clock. */
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+
     /** Moves the clock to {@code instant} (when that is still ahead). */
     public void advanceTo(Instant instant) {
         Duration ahead = Duration.between(instant(), instant);

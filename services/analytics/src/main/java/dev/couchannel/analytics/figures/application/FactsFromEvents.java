@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,8 +53,8 @@ public final class FactsFromEvents {
                     case "couchannel.booking.v1.BookingConfirmed" -> {
                         BookingConfirmed e = ProtobufEvents.unwrap(event, BookingConfirmed.parser());
                         yield new Fact.BookingConfirmed(
-                                uuid(e.getBookingId(), event),
-                                uuid(e.getSessionId(), event),
+                                event.uuid(e.getBookingId()),
+                                event.uuid(e.getSessionId()),
                                 user(e.getGuestId()),
                                 e.getSeats(),
                                 e.hasTotal() ? amount(e.getTotal(), event) : null,
@@ -65,16 +64,16 @@ public final class FactsFromEvents {
                     case "couchannel.booking.v1.BookingRejected" -> {
                         BookingRejected e = ProtobufEvents.unwrap(event, BookingRejected.parser());
                         yield new Fact.BookingRejected(
-                                uuid(e.getBookingId(), event),
-                                uuid(e.getSessionId(), event),
+                                event.uuid(e.getBookingId()),
+                                event.uuid(e.getSessionId()),
                                 user(e.getGuestId()),
                                 event.time());
                     }
                     case "couchannel.booking.v1.BookingCancelled" -> {
                         BookingCancelled e = ProtobufEvents.unwrap(event, BookingCancelled.parser());
                         yield new Fact.BookingCancelled(
-                                uuid(e.getBookingId(), event),
-                                uuid(e.getSessionId(), event),
+                                event.uuid(e.getBookingId()),
+                                event.uuid(e.getSessionId()),
                                 user(e.getGuestId()),
                                 e.getSeats(),
                                 e.getCancelledBy().isBlank() ? "UNKNOWN" : e.getCancelledBy(),
@@ -85,8 +84,8 @@ public final class FactsFromEvents {
                     case "couchannel.inventory.v1.SessionPublished" -> {
                         SessionPublished e = ProtobufEvents.unwrap(event, SessionPublished.parser());
                         yield new Fact.SessionPublished(
-                                uuid(e.getSessionId(), event),
-                                uuid(e.getVenueId(), event),
+                                event.uuid(e.getSessionId()),
+                                event.uuid(e.getVenueId()),
                                 user(e.getHostId()),
                                 WireTime.toInstant(e.getKickoff()),
                                 e.getCapacity());
@@ -94,7 +93,7 @@ public final class FactsFromEvents {
                     case "couchannel.inventory.v1.SessionCancelled" -> {
                         SessionCancelled e = ProtobufEvents.unwrap(event, SessionCancelled.parser());
                         yield new Fact.SessionCancelled(
-                                uuid(e.getSessionId(), event),
+                                event.uuid(e.getSessionId()),
                                 e.getHostId().isBlank() ? null : user(e.getHostId()),
                                 event.time());
                     }
@@ -114,7 +113,7 @@ public final class FactsFromEvents {
 
     private static Fact venue(Venue venue, CloudEvent event) {
         return new Fact.VenueFacts(
-                uuid(venue.getId(), event),
+                event.uuid(venue.getId()),
                 user(venue.getHostId()),
                 venue.getVersion(),
                 venue.getPackagesList().stream()
@@ -133,14 +132,6 @@ public final class FactsFromEvents {
             return new BigDecimal(money.getAmount());
         } catch (NumberFormatException e) {
             throw new PoisonMessage(event.type() + " " + event.id() + " has amount '" + money.getAmount() + "'", e);
-        }
-    }
-
-    private static UUID uuid(String value, CloudEvent event) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonMessage(event.type() + " " + event.id() + " names '" + value + "', not a UUID", e);
         }
     }
 }

@@ -19,7 +19,6 @@ import dev.couchannel.platform.messaging.ProtobufEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -74,42 +73,42 @@ class ReputationFactsListener {
             case "couchannel.review.v1.RatingChanged" -> {
                 RatingChanged e = ProtobufEvents.unwrap(event, RatingChanged.parser());
                 facts.ratingChanged(
-                        uuid(e.getVenueId(), event), user(e.getHostId()), e.getAverage(), e.getCount(), e.getVersion());
+                        event.uuid(e.getVenueId()), user(e.getHostId()), e.getAverage(), e.getCount(), e.getVersion());
             }
             case "couchannel.review.v1.ReviewPosted" -> {
                 ReviewPosted e = ProtobufEvents.unwrap(event, ReviewPosted.parser());
-                facts.reviewPosted(uuid(e.getReviewId(), event), user(e.getHostId()), WireTime.toInstant(e.getAt()));
+                facts.reviewPosted(event.uuid(e.getReviewId()), user(e.getHostId()), WireTime.toInstant(e.getAt()));
             }
             case "couchannel.review.v1.ReviewReplied" -> {
                 ReviewReplied e = ProtobufEvents.unwrap(event, ReviewReplied.parser());
-                facts.reviewReplied(uuid(e.getReviewId(), event), user(e.getHostId()), WireTime.toInstant(e.getAt()));
+                facts.reviewReplied(event.uuid(e.getReviewId()), user(e.getHostId()), WireTime.toInstant(e.getAt()));
             }
             case "couchannel.inventory.v1.SessionPublished" -> {
                 SessionPublished e = ProtobufEvents.unwrap(event, SessionPublished.parser());
                 facts.sessionPublished(
-                        uuid(e.getSessionId(), event), user(e.getHostId()), WireTime.toInstant(e.getKickoff()));
+                        event.uuid(e.getSessionId()), user(e.getHostId()), WireTime.toInstant(e.getKickoff()));
             }
             case "couchannel.inventory.v1.SessionCancelled" -> {
                 SessionCancelled e = ProtobufEvents.unwrap(event, SessionCancelled.parser());
                 // a postponed fixture is force majeure: it costs the host nothing, here as in payment
                 facts.sessionCancelled(
-                        uuid(e.getSessionId(), event),
+                        event.uuid(e.getSessionId()),
                         user(e.getHostId()),
                         e.getCause() != SessionCancellationCause.FIXTURE_POSTPONED);
             }
             case "couchannel.booking.v1.BookingConfirmed" -> {
                 BookingConfirmed e = ProtobufEvents.unwrap(event, BookingConfirmed.parser());
                 facts.bookingConfirmed(
-                        uuid(e.getBookingId(), event), uuid(e.getSessionId(), event), user(e.getGuestId()));
+                        event.uuid(e.getBookingId()), event.uuid(e.getSessionId()), user(e.getGuestId()));
             }
             case "couchannel.booking.v1.BookingCancelled" -> {
                 BookingCancelled e = ProtobufEvents.unwrap(event, BookingCancelled.parser());
                 facts.bookingCancelled(
-                        uuid(e.getBookingId(), event), uuid(e.getSessionId(), event), user(e.getGuestId()));
+                        event.uuid(e.getBookingId()), event.uuid(e.getSessionId()), user(e.getGuestId()));
             }
             case "couchannel.booking.v1.GuestNoShow" -> {
                 GuestNoShow e = ProtobufEvents.unwrap(event, GuestNoShow.parser());
-                facts.guestNoShow(uuid(e.getBookingId(), event), uuid(e.getSessionId(), event), user(e.getGuestId()));
+                facts.guestNoShow(event.uuid(e.getBookingId()), event.uuid(e.getSessionId()), user(e.getGuestId()));
             }
             default -> throw new PoisonMessage("reputation does not handle " + event.type());
         }
@@ -118,14 +117,6 @@ class ReputationFactsListener {
     /** Users are named by e-mail address, lower case, as the tokens name them (ADR 12). */
     private static String user(String id) {
         return id.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static UUID uuid(String value, CloudEvent event) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonMessage(event.type() + " " + event.id() + " names '" + value + "', not a UUID", e);
-        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -8,7 +8,6 @@ import dev.couchannel.contracts.inventory.v1.SessionCancelled;
 import dev.couchannel.contracts.inventory.v1.SessionPublished;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
-import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.review.review.application.SessionLookup;
 import dev.couchannel.review.review.application.SessionLookup.SessionFacts;
@@ -73,8 +72,8 @@ class FactsListener {
         if (!event.type().equals("couchannel.booking.v1.BookingConfirmed")) {
             return () -> handle(event);
         }
-        UUID session =
-                uuid(ProtobufEvents.unwrap(event, BookingConfirmed.parser()).getSessionId(), event);
+        UUID session = event.uuid(
+                ProtobufEvents.unwrap(event, BookingConfirmed.parser()).getSessionId());
         Optional<SessionFacts> missing = attendances.sessionKnown(session) ? Optional.empty() : sessions.find(session);
         return () -> {
             missing.ifPresent(facts -> {
@@ -92,24 +91,24 @@ class FactsListener {
             case "couchannel.booking.v1.BookingConfirmed" -> {
                 BookingConfirmed e = ProtobufEvents.unwrap(event, BookingConfirmed.parser());
                 attendances.bookingConfirmed(
-                        uuid(e.getBookingId(), event), uuid(e.getSessionId(), event), user(e.getGuestId()));
+                        event.uuid(e.getBookingId()), event.uuid(e.getSessionId()), user(e.getGuestId()));
             }
             case "couchannel.booking.v1.BookingCancelled" -> {
                 BookingCancelled e = ProtobufEvents.unwrap(event, BookingCancelled.parser());
                 attendances.bookingCancelled(
-                        uuid(e.getBookingId(), event), uuid(e.getSessionId(), event), user(e.getGuestId()));
+                        event.uuid(e.getBookingId()), event.uuid(e.getSessionId()), user(e.getGuestId()));
             }
             case "couchannel.inventory.v1.SessionPublished" -> {
                 SessionPublished e = ProtobufEvents.unwrap(event, SessionPublished.parser());
                 attendances.sessionPublished(
-                        uuid(e.getSessionId(), event),
-                        uuid(e.getVenueId(), event),
+                        event.uuid(e.getSessionId()),
+                        event.uuid(e.getVenueId()),
                         user(e.getHostId()),
                         WireTime.toInstant(e.getKickoff()));
             }
             case "couchannel.inventory.v1.SessionCancelled" -> {
                 SessionCancelled e = ProtobufEvents.unwrap(event, SessionCancelled.parser());
-                attendances.sessionCancelled(uuid(e.getSessionId(), event));
+                attendances.sessionCancelled(event.uuid(e.getSessionId()));
             }
             default -> {
                 // unreachable: on() lets only FACTS through
@@ -120,14 +119,6 @@ class FactsListener {
     /** Users are stored by e-mail address, lower case, as the tokens name them (ADR 12). */
     private static String user(String id) {
         return id.toLowerCase(Locale.ROOT);
-    }
-
-    private static UUID uuid(String value, CloudEvent event) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonMessage(event.type() + " " + event.id() + " names '" + value + "', not a UUID", e);
-        }
     }
 
     @Configuration(proxyBeanMethods = false)
