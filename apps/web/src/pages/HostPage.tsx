@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import {
   useDashboard,
+  useMyProfile,
   useDeletePhoto,
   useFixtures,
   useUploadPhoto,
@@ -12,17 +13,58 @@ import {
 } from "../api/hooks";
 import type { DashboardItem, Fixture, RefundPolicy, StreamingPackage, Venue, VenueRequest } from "../api/types";
 import { useI18n } from "../i18n/i18n";
+import { Link } from "../router";
+import { AnalyticsPage } from "./AnalyticsPage";
+import { EarningsPage } from "./EarningsPage";
+import { HostReviews } from "./HostReviews";
+import { ProfileEditor } from "./ProfileEditor";
 import { Badge, EmptyState, Field, Notice, ProblemMessage, Spinner, fieldError } from "../ui/kit";
 
-export function HostPage() {
+export type HostTab = "manage" | "earnings" | "analytics";
+
+/** The host's sections: hosting itself, earnings, analytics. */
+export function HostTabs({ tab }: { tab: HostTab }) {
+  const { t } = useI18n();
+  const tabs: { id: HostTab; href: string; label: string }[] = [
+    { id: "manage", href: "/host", label: t("host.title") },
+    { id: "earnings", href: "/host/earnings", label: t("earnings.title") },
+    { id: "analytics", href: "/host/analytics", label: t("analytics.title") },
+  ];
+  return (
+    <nav aria-label={t("host.sections")} className="tabs">
+      <ul>
+        {tabs.map((item) => (
+          <li key={item.id}>
+            <Link href={item.href} className="tabs__link" aria-current={tab === item.id ? "page" : undefined}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function HostPage({ tab = "manage" }: { tab?: HostTab }) {
   const { t } = useI18n();
   return (
     <div className="stack">
-      <h1>{t("host.title")}</h1>
-      <Onboarding />
-      <Sessions />
-      <PlanSession />
-      <Venues />
+      <HostTabs tab={tab} />
+      {tab === "earnings" ? (
+        <EarningsPage />
+      ) : tab === "analytics" ? (
+        <AnalyticsPage scope="me" />
+      ) : (
+        <>
+          <h1>{t("host.title")}</h1>
+          <Onboarding />
+          <Sessions />
+          <PlanSession />
+          <Venues />
+          <ProfileEditor />
+          <HostReviews />
+        </>
+      )}
     </div>
   );
 }
@@ -35,19 +77,22 @@ function Onboarding() {
   const { t } = useI18n();
   const venues = useMyVenues();
   const dashboard = useDashboard();
-  if (venues.isPending || dashboard.isPending) {
+  const profile = useMyProfile();
+  if (venues.isPending || dashboard.isPending || profile.isPending) {
     return <Spinner />;
   }
   if (!venues.data || !dashboard.data) {
     return null;
   }
+  const hasProfile = Boolean(profile.data);
   const hasVenue = venues.data.length > 0;
   const planned = dashboard.data.items.length > 0;
   const published = dashboard.data.items.some((item) => item.status === "PUBLISHED");
-  if (hasVenue && published) {
+  if (hasProfile && hasVenue && published) {
     return null;
   }
   const steps: { done: boolean; label: string; href: string }[] = [
+    { done: hasProfile, label: t("onboarding.profile"), href: "#host-profile" },
     { done: hasVenue, label: t("onboarding.venue"), href: "#host-venues" },
     { done: planned, label: t("onboarding.plan"), href: "#host-plan" },
     { done: published, label: t("onboarding.publish"), href: "#host-sessions" },
