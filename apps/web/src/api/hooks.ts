@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, idempotencyKey, problemOf, requestHeaders } from "./client";
 import type {
+  SessionBookings,
   Analytics,
   AnalyticsInterval,
   HostPayouts,
@@ -597,12 +598,23 @@ export function useRebuildAnalytics() {
   });
 }
 
-export function useMarkNoShow() {
+/** A session's bookings, for its host (booking's `GET /api/sessions/{id}/bookings`). */
+export function useSessionBookings(sessionId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["sessionBookings", sessionId],
+    queryFn: () => api<SessionBookings>(`/api/sessions/${encodeURIComponent(sessionId)}/bookings`),
+    enabled,
+  });
+}
+
+export function useMarkNoShow(sessionId: string) {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (bookingId: string) =>
       api<{ bookingId: string; markedAt: string }>(`/api/bookings/${encodeURIComponent(bookingId)}/no-show`, {
         method: "POST",
       }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["sessionBookings", sessionId] }),
   });
 }
 

@@ -446,3 +446,18 @@ export interface AuditEvent {
   subject?: string;
   details: Record<string, unknown>;
 }
+
+export interface SessionBookings {
+  sessionId: string;
+  kickoff: string;
+  bookings: {
+    id: string;
+    guest: string;
+    seats: number;
+    status: BookingStatus;
+    total?: Money;
+    cancelledBy?: string;
+    noShowAt?: string | null;
+    createdAt: string;
+  }[];
+}

@@ -309,6 +309,7 @@ export const en = {
   "audit.col.subject": "Whom",
   "audit.col.details": "Details",
   "common.saving": "Saving…",
+  "host.manage": "Venues and sessions",
   "host.sections": "Hosting sections",
   "onboarding.profile": "Your host profile: the name and words guests see",
   "session.degraded.host": "the host's profile",
@@ -419,6 +420,16 @@ export const en = {
   "moderation.reason": "Reason (optional)",
   "moderation.hide": "Hide",
   "moderation.restore": "Restore",
+  "sessionBookings.show": "Bookings",
+  "sessionBookings.none": "No bookings for this session yet.",
+  "sessionBookings.caption": "Bookings of {title}",
+  "sessionBookings.guest": "Guest",
+  "sessionBookings.total": "Paid",
+  "sessionBookings.noShow": "No-show",
+  "sessionBookings.mark": "Did not come",
+  "sessionBookings.markFor": "Record {guest} as a no-show",
+  "sessionBookings.recorded": "Recorded {at}",
+  "sessionBookings.afterKickoff": "after kickoff",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { compact, daysBefore, labelEvery, linePath, niceMax, percent, plot, ticks } from "./chart";
+import { noShowState } from "./noshow";
 import { refundEstimate } from "./refund";
 import { probeTiles, tileOf, tileUrl, type ImageLoader, type Timers } from "./tiles";
 
@@ -157,5 +158,19 @@ describe("chart scaling", () => {
     expect(percent(0.5, "pl")).toMatch(/^50\s?%$/);
     expect(compact(1200, "en")).toMatch(/^1\.2k$/i);
     expect(daysBefore("2026-03-01", 1)).toBe("2026-02-28");
+  });
+});
+
+describe("no-show window", () => {
+  const kickoff = "2026-11-21T20:00:00Z";
+  const at = (iso: string) => Date.parse(iso);
+  it("is open for a confirmed booking from kickoff until 72 h after", () => {
+    const confirmed = { status: "CONFIRMED" };
+    expect(noShowState(confirmed, kickoff, at("2026-11-21T19:59:59Z"))).toBe("tooEarly");
+    expect(noShowState(confirmed, kickoff, at("2026-11-21T20:00:00Z"))).toBe("allowed");
+    expect(noShowState(confirmed, kickoff, at("2026-11-24T20:00:00Z"))).toBe("allowed");
+    expect(noShowState(confirmed, kickoff, at("2026-11-24T20:00:01Z"))).toBe("tooLate");
+    expect(noShowState({ status: "CANCELLED" }, kickoff, at("2026-11-22T10:00:00Z"))).toBe("notConfirmed");
+    expect(noShowState({ status: "CONFIRMED", noShowAt: "2026-11-21T21:00:00Z" }, kickoff, 0)).toBe("recorded");
   });
 });

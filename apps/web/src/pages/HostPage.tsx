@@ -18,6 +18,7 @@ import { AnalyticsPage } from "./AnalyticsPage";
 import { EarningsPage } from "./EarningsPage";
 import { HostReviews } from "./HostReviews";
 import { ProfileEditor } from "./ProfileEditor";
+import { SessionBookingsPanel } from "./SessionBookingsPanel";
 import { Badge, EmptyState, Field, Notice, ProblemMessage, Spinner, fieldError } from "../ui/kit";
 
 export type HostTab = "manage" | "earnings" | "analytics";
@@ -26,7 +27,7 @@ export type HostTab = "manage" | "earnings" | "analytics";
 export function HostTabs({ tab }: { tab: HostTab }) {
   const { t } = useI18n();
   const tabs: { id: HostTab; href: string; label: string }[] = [
-    { id: "manage", href: "/host", label: t("host.title") },
+    { id: "manage", href: "/host", label: t("host.manage") },
     { id: "earnings", href: "/host/earnings", label: t("earnings.title") },
     { id: "analytics", href: "/host/analytics", label: t("analytics.title") },
   ];
@@ -180,6 +181,7 @@ function Sessions() {
 function SessionRow({ item, title, venue }: { item: DashboardItem; title: string; venue?: string }) {
   const { t, money } = useI18n();
   const publish = usePublishSession();
+  const [open, setOpen] = useState(false);
   const tone = item.status === "PUBLISHED" ? "ok" : item.status === "DRAFT" ? "wait" : "muted";
   return (
     <>
@@ -221,8 +223,26 @@ function SessionRow({ item, title, venue }: { item: DashboardItem; title: string
             </button>
           )}
           {publish.isPending && <Spinner label={t("host.publishing")} inline />}
+          {item.status !== "DRAFT" && (
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              aria-expanded={open}
+              onClick={() => setOpen(!open)}
+              aria-label={`${t("sessionBookings.show")}: ${title}${venue ? `, ${venue}` : ""}`}
+            >
+              {t("sessionBookings.show")}
+            </button>
+          )}
         </td>
       </tr>
+      {open && (
+        <tr>
+          <td colSpan={8}>
+            <SessionBookingsPanel sessionId={item.id} title={title} />
+          </td>
+        </tr>
+      )}
       {(publish.error || publish.isSuccess) && (
         <tr>
           <td colSpan={8}>
