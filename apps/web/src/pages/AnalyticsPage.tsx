@@ -22,7 +22,7 @@ export function AnalyticsPage({ scope }: { scope: "me" | "admin" }) {
   const { t } = useI18n();
   const [to, setTo] = useState(today);
   const [from, setFrom] = useState(() => daysBefore(today(), 29));
-  const [interval, setInterval] = useState<AnalyticsInterval>("day");
+  const [interval, setStep] = useState<AnalyticsInterval>("day");
   const analytics = useAnalytics(scope, from, to, interval);
   return (
     <section className="stack" aria-labelledby="analytics-title" data-testid="analytics">
@@ -43,7 +43,7 @@ export function AnalyticsPage({ scope }: { scope: "me" | "admin" }) {
             <select
               {...props}
               value={interval}
-              onChange={(event) => setInterval(event.target.value as AnalyticsInterval)}
+              onChange={(event) => setStep(event.target.value as AnalyticsInterval)}
             >
               <option value="day">{t("analytics.interval.day")}</option>
               <option value="week">{t("analytics.interval.week")}</option>

@@ -138,11 +138,10 @@ class NoShowIT {
         assertThat(items.get(0).get("id").asText()).isEqualTo(came.id().toString());
         assertThat(items.get(0).get("guest").asText()).isEqualTo("g***@example.com");
         assertThat(items.get(0).get("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(items.get(0).get("total").get("amount").asText()).isEqualTo("30.00");
-        assertThat(items.get(0).get("noShowAt").isNull()).isTrue();
+        assertThat(items.get(0).has("noShowAt")).isFalse();
         assertThat(items.get(1).get("id").asText()).isEqualTo(absent.id().toString());
         assertThat(items.get(1).get("guest").asText()).isEqualTo("a***@example.com");
-        assertThat(items.get(1).get("noShowAt").isNull()).isFalse();
+        assertThat(items.get(1).get("noShowAt").asText()).isNotBlank();
         assertThat(items.get(2).get("id").asText()).isEqualTo(pending.id().toString());
         assertThat(items.get(2).get("status").asText()).isEqualTo("PENDING");
     }
