@@ -27,21 +27,22 @@ export function AnalyticsPage({ scope }: { scope: "me" | "admin" }) {
   return (
     <section className="stack" aria-labelledby="analytics-title" data-testid="analytics">
       <h1 id="analytics-title">{scope === "admin" ? t("analytics.adminTitle") : t("analytics.title")}</h1>
-      <form className="filters" aria-label={t("analytics.range")} onSubmit={(event) => event.preventDefault()}>
+      <form className="form-grid" aria-label={t("analytics.range")} onSubmit={(event) => event.preventDefault()}>
         <Field label={t("analytics.from")}>
           {(props) => (
-            <input {...props} type="date" value={from} max={to} onChange={(event) => setFrom(event.target.value)} />
+            <input {...props} className="input" type="date" value={from} max={to} onChange={(event) => setFrom(event.target.value)} />
           )}
         </Field>
         <Field label={t("analytics.to")}>
           {(props) => (
-            <input {...props} type="date" value={to} min={from} onChange={(event) => setTo(event.target.value)} />
+            <input {...props} className="input" type="date" value={to} min={from} onChange={(event) => setTo(event.target.value)} />
           )}
         </Field>
         <Field label={t("analytics.interval")}>
           {(props) => (
             <select
               {...props}
+              className="input"
               value={interval}
               onChange={(event) => setStep(event.target.value as AnalyticsInterval)}
             >

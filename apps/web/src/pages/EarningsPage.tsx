@@ -139,6 +139,7 @@ function PayoutAccount({ current }: { current: string | null }) {
           {(props) => (
             <input
               {...props}
+              className="input"
               value={account}
               required
               autoComplete="off"

@@ -79,7 +79,7 @@ function ReviewItem({ review, venueId }: { review: Review; venueId: string }) {
         <form className="stack" onSubmit={submit} noValidate>
           <Field label={t("hostReviews.reply")} error={fieldError(reply.error, "text")}>
             {(props) => (
-              <textarea {...props} rows={2} maxLength={1000} value={text} onChange={(event) => setText(event.target.value)} />
+              <textarea {...props} className="input" rows={2} maxLength={1000} value={text} onChange={(event) => setText(event.target.value)} />
             )}
           </Field>
           <div>

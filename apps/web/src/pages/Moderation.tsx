@@ -51,7 +51,7 @@ function ReportedReview({ review }: { review: Review }) {
       {!hidden && (
         <Field label={t("moderation.reason")}>
           {(props) => (
-            <input {...props} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
+            <input {...props} className="input" value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
           )}
         </Field>
       )}

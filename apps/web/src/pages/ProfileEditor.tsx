@@ -46,6 +46,7 @@ export function ProfileEditor() {
           {(props) => (
             <input
               {...props}
+              className="input"
               value={displayName}
               required
               minLength={2}
@@ -56,7 +57,7 @@ export function ProfileEditor() {
         </Field>
         <Field label={t("profile.bio")} hint={t("profile.bioHint")} error={fieldError(save.error, "bio")}>
           {(props) => (
-            <textarea {...props} value={bio} rows={4} maxLength={1000} onChange={(event) => setBio(event.target.value)} />
+            <textarea {...props} className="input" value={bio} rows={4} maxLength={1000} onChange={(event) => setBio(event.target.value)} />
           )}
         </Field>
         <fieldset className="checks">
