@@ -185,7 +185,7 @@ function SessionRow({ item, title, venue }: { item: DashboardItem; title: string
   const tone = item.status === "PUBLISHED" ? "ok" : item.status === "DRAFT" ? "wait" : "muted";
   return (
     <>
-      <tr data-testid="host-session">
+      <tr data-testid="host-session" data-session={item.id}>
         <th scope="row">
           {title}
           {venue && (

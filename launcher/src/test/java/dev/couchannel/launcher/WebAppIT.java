@@ -675,4 +675,31 @@ class WebAppIT {
         assertThat(weeks).isBetween(5, 6);
         PlaywrightAssertions.assertThat(chart.locator("svg circle")).hasCount(weeks);
     }
+
+    @Test
+    void aHostOpensTheBookingsOfASessionWithTheGuestsMasked() throws Exception {
+        StackClient client = new StackClient(stack);
+        String session = client.sessionWithSeats(3, StackClient.demoId("venue:gdansk-oliwa-house:0"))
+                .toString();
+        String booking = StackClient.match(
+                StackClient.ID, client.book("guest5@example.com", session, 2).body());
+        assertThat(client.awaitDecision("guest5@example.com", booking)).isEqualTo("CONFIRMED");
+
+        open("en-GB");
+        signIn("host@example.com");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hosting"))
+                .click();
+        Locator row = page.locator("[data-session='" + session + "']");
+        Locator toggle =
+                row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Bookings")));
+        toggle.click();
+        PlaywrightAssertions.assertThat(toggle).hasAttribute("aria-expanded", "true");
+        Locator bookings = page.getByTestId("session-bookings");
+        PlaywrightAssertions.assertThat(bookings.locator("tbody tr")).hasCount(1);
+        PlaywrightAssertions.assertThat(bookings).containsText("g***@example.com");
+        PlaywrightAssertions.assertThat(bookings).not().containsText("guest5@example.com");
+        PlaywrightAssertions.assertThat(bookings).containsText("Confirmed");
+        // kickoff is two hours away: no-shows are recorded only from kickoff on
+        PlaywrightAssertions.assertThat(bookings).containsText("after kickoff");
+    }
 }
