@@ -55,7 +55,7 @@ export function App() {
       page = <Guarded>{<MyBookingsPage />}</Guarded>;
       break;
     case "host":
-      page = <Guarded role="host">{<HostPage />}</Guarded>;
+      page = <Guarded role="host">{<HostPage tab={current.tab} />}</Guarded>;
       break;
     case "admin":
       page = <Guarded role="admin">{<AdminPage tab={current.tab} />}</Guarded>;
@@ -174,7 +174,6 @@ function Header() {
               )}
             {me.data && item("/settings", t("nav.settings"))}
             {(roles.includes("host") || roles.includes("admin")) && item("/host", t("nav.host"))}
-            {/* host payouts and analytics (other helpers' APIs, not on main yet) get their entries here */}
             {roles.includes("admin") && item("/admin", t("nav.admin"))}
           </ul>
         </nav>

@@ -32,8 +32,8 @@ export type Route =
   | { page: "session"; id: string }
   | { page: "booking"; id: string }
   | { page: "bookings" }
-  | { page: "host" }
-  | { page: "admin"; tab: "rules" | "users" | "audit" }
+  | { page: "host"; tab: "manage" | "earnings" | "analytics" }
+  | { page: "admin"; tab: "rules" | "users" | "audit" | "analytics" | "reviews" }
   | { page: "inbox" }
   | { page: "settings" }
   | { page: "notFound" };
@@ -44,10 +44,12 @@ export function route(path: string): Route {
   if (parts[0] === "sessions" && parts.length === 2) return { page: "session", id: parts[1] };
   if (parts[0] === "bookings" && parts.length === 1) return { page: "bookings" };
   if (parts[0] === "bookings" && parts.length === 2) return { page: "booking", id: parts[1] };
-  if (parts[0] === "host" && parts.length === 1) return { page: "host" };
+  if (parts[0] === "host" && parts.length === 1) return { page: "host", tab: "manage" };
+  if (parts[0] === "host" && parts.length === 2 && (parts[1] === "earnings" || parts[1] === "analytics"))
+    return { page: "host", tab: parts[1] };
   if (parts[0] === "admin" && parts.length === 1) return { page: "admin", tab: "rules" };
-  if (parts[0] === "admin" && parts.length === 2 && (parts[1] === "users" || parts[1] === "audit"))
-    return { page: "admin", tab: parts[1] };
+  if (parts[0] === "admin" && parts.length === 2 && ["users", "audit", "analytics", "reviews"].includes(parts[1]))
+    return { page: "admin", tab: parts[1] as "users" | "audit" | "analytics" | "reviews" };
   if (parts[0] === "inbox" && parts.length === 1) return { page: "inbox" };
   if (parts[0] === "settings" && parts.length === 1) return { page: "settings" };
   return { page: "notFound" };

@@ -3,6 +3,12 @@ import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, idempotencyKey, problemOf, requestHeaders } from "./client";
 import type {
+  SessionBookings,
+  Analytics,
+  AnalyticsInterval,
+  HostPayouts,
+  HostProfile,
+  HostProfileRequest,
   AuditEvent,
   Booking,
   IdentityUser,
@@ -48,6 +54,11 @@ export const keys = {
   photos: (venueId: string) => ["photos", venueId] as const,
   users: (q: string) => ["users", q] as const,
   audit: (type: string) => ["audit", type] as const,
+  profile: ["profile", "me"] as const,
+  payouts: ["payouts", "me"] as const,
+  analytics: (scope: "me" | "admin", from: string, to: string, interval: AnalyticsInterval) =>
+    ["analytics", scope, from, to, interval] as const,
+  reported: ["reviews", "reported"] as const,
 };
 
 /** Who is signed in; null when nobody is (401). */
@@ -518,5 +529,116 @@ export function useLogout() {
       client.clear();
       void client.invalidateQueries({ queryKey: keys.me });
     },
+  });
+}
+
+/** The caller's host profile; null until they write one (404). */
+export function useMyProfile() {
+  return useQuery({
+    queryKey: keys.profile,
+    queryFn: async (): Promise<HostProfile | null> => {
+      try {
+        return await api<HostProfile>("/api/hosts/me/profile");
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) {
+          return null;
+        }
+        throw error;
+      }
+    },
+  });
+}
+
+export function useSaveProfile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (profile: HostProfileRequest) =>
+      api<HostProfile>("/api/hosts/me/profile", { method: "PUT", body: profile }),
+    onSuccess: (saved) => {
+      client.setQueryData(keys.profile, saved);
+      void client.invalidateQueries({ queryKey: ["session"] });
+    },
+  });
+}
+
+export function usePayouts() {
+  return useQuery({ queryKey: keys.payouts, queryFn: () => api<HostPayouts>("/api/hosts/me/payouts?limit=50") });
+}
+
+export function useSavePayoutAccount() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (accountId: string) =>
+      api<{ hostId: string; accountId: string }>("/api/hosts/me/payout-account", {
+        method: "PUT",
+        body: { accountId },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.payouts }),
+  });
+}
+
+/** The host's own (`me`) or the platform's (`admin`) analytics for a range of days. */
+export function useAnalytics(scope: "me" | "admin", from: string, to: string, interval: AnalyticsInterval) {
+  const path = scope === "me" ? "/api/hosts/me/analytics" : "/api/admin/analytics";
+  return useQuery({
+    queryKey: keys.analytics(scope, from, to, interval),
+    queryFn: ({ signal }) =>
+      api<Analytics>(`${path}?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&interval=${interval}`, {
+        signal,
+      }),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useRebuildAnalytics() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ events: number; tookMs: number }>("/api/admin/analytics/rebuild", { method: "POST" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["analytics"] }),
+  });
+}
+
+/** A session's bookings, for its host (booking's `GET /api/sessions/{id}/bookings`). */
+export function useSessionBookings(sessionId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["sessionBookings", sessionId],
+    queryFn: () => api<SessionBookings>(`/api/sessions/${encodeURIComponent(sessionId)}/bookings`),
+    enabled,
+  });
+}
+
+export function useMarkNoShow(sessionId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (bookingId: string) =>
+      api<{ bookingId: string; markedAt: string }>(`/api/bookings/${encodeURIComponent(bookingId)}/no-show`, {
+        method: "POST",
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["sessionBookings", sessionId] }),
+  });
+}
+
+export function useReplyToReview(venueId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, text }: { id: string; text: string }) =>
+      api<Review>(`/api/reviews/${encodeURIComponent(id)}/reply`, { method: "POST", body: { text } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.venueReviews(venueId) }),
+  });
+}
+
+export function useReportedReviews() {
+  return useQuery({ queryKey: keys.reported, queryFn: () => api<Review[]>("/api/admin/reviews/reported") });
+}
+
+export function useModerateReview() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, hide, reason }: { id: string; hide: boolean; reason?: string }) =>
+      api<Review>(`/api/admin/reviews/${encodeURIComponent(id)}/${hide ? "hide" : "restore"}`, {
+        method: "POST",
+        body: hide ? { reason: reason || undefined } : undefined,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["reviews"] }),
   });
 }

@@ -67,7 +67,91 @@ export interface SessionDetails extends Session {
   };
   price?: { perSeat: Money; serviceFee: Money; vat: Money; vatCountry: string };
   rating?: Rating;
-  degraded?: ("venue" | "price" | "rating")[];
+  host?: { id: string; displayName: string; bio?: string; languages?: string[]; memberSince?: string };
+  hostReputation?: { userId?: string; host?: HostReputation };
+  degraded?: ("venue" | "host" | "price" | "rating" | "reputation")[];
+}
+
+export interface HostReputation {
+  score: number;
+  rating: { average: number; count: number; weighted: number };
+  cancellations: { sessions: number; cancelled: number; reliability: number };
+  responses: { reviews: number; repliedInTime: number; medianReplyHours?: number; responsiveness: number };
+}
+
+export interface HostProfile {
+  id: string;
+  displayName: string;
+  bio: string;
+  languages: string[];
+  memberSince: string;
+  venues?: number;
+}
+
+export interface HostProfileRequest {
+  displayName: string;
+  bio: string;
+  languages: string[];
+}
+
+export type PayoutStatus = "PENDING" | "PAID" | "FAILED";
+
+export interface Payout {
+  id: string;
+  amount: Money;
+  status: PayoutStatus;
+  attempts: number;
+  nextAttemptAt?: string | null;
+  failureCode?: string | null;
+  failureReason?: string | null;
+  providerRef?: string | null;
+  createdAt: string;
+  paidAt?: string | null;
+}
+
+export interface HostPayouts {
+  hostId: string;
+  payoutAccount?: string | null;
+  balances: {
+    due: Money;
+    pending: Money;
+    nextPayableAt?: string | null;
+    upcoming: { sessionId: string; amount: Money; payableAt?: string | null }[];
+  }[];
+  payouts: Payout[];
+}
+
+export interface AnalyticsFigures {
+  confirmed: number;
+  seats: number;
+  rejected: number;
+  cancelled: number;
+  cancellationRate?: number | null;
+  cancelledBy: Record<string, number>;
+  revenue: { currency: string; gross: string; refunds: string; net: string }[];
+  occupancy: { sessions: number; sold: number; capacity: number; rate?: number | null };
+  nps: { responses: number; promoters: number; passives: number; detractors: number; score?: number | null };
+  packages: { provider: string; licence: "RESIDENTIAL" | "COMMERCIAL"; bookings: number; seats: number }[];
+}
+
+export type AnalyticsInterval = "day" | "week";
+
+export interface Analytics {
+  scope: string;
+  from: string;
+  to: string;
+  interval: AnalyticsInterval;
+  totals: AnalyticsFigures;
+  series: (AnalyticsFigures & { start: string })[];
+  sessions: {
+    sessionId: string;
+    venueId?: string;
+    kickoff: string;
+    capacity: number;
+    sold: number;
+    occupancy?: number | null;
+    cancelled: boolean;
+  }[];
 }
 
 export interface Booking {
@@ -286,6 +370,9 @@ export interface Review {
   text: string;
   postedAt: string;
   reply?: { text: string; at: string };
+  guestId?: string;
+  reports?: number;
+  hidden?: boolean;
 }
 
 export interface VenueReviewPage {
@@ -358,4 +445,19 @@ export interface AuditEvent {
   actor?: string;
   subject?: string;
   details: Record<string, unknown>;
+}
+
+export interface SessionBookings {
+  sessionId: string;
+  kickoff: string;
+  bookings: {
+    id: string;
+    guest: string;
+    seats: number;
+    status: BookingStatus;
+    total?: Money;
+    cancelledBy?: string;
+    noShowAt?: string | null;
+    createdAt: string;
+  }[];
 }

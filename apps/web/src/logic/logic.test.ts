@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
+import { compact, daysBefore, labelEvery, linePath, niceMax, percent, plot, ticks } from "./chart";
+import { noShowState } from "./noshow";
 import { refundEstimate } from "./refund";
 import { probeTiles, tileOf, tileUrl, type ImageLoader, type Timers } from "./tiles";
 
@@ -118,5 +120,57 @@ describe("tiles", () => {
     const london = tileOf(51.5074, -0.1278, 10);
     expect(Math.floor(london.x)).toBe(511);
     expect(Math.floor(london.y)).toBe(340);
+  });
+});
+
+describe("chart scaling", () => {
+  it("rounds the top of the scale up to 1, 2, 2.5 or 5 × 10^n", () => {
+    expect(niceMax(0)).toBe(1);
+    expect(niceMax(-3)).toBe(1);
+    expect(niceMax(Number.NaN)).toBe(1);
+    expect(niceMax(1)).toBe(1);
+    expect(niceMax(7)).toBe(10);
+    expect(niceMax(13)).toBe(20);
+    expect(niceMax(21)).toBe(25);
+    expect(niceMax(0.42)).toBe(0.5);
+    expect(niceMax(480)).toBe(500);
+  });
+
+  it("spaces ticks evenly without floating-point noise", () => {
+    expect(ticks(25)).toEqual([0, 6.25, 12.5, 18.75, 25]);
+    expect(ticks(0.3, 3)).toEqual([0, 0.1, 0.2, 0.3]);
+  });
+
+  it("places values in the box: 0 at the bottom, the top of the scale at the top", () => {
+    const box = { width: 120, height: 70, left: 10, right: 10, top: 10, bottom: 10 };
+    const points = plot([0, 5, 10, -1], ["a", "b", "c", "d"], 10, box);
+    expect(points.map((point) => point.x)).toEqual([10, 43.33, 76.67, 110]);
+    expect(points.map((point) => point.y)).toEqual([60, 35, 10, 60]);
+    expect(linePath(points.slice(0, 2))).toBe("M10 60 L43.33 35");
+    expect(plot([3], ["only"], 0, box)[0]).toMatchObject({ x: 60, y: 10 });
+  });
+
+  it("thins the x labels and formats rates, short numbers and dates", () => {
+    expect(labelEvery(30)).toBe(4);
+    expect(labelEvery(5)).toBe(1);
+    expect(percent(0.4567, "en")).toBe("45.7%");
+    expect(percent(null, "en")).toBe("—");
+    expect(percent(0.5, "pl")).toMatch(/^50\s?%$/);
+    expect(compact(1200, "en")).toMatch(/^1\.2k$/i);
+    expect(daysBefore("2026-03-01", 1)).toBe("2026-02-28");
+  });
+});
+
+describe("no-show window", () => {
+  const kickoff = "2026-11-21T20:00:00Z";
+  const at = (iso: string) => Date.parse(iso);
+  it("is open for a confirmed booking from kickoff until 72 h after", () => {
+    const confirmed = { status: "CONFIRMED" };
+    expect(noShowState(confirmed, kickoff, at("2026-11-21T19:59:59Z"))).toBe("tooEarly");
+    expect(noShowState(confirmed, kickoff, at("2026-11-21T20:00:00Z"))).toBe("allowed");
+    expect(noShowState(confirmed, kickoff, at("2026-11-24T20:00:00Z"))).toBe("allowed");
+    expect(noShowState(confirmed, kickoff, at("2026-11-24T20:00:01Z"))).toBe("tooLate");
+    expect(noShowState({ status: "CANCELLED" }, kickoff, at("2026-11-22T10:00:00Z"))).toBe("notConfirmed");
+    expect(noShowState({ status: "CONFIRMED", noShowAt: "2026-11-21T21:00:00Z" }, kickoff, 0)).toBe("recorded");
   });
 });

@@ -2,10 +2,12 @@ import { useState, type FormEvent } from "react";
 import { useAddRule, useAudit, useChangeRoles, useDisableRule, useRules, useUsers } from "../api/hooks";
 import { ROLES, RULE_KINDS, type ComplianceRule, type IdentityUser, type Role, type RuleKind } from "../api/types";
 import { Link } from "../router";
+import { AnalyticsPage } from "./AnalyticsPage";
+import { Moderation } from "./Moderation";
 import { useI18n } from "../i18n/i18n";
 import { Badge, EmptyState, Field, Notice, ProblemMessage, Spinner, fieldError } from "../ui/kit";
 
-export type AdminTab = "rules" | "users" | "audit";
+export type AdminTab = "rules" | "users" | "audit" | "analytics" | "reviews";
 
 export function AdminPage({ tab }: { tab: AdminTab }) {
   const { t } = useI18n();
@@ -13,7 +15,8 @@ export function AdminPage({ tab }: { tab: AdminTab }) {
     { id: "rules", href: "/admin", label: t("admin.title") },
     { id: "users", href: "/admin/users", label: t("users.title") },
     { id: "audit", href: "/admin/audit", label: t("audit.title") },
-    // analytics (another helper's API, not on main yet) gets its tab here
+    { id: "analytics", href: "/admin/analytics", label: t("analytics.adminTitle") },
+    { id: "reviews", href: "/admin/reviews", label: t("moderation.title") },
   ];
   return (
     <div className="stack">
@@ -28,7 +31,17 @@ export function AdminPage({ tab }: { tab: AdminTab }) {
           ))}
         </ul>
       </nav>
-      {tab === "rules" ? <Rules /> : tab === "users" ? <Users /> : <Audit />}
+      {tab === "rules" ? (
+        <Rules />
+      ) : tab === "users" ? (
+        <Users />
+      ) : tab === "analytics" ? (
+        <AnalyticsPage scope="admin" />
+      ) : tab === "reviews" ? (
+        <Moderation />
+      ) : (
+        <Audit />
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import {
   useDashboard,
+  useMyProfile,
   useDeletePhoto,
   useFixtures,
   useUploadPhoto,
@@ -12,17 +13,59 @@ import {
 } from "../api/hooks";
 import type { DashboardItem, Fixture, RefundPolicy, StreamingPackage, Venue, VenueRequest } from "../api/types";
 import { useI18n } from "../i18n/i18n";
+import { Link } from "../router";
+import { AnalyticsPage } from "./AnalyticsPage";
+import { EarningsPage } from "./EarningsPage";
+import { HostReviews } from "./HostReviews";
+import { ProfileEditor } from "./ProfileEditor";
+import { SessionBookingsPanel } from "./SessionBookingsPanel";
 import { Badge, EmptyState, Field, Notice, ProblemMessage, Spinner, fieldError } from "../ui/kit";
 
-export function HostPage() {
+export type HostTab = "manage" | "earnings" | "analytics";
+
+/** The host's sections: hosting itself, earnings, analytics. */
+export function HostTabs({ tab }: { tab: HostTab }) {
+  const { t } = useI18n();
+  const tabs: { id: HostTab; href: string; label: string }[] = [
+    { id: "manage", href: "/host", label: t("host.manage") },
+    { id: "earnings", href: "/host/earnings", label: t("earnings.title") },
+    { id: "analytics", href: "/host/analytics", label: t("analytics.title") },
+  ];
+  return (
+    <nav aria-label={t("host.sections")} className="tabs">
+      <ul>
+        {tabs.map((item) => (
+          <li key={item.id}>
+            <Link href={item.href} className="tabs__link" aria-current={tab === item.id ? "page" : undefined}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function HostPage({ tab = "manage" }: { tab?: HostTab }) {
   const { t } = useI18n();
   return (
     <div className="stack">
-      <h1>{t("host.title")}</h1>
-      <Onboarding />
-      <Sessions />
-      <PlanSession />
-      <Venues />
+      <HostTabs tab={tab} />
+      {tab === "earnings" ? (
+        <EarningsPage />
+      ) : tab === "analytics" ? (
+        <AnalyticsPage scope="me" />
+      ) : (
+        <>
+          <h1>{t("host.title")}</h1>
+          <Onboarding />
+          <Sessions />
+          <PlanSession />
+          <Venues />
+          <ProfileEditor />
+          <HostReviews />
+        </>
+      )}
     </div>
   );
 }
@@ -35,19 +78,22 @@ function Onboarding() {
   const { t } = useI18n();
   const venues = useMyVenues();
   const dashboard = useDashboard();
-  if (venues.isPending || dashboard.isPending) {
+  const profile = useMyProfile();
+  if (venues.isPending || dashboard.isPending || profile.isPending) {
     return <Spinner />;
   }
   if (!venues.data || !dashboard.data) {
     return null;
   }
+  const hasProfile = Boolean(profile.data);
   const hasVenue = venues.data.length > 0;
   const planned = dashboard.data.items.length > 0;
   const published = dashboard.data.items.some((item) => item.status === "PUBLISHED");
-  if (hasVenue && published) {
+  if (hasProfile && hasVenue && published) {
     return null;
   }
   const steps: { done: boolean; label: string; href: string }[] = [
+    { done: hasProfile, label: t("onboarding.profile"), href: "#host-profile" },
     { done: hasVenue, label: t("onboarding.venue"), href: "#host-venues" },
     { done: planned, label: t("onboarding.plan"), href: "#host-plan" },
     { done: published, label: t("onboarding.publish"), href: "#host-sessions" },
@@ -135,10 +181,11 @@ function Sessions() {
 function SessionRow({ item, title, venue }: { item: DashboardItem; title: string; venue?: string }) {
   const { t, money } = useI18n();
   const publish = usePublishSession();
+  const [open, setOpen] = useState(false);
   const tone = item.status === "PUBLISHED" ? "ok" : item.status === "DRAFT" ? "wait" : "muted";
   return (
     <>
-      <tr data-testid="host-session">
+      <tr data-testid="host-session" data-session={item.id}>
         <th scope="row">
           {title}
           {venue && (
@@ -176,8 +223,26 @@ function SessionRow({ item, title, venue }: { item: DashboardItem; title: string
             </button>
           )}
           {publish.isPending && <Spinner label={t("host.publishing")} inline />}
+          {item.status !== "DRAFT" && (
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              aria-expanded={open}
+              onClick={() => setOpen(!open)}
+              aria-label={`${t("sessionBookings.show")}: ${title}${venue ? `, ${venue}` : ""}`}
+            >
+              {t("sessionBookings.show")}
+            </button>
+          )}
         </td>
       </tr>
+      {open && (
+        <tr>
+          <td colSpan={8}>
+            <SessionBookingsPanel sessionId={item.id} title={title} />
+          </td>
+        </tr>
+      )}
       {(publish.error || publish.isSuccess) && (
         <tr>
           <td colSpan={8}>

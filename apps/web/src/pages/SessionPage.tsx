@@ -18,6 +18,8 @@ import { Link, navigate } from "../router";
 import { signIn } from "../auth";
 import { Badge, Field, Notice, ProblemMessage, Spinner, fieldError } from "../ui/kit";
 import { Stars } from "./SearchPage";
+import { languageName } from "./ProfileEditor";
+import { percent } from "../logic/chart";
 
 export function SessionPage({ id }: { id: string }) {
   const { t, money, dateTime } = useI18n();
@@ -160,6 +162,7 @@ export function SessionPage({ id }: { id: string }) {
         </section>
         <BookingForm session={details} />
       </div>
+      <HostCard details={details} />
       {details.venue && <VenueReviews venueId={details.venue.id} />}
     </article>
   );
@@ -474,6 +477,77 @@ function VenueReviews({ venueId }: { venueId: string }) {
             ))}
           </ul>
         </>
+      )}
+    </section>
+  );
+}
+
+/** Who hosts the session (their public profile) and their reputation, each part said in plain words. */
+function HostCard({ details }: { details: SessionDetails }) {
+  const { t, locale, dateTime } = useI18n();
+  const host = details.host;
+  const reputation = details.hostReputation?.host;
+  if (!host && !reputation) {
+    return null;
+  }
+  const share = (value: number) => percent(value, locale);
+  return (
+    <section className="card stack" aria-labelledby="host-title" data-testid="host">
+      <h2 id="host-title">{host ? t("hostCard.title", { name: host.displayName }) : t("hostCard.anonymous")}</h2>
+      {host && (
+        <>
+          {host.bio && <p data-testid="host-bio">{host.bio}</p>}
+          <dl className="facts">
+            {host.languages && host.languages.length > 0 && (
+              <div>
+                <dt>{t("hostCard.languages")}</dt>
+                <dd>{host.languages.map((code) => languageName(code, locale)).join(", ")}</dd>
+              </div>
+            )}
+            {host.memberSince && (
+              <div>
+                <dt>{t("hostCard.since")}</dt>
+                <dd>
+                  <time dateTime={host.memberSince}>{dateTime(host.memberSince)}</time>
+                </dd>
+              </div>
+            )}
+          </dl>
+        </>
+      )}
+      {reputation && (
+        <div data-testid="reputation">
+          <p>
+            <strong>{t("hostCard.score", { score: reputation.score.toFixed(0) })}</strong>
+          </p>
+          <ul className="reputation__parts">
+            <li>
+              {reputation.rating.count > 0
+                ? t("hostCard.rating", {
+                    average: reputation.rating.average.toFixed(1),
+                    count: reputation.rating.count,
+                  })
+                : t("hostCard.ratingNone")}
+            </li>
+            <li>
+              {t("hostCard.reliability", {
+                cancelled: reputation.cancellations.cancelled,
+                sessions: reputation.cancellations.sessions,
+                reliability: share(reputation.cancellations.reliability),
+              })}
+            </li>
+            <li>
+              {reputation.responses.reviews > 0
+                ? t("hostCard.responsiveness", {
+                    replied: reputation.responses.repliedInTime,
+                    reviews: reputation.responses.reviews,
+                    responsiveness: share(reputation.responses.responsiveness),
+                  })
+                : t("hostCard.responsivenessNone", { responsiveness: share(reputation.responses.responsiveness) })}
+            </li>
+          </ul>
+          <p className="muted">{t("hostCard.how")}</p>
+        </div>
       )}
     </section>
   );

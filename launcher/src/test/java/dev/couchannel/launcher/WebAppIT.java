@@ -602,4 +602,104 @@ class WebAppIT {
                 .isVisible();
         PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).hasCount(0);
     }
+
+    @Test
+    void theSessionPageShowsTheHostsProfileAndReputation() {
+        open("en-GB");
+        page.navigate("/");
+        sessionCard("Arsenal").click();
+        Locator host = page.getByTestId("host");
+        // the demo venues' host wrote this profile (hosting's demo data); the BFF view carries it
+        PlaywrightAssertions.assertThat(host.getByRole(AriaRole.HEADING)).hasText("Your host: Kasia & friends");
+        PlaywrightAssertions.assertThat(host).containsText("Snacks on us");
+        PlaywrightAssertions.assertThat(host).containsText("Polish");
+        PlaywrightAssertions.assertThat(page.getByTestId("reputation"))
+                .containsText(Pattern.compile("Reputation \\d+ of 100"));
+        PlaywrightAssertions.assertThat(page.getByTestId("reputation")).containsText("reliability");
+    }
+
+    @Test
+    void aHostSeesTheirEarningsAndSetsThePayoutAccount() {
+        open("en-GB");
+        signIn("host@example.com");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hosting"))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Earnings"))
+                .click();
+        Locator earnings = page.getByTestId("earnings");
+        // what is pending from the demo bookings, or the empty state of a host nobody has paid yet
+        PlaywrightAssertions.assertThat(earnings.getByTestId("balance")
+                        .or(earnings.getByText("Nothing earned yet"))
+                        .first())
+                .isVisible();
+        PlaywrightAssertions.assertThat(
+                        earnings.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("Payouts")))
+                .isVisible();
+
+        field("Connected account id").fill("not an account");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Save").setExact(true))
+                .click();
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).containsText("connected account");
+        field("Connected account id").fill("acct_webapp_test");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Save").setExact(true))
+                .click();
+        PlaywrightAssertions.assertThat(earnings).containsText("Payouts go to acct_webapp_test.");
+    }
+
+    @Test
+    void anAdminSeesThePlatformsAnalyticsAsChartsWithTables() {
+        open("en-GB");
+        signIn("admin@example.com");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin"))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Platform analytics"))
+                .click();
+        // the last 30 days, a point a day: 30 dots in the chart, 30 rows in its table
+        Locator chart = page.getByTestId("chart-bookings");
+        PlaywrightAssertions.assertThat(chart.locator("svg[role=img]")).isVisible();
+        PlaywrightAssertions.assertThat(chart.locator("svg circle")).hasCount(30);
+        PlaywrightAssertions.assertThat(page.getByTestId("series-table").locator("tbody tr"))
+                .hasCount(30);
+        PlaywrightAssertions.assertThat(page.getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rebuild from the event log")))
+                .isEnabled();
+
+        page.getByLabel("Each point is").selectOption("week");
+        PlaywrightAssertions.assertThat(page.getByTestId("series-table").locator("thead"))
+                .containsText("Week from");
+        int weeks = page.getByTestId("series-table").locator("tbody tr").count();
+        assertThat(weeks).isBetween(5, 6);
+        PlaywrightAssertions.assertThat(chart.locator("svg circle")).hasCount(weeks);
+    }
+
+    @Test
+    void aHostOpensTheBookingsOfASessionWithTheGuestsMasked() throws Exception {
+        StackClient client = new StackClient(stack);
+        String session = client.sessionWithSeats(3, StackClient.demoId("venue:gdansk-oliwa-house:0"))
+                .toString();
+        String booking = StackClient.match(
+                StackClient.ID, client.book("guest5@example.com", session, 2).body());
+        assertThat(client.awaitDecision("guest5@example.com", booking)).isEqualTo("CONFIRMED");
+
+        open("en-GB");
+        signIn("host@example.com");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hosting"))
+                .click();
+        Locator row = page.locator("[data-session='" + session + "']");
+        Locator toggle =
+                row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Bookings")));
+        toggle.click();
+        PlaywrightAssertions.assertThat(toggle).hasAttribute("aria-expanded", "true");
+        Locator bookings = page.getByTestId("session-bookings");
+        PlaywrightAssertions.assertThat(bookings.locator("tbody tr")).hasCount(1);
+        PlaywrightAssertions.assertThat(bookings).containsText("g***@example.com");
+        PlaywrightAssertions.assertThat(bookings).not().containsText("guest5@example.com");
+        PlaywrightAssertions.assertThat(bookings).containsText("Confirmed");
+        // kickoff is two hours away: no-shows are recorded only from kickoff on
+        PlaywrightAssertions.assertThat(bookings).containsText("after kickoff");
+    }
 }

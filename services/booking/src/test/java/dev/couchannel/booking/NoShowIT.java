@@ -28,10 +28,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /api/bookings/{id}/no-show} over the real database and broker; the test plays
- * inventory's catalog (who hosts a session, when it kicks off).
+ * {@code POST /api/bookings/{id}/no-show} and {@code GET /api/sessions/{id}/bookings} over the real database and
+ * broker; the test plays inventory's catalog (who hosts a session, when it kicks off).
  */
 @SpringBootTest(
         classes = BookingApplication.class,
@@ -46,6 +48,7 @@ class NoShowIT {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final String HOST = "host-noshow@example.com";
     static final FakeSessionCatalog CATALOG = FakeSessionCatalog.start();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -116,6 +119,65 @@ class NoShowIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertProblem(response, 400);
+    }
+
+    @Test
+    void theHostListsTheSessionsBookingsWithMaskedGuestsAndTheNoShows() throws Exception {
+        Booking came = confirmedBookingOfASessionThatKickedOff(Duration.ofHours(1));
+        Booking absent = booking(came.sessionId(), "absent-guest@example.com", true);
+        Booking pending = booking(came.sessionId(), "zed@example.com", false);
+        assertThat(noShow(absent.id(), HOST).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> listed = sessionBookings(came.sessionId(), HOST);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(listed.body());
+        assertThat(body.get("sessionId").asText()).isEqualTo(came.sessionId().toString());
+        JsonNode items = body.get("bookings");
+        assertThat(items).hasSize(3);
+        assertThat(listed.body()).doesNotContain("guest@example.com", "absent-guest@", "zed@");
+        assertThat(items.get(0).get("id").asText()).isEqualTo(came.id().toString());
+        assertThat(items.get(0).get("guest").asText()).isEqualTo("g***@example.com");
+        assertThat(items.get(0).get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(items.get(0).has("noShowAt")).isFalse();
+        assertThat(items.get(1).get("id").asText()).isEqualTo(absent.id().toString());
+        assertThat(items.get(1).get("guest").asText()).isEqualTo("a***@example.com");
+        assertThat(items.get(1).get("noShowAt").asText()).isNotBlank();
+        assertThat(items.get(2).get("id").asText()).isEqualTo(pending.id().toString());
+        assertThat(items.get(2).get("status").asText()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aSessionsBookingsAreItsHostsAndAdminsOnly() throws Exception {
+        Booking booking = confirmedBookingOfASessionThatKickedOff(Duration.ofHours(1));
+
+        HttpResponse<String> admin = sessionBookings(booking.sessionId(), "admin@example.com");
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+        assertThat(admin.body()).contains(booking.id().toString());
+        assertProblem(sessionBookings(booking.sessionId(), "other-host@example.com"), 404);
+        assertProblem(sessionBookings(booking.sessionId(), "guest2@example.com"), 403);
+        assertProblem(sessionBookings(booking.sessionId(), null), 401);
+        assertProblem(sessionBookings(UUID.randomUUID(), HOST), 404);
+    }
+
+    private HttpResponse<String> sessionBookings(UUID session, @Nullable String caller) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/sessions/" + session + "/bookings"))
+                .GET();
+        if (caller != null) {
+            request.header("Authorization", TestTokens.bearer(caller));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Booking booking(UUID session, String guest, boolean confirmed) {
+        Instant created = Instant.now().minus(Duration.ofDays(4));
+        Booking booking = Booking.request(UUID.randomUUID(), guest, session, 1, "pm_card_visa", null, null, created);
+        if (confirmed) {
+            booking.price(Money.of("15.00", "EUR"), created);
+            booking.confirm(created);
+        }
+        transactions.executeWithoutResult(tx -> bookings.add(booking));
+        return booking;
     }
 
     private Booking confirmedBookingOfASessionThatKickedOff(Duration ago) {

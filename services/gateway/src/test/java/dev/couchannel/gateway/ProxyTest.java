@@ -151,6 +151,30 @@ class ProxyTest extends GatewayTestSupport {
     }
 
     @Test
+    void routesASessionsBookingsToBookingForItsHostOrAnAdminOnly() throws Exception {
+        HttpResponse<String> host = send(
+                "/api/sessions/s-1/bookings",
+                request -> request.header("Authorization", "Bearer " + Tokens.host("host@example.com")));
+        HttpResponse<String> guest = send(
+                "/api/sessions/s-1/bookings",
+                request -> request.header("Authorization", "Bearer " + Tokens.guest("guest@example.com")));
+        HttpResponse<String> publish = send("/api/sessions/s-1/publish", request -> request.header(
+                        "Authorization", "Bearer " + Tokens.host("host@example.com"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(host.statusCode()).isEqualTo(200);
+        assertThat(guest.statusCode()).isEqualTo(403);
+        assertThat(publish.statusCode()).isEqualTo(200);
+        assertThat(BOOKING.nextRequest().uri()).isEqualTo("/api/sessions/s-1/bookings");
+        assertThat(BOOKING.receivedNothing())
+                .as("the guest was stopped at the gateway")
+                .isTrue();
+        assertThat(INVENTORY.nextRequest().uri())
+                .as("the rest of /api/sessions stays inventory's")
+                .isEqualTo("/api/sessions/s-1/publish");
+    }
+
+    @Test
     void routesReviewsAndAVenuesReviewsToTheReviewService() throws Exception {
         String token = Tokens.guest("guest@example.com");
 

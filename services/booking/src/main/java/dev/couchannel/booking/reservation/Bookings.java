@@ -24,6 +24,9 @@ public interface Bookings {
      */
     int lockSeatsOfGuest(String guestId, UUID sessionId);
 
+    /** A session's bookings, oldest first (no lock: for reading). */
+    List<Booking> ofSession(UUID sessionId, int limit);
+
     /** Every booking of a session, locked for a change, in a fixed order (no deadlock between two callers). */
     List<Booking> lockOfSession(UUID sessionId);
 }

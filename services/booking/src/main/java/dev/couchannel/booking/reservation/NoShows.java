@@ -1,5 +1,6 @@
 package dev.couchannel.booking.reservation;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,6 +8,9 @@ import java.util.UUID;
 public interface NoShows {
 
     Optional<NoShow> of(UUID bookingId);
+
+    /** The no-shows recorded for a session's bookings. */
+    List<NoShow> ofSession(UUID sessionId);
 
     /** Adds the record; false when the booking already has one (nothing changes then). */
     boolean add(NoShow noShow);

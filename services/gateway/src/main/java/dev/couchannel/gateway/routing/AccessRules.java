@@ -101,6 +101,7 @@ public final class AccessRules {
             op(HttpMethod.POST, "/api/bookings/{id}/cancel", SIGNED_IN),
             // the session's host records a guest who did not come (booking asks inventory who hosts it)
             op(HttpMethod.POST, "/api/bookings/{id}/no-show", HOST),
+            op(HttpMethod.GET, "/api/sessions/{id}/bookings", anyOf("host:manage", "admin")),
             // hosting
             op(HttpMethod.POST, "/api/venues", HOST),
             op(HttpMethod.GET, "/api/venues/{id}", ANYONE),

@@ -99,6 +99,8 @@ public class RouteTable {
             "/api/hosts/{host}/dashboard", "inventory",
             // a session's live seats left
             "/api/sessions/{id}/events", "notification",
+            // a session's bookings, for its host: booking's, under inventory's prefix
+            "/api/sessions/{id}/bookings", "booking",
             // a venue's reviews and rating are the review service's, under hosting's prefix
             "/api/venues/{venueId}/reviews", "review",
             // a host's payouts and payout account are payment's, under hosting's prefix

@@ -134,6 +134,16 @@ class JdbcBookings implements Bookings {
     }
 
     @Override
+    public List<Booking> ofSession(UUID sessionId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM bookings WHERE session_id = :session ORDER BY created_at, id LIMIT :limit")
+                .param("session", sessionId)
+                .param("limit", limit)
+                .query(JdbcBookings::map)
+                .list();
+    }
+
+    @Override
     public List<Booking> lockOfSession(UUID sessionId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE session_id = :session ORDER BY id FOR UPDATE")
                 .param("session", sessionId)

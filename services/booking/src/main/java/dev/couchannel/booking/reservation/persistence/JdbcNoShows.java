@@ -3,6 +3,7 @@ package dev.couchannel.booking.reservation.persistence;
 import dev.couchannel.booking.reservation.NoShow;
 import dev.couchannel.booking.reservation.NoShows;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,21 @@ class JdbcNoShows implements NoShows {
                         rs.getInt("seats"),
                         rs.getTimestamp("marked_at").toInstant()))
                 .optional();
+    }
+
+    @Override
+    public List<NoShow> ofSession(UUID sessionId) {
+        return jdbc.sql("SELECT booking_id, session_id, guest_id, host_id, seats, marked_at FROM no_shows"
+                        + " WHERE session_id = ?")
+                .param(sessionId)
+                .query((rs, row) -> new NoShow(
+                        rs.getObject("booking_id", UUID.class),
+                        rs.getObject("session_id", UUID.class),
+                        rs.getString("guest_id"),
+                        rs.getString("host_id"),
+                        rs.getInt("seats"),
+                        rs.getTimestamp("marked_at").toInstant()))
+                .list();
     }
 
     @Override
