@@ -122,6 +122,17 @@ class NoShowIT {
     }
 
     @Test
+    void aSessionIdThatIsNoUuidIsABadRequestWhenListingItsBookings() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sessions/not-a-uuid/bookings"))
+                        .header("Authorization", TestTokens.bearer(HOST))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(response, 400);
+    }
+
+    @Test
     void theHostListsTheSessionsBookingsWithMaskedGuestsAndTheNoShows() throws Exception {
         Booking came = confirmedBookingOfASessionThatKickedOff(Duration.ofHours(1));
         Booking absent = booking(came.sessionId(), "absent-guest@example.com", true);
