@@ -40,7 +40,7 @@ class SearchConfiguration {
     SessionIndex sessionIndex(
             OpenSearch openSearch,
             @Value("${couchannel.search.index:sessions}") String alias,
-            @Value("${couchannel.search.refresh-interval:250ms}") String refreshInterval,
+            @Value("${couchannel.search.refresh-interval:100ms}") String refreshInterval,
             Clock clock) {
         return new SessionIndex(openSearch, alias, refreshInterval, clock);
     }

@@ -70,6 +70,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SearchBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The service's {@code couchannel.search.refresh-interval}, for the report. */
+    private static String refreshInterval = "?";
     /**
      * Rounds of each query, both ways, before the latency is measured: the service's request path (Tomcat, Spring MVC,
      * Jackson both ways) runs in interpreted and C1 code for its first few thousand requests, which measured the JIT
@@ -154,6 +156,7 @@ public final class SearchBenchmark {
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafka().bootstrapServers(),
                 "--couchannel.search.opensearch.url=" + node.url());
         int port = ((WebServerApplicationContext) search).getWebServer().getPort();
+        refreshInterval = search.getEnvironment().getProperty("couchannel.search.refresh-interval", "1s");
         String api = "http://127.0.0.1:" + port + "/api/search/sessions";
         StringBuilder report = new StringBuilder();
         try (KafkaProducer<String, byte[]> producer =
@@ -299,7 +302,7 @@ public final class SearchBenchmark {
                 acks=all) as fast as scheduled; a poller pages through `GET /api/search/sessions` for these sessions
                 (%d pages per round, %d polls in all) and stamps each update when a search first shows its `seatsLeft`
                 (or a newer one). Latency = that stamp − the moment the update was handed to the producer, so it
-                includes Kafka, the consumer's poll, the `_bulk` write, the index refresh (250 ms) and up to one poll
+                includes Kafka, the consumer's poll, the `_bulk` write, the index refresh (every %s) and up to one poll
                 round.
 
                 | what | value |
@@ -322,6 +325,7 @@ public final class SearchBenchmark {
                         options.warmup(),
                         pages,
                         polls[0],
+                        refreshInterval,
                         measuredSent,
                         achievedRate,
                         sorted.length,
@@ -671,7 +675,7 @@ public final class SearchBenchmark {
                 - commit `%s`, %s
                 - machine: %d cores, %d GB RAM (shared with other builds), load average before: %s
                 - one JVM: embedded KRaft Kafka + the search service; OpenSearch 3.3.2 single node in a child JVM (1 GB
-                  heap), index refresh interval 250 ms
+                  heap), index refresh interval %s
                 - command: `benchmarks/search/run --label %s --rate %d --seconds %d --warmup %d --sessions %d --queries %d`
 
                 """.formatted(
@@ -683,6 +687,7 @@ public final class SearchBenchmark {
                                         .getTotalMemorySize()
                                 / (1L << 30),
                         loadBefore,
+                        refreshInterval,
                         options.label(),
                         options.rate(),
                         options.seconds(),
