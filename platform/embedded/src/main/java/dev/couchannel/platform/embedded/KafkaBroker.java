@@ -68,15 +68,8 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static KafkaBroker start(Path logDir, int port) {
         Path dir = Directories.persistentOrTemp(logDir, "couchannel-kafka-");
-        int brokerPort = port == 0 ? Ports.free() : port;
-        // a port chosen for us may be taken by another process a moment later: choose again
-        for (int tries = 1; port == 0 && tries < 5 && !Ports.isFree(brokerPort); tries++) {
-            brokerPort = Ports.free();
-        }
-        if (!Ports.isFree(brokerPort)) {
-            throw new PortInUseException(brokerPort, "kafka", null);
-        }
-        int controllerPort = Ports.free();
+        int brokerPort = Ports.choose(port, "kafka");
+        int controllerPort = Ports.choose(0, "kafka controller");
         KafkaConfig config = KafkaConfig.fromProps(properties(dir, brokerPort, controllerPort), false);
         KafkaRaftServer server;
         try {

@@ -116,11 +116,7 @@ public final class S3Server implements AutoCloseable {
      * @param secretKey its secret
      */
     public static S3Server start(Path dataDir, int port, String accessKey, String secretKey) {
-        if (port != 0 && !Ports.isFree(port)) {
-            throw new PortInUseException(port, "s3", null);
-        }
-        // below the ephemeral range, like the other servers (see Ports.free)
-        int actualPort = port == 0 ? Ports.free() : port;
+        int actualPort = Ports.choose(port, "s3");
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         try {
             boolean temporary = dataDir == null;

@@ -1,6 +1,8 @@
 package dev.couchannel.platform.service;
 
+import dev.couchannel.platform.service.ProblemResponses.FieldProblem;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +26,20 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem badRequest(String detail) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Bad request", detail, Map.of());
+    }
+
+    /**
+     * 400 "Invalid request" naming every field or parameter to fix, in {@code errors}: the same answer a failed bean
+     * validation gets ({@link ProblemResponses}), for checks a controller or the domain makes itself.
+     */
+    public static ApiProblem invalidFields(List<FieldProblem> errors) {
+        return new ApiProblem(
+                HttpStatus.BAD_REQUEST, "Invalid request", ProblemResponses.INVALID_FIELDS, Map.of("errors", errors));
+    }
+
+    /** {@link #invalidFields} for one field. */
+    public static ApiProblem invalidField(String field, String message) {
+        return invalidFields(List.of(new FieldProblem(field, message)));
     }
 
     public static ApiProblem notFound(String what, Object id) {

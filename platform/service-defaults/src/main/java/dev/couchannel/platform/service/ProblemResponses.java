@@ -32,6 +32,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** One field or parameter the caller has to fix. */
     public record FieldProblem(String field, String message) {}
 
+    /** The detail of every "Invalid request" problem; {@code errors} says which fields and why. */
+    static final String INVALID_FIELDS = "The request has invalid fields; fix the ones listed in 'errors'.";
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
@@ -92,8 +95,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> validationProblem(List<FieldProblem> errors, HttpHeaders headers) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "The request has invalid fields; fix the ones listed in 'errors'.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, INVALID_FIELDS);
         problem.setTitle("Invalid request");
         problem.setProperties(Map.of("errors", errors));
         return ResponseEntity.badRequest().headers(headers).body(problem);

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 
 /**
  * Reads the query parameters of {@code GET /api/search/sessions} into a {@link SessionQuery}, collecting every
@@ -79,11 +78,7 @@ final class SearchRequestParser {
                             + " are not served; narrow the search instead of paging deeper");
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "Invalid request",
-                    "The request has invalid parameters; fix the ones listed in 'errors'.",
-                    Map.of("errors", List.copyOf(problems)));
+            throw ApiProblem.invalidFields(List.copyOf(problems));
         }
         return new SessionQuery(
                 text,

@@ -14,9 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -103,15 +101,9 @@ class AnalyticsController {
         return switch (Period.parse(from, to, interval, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
             case Period.Parsed.Valid(Period period) -> period;
             case Period.Parsed.Invalid(List<Period.Problem> problems) ->
-                throw new ApiProblem(
-                        HttpStatus.BAD_REQUEST,
-                        "Invalid request",
-                        "The request has invalid parameters; fix the ones listed in 'errors'.",
-                        Map.of(
-                                "errors",
-                                problems.stream()
-                                        .map(problem -> new FieldProblem(problem.parameter(), problem.message()))
-                                        .toList()));
+                throw ApiProblem.invalidFields(problems.stream()
+                        .map(problem -> new FieldProblem(problem.parameter(), problem.message()))
+                        .toList());
         };
     }
 }

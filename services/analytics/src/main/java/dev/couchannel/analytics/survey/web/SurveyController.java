@@ -3,9 +3,7 @@ package dev.couchannel.analytics.survey.web;
 import dev.couchannel.analytics.survey.Survey;
 import dev.couchannel.analytics.survey.application.Surveys;
 import dev.couchannel.platform.service.ApiProblem;
-import dev.couchannel.platform.service.ProblemResponses.FieldProblem;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -106,11 +104,7 @@ class SurveyController {
     }
 
     private static ApiProblem invalid(String message) {
-        return new ApiProblem(
-                HttpStatus.BAD_REQUEST,
-                "Invalid request",
-                "The request has invalid fields; fix the ones listed in 'errors'.",
-                Map.of("errors", List.of(new FieldProblem("score", message))));
+        return ApiProblem.invalidField("score", message);
     }
 
     private static ApiProblem unknown() {

@@ -8,7 +8,6 @@ import dev.couchannel.booking.reservation.application.CancelBooking;
 import dev.couchannel.booking.reservation.application.RequestBooking;
 import dev.couchannel.platform.service.ApiProblem;
 import dev.couchannel.platform.service.Caller;
-import dev.couchannel.platform.service.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -157,14 +156,8 @@ class BookingController {
                                         + cap.alreadyBooked() + ". Ask for fewer seats.",
                                 Map.of("limit", cap.cap(), "alreadyBooked", cap.alreadyBooked()));
                     case RequestBooking.Outcome.MoreSeatsThanTheSessionHas tooMany ->
-                        throw new ApiProblem(
-                                HttpStatus.BAD_REQUEST,
-                                "Invalid request",
-                                "The request has invalid fields; fix the ones listed in 'errors'.",
-                                Map.of(
-                                        "errors",
-                                        List.of(new ProblemResponses.FieldProblem(
-                                                "seats", "this session has " + tooMany.capacity() + " seats in all"))));
+                        throw ApiProblem.invalidField(
+                                "seats", "this session has " + tooMany.capacity() + " seats in all");
                 };
         Duration wait = PreferWait.parse(prefer, maxPreferWait);
         if (!wait.isZero() && !booking.status().isFinal()) {

@@ -115,15 +115,9 @@ class RuleController {
         return switch (administration.add(body.draft())) {
             case RuleAdministration.Added.Stored stored -> RuleView.of(stored.rule(), true);
             case RuleAdministration.Added.Invalid invalid ->
-                throw new ApiProblem(
-                        HttpStatus.BAD_REQUEST,
-                        "Invalid request",
-                        "The rule has invalid fields; fix the ones listed in 'errors'.",
-                        Map.of(
-                                "errors",
-                                invalid.problems().entrySet().stream()
-                                        .map(problem -> new FieldProblem(problem.getKey(), problem.getValue()))
-                                        .toList()));
+                throw ApiProblem.invalidFields(invalid.problems().entrySet().stream()
+                        .map(problem -> new FieldProblem(problem.getKey(), problem.getValue()))
+                        .toList());
             case RuleAdministration.Added.Raced raced ->
                 throw ApiProblem.conflict("Another version of rule " + raced.id() + " was added meanwhile; try again.");
         };

@@ -111,11 +111,7 @@ class HostProfileController {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "Invalid request",
-                    "The request has invalid fields; fix the ones listed in 'errors'.",
-                    Map.of("errors", problems));
+            throw ApiProblem.invalidFields(problems);
         }
         return requested.stream().map(String::strip).toList();
     }

@@ -15,11 +15,9 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -191,12 +189,6 @@ class VenueController {
         List<FieldProblem> errors = invalid.violations().stream()
                 .map(v -> new FieldProblem(v.field(), v.message()))
                 .toList();
-        return ResponseEntity.badRequest()
-                .body(new ApiProblem(
-                                HttpStatus.BAD_REQUEST,
-                                "Invalid request",
-                                "The request has invalid fields; fix the ones listed in 'errors'.",
-                                Map.of("errors", errors))
-                        .toProblemDetail());
+        return ResponseEntity.badRequest().body(ApiProblem.invalidFields(errors).toProblemDetail());
     }
 }

@@ -10,7 +10,6 @@ import dev.couchannel.platform.service.ProblemResponses.FieldProblem;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -55,15 +54,9 @@ class UsersApi {
         return switch (registration.register(request.email(), request.password())) {
             case Registration.Outcome.Registered registered -> UserView.of(registered.user());
             case Registration.Outcome.Invalid invalid ->
-                throw new ApiProblem(
-                        HttpStatus.BAD_REQUEST,
-                        "Invalid request",
-                        "The request has invalid fields; fix the ones listed in 'errors'.",
-                        Map.of(
-                                "errors",
-                                invalid.problems().stream()
-                                        .map(problem -> new FieldProblem(problem.field(), problem.message()))
-                                        .toList()));
+                throw ApiProblem.invalidFields(invalid.problems().stream()
+                        .map(problem -> new FieldProblem(problem.field(), problem.message()))
+                        .toList());
             case Registration.Outcome.Taken taken ->
                 throw ApiProblem.conflict(
                         "This e-mail address cannot be registered. If it is yours, sign in or ask for a new verification link.");

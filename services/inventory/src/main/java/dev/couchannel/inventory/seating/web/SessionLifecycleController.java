@@ -123,15 +123,9 @@ class SessionLifecycleController {
     }
 
     static ApiProblem invalid(List<Violation> violations) {
-        return new ApiProblem(
-                HttpStatus.BAD_REQUEST,
-                "Invalid request",
-                "The request has invalid fields; fix the ones listed in 'errors'.",
-                Map.of(
-                        "errors",
-                        violations.stream()
-                                .map(v -> new FieldProblem(v.field(), v.message()))
-                                .toList()));
+        return ApiProblem.invalidFields(violations.stream()
+                .map(v -> new FieldProblem(v.field(), v.message()))
+                .toList());
     }
 
     static ApiProblem unavailable(String detail) {

@@ -2,7 +2,6 @@ package dev.couchannel.review.review.web;
 
 import dev.couchannel.platform.service.ApiProblem;
 import dev.couchannel.platform.service.Caller;
-import dev.couchannel.platform.service.ProblemResponses.FieldProblem;
 import dev.couchannel.review.review.Decision;
 import dev.couchannel.review.review.Review;
 import dev.couchannel.review.review.ReviewStreams;
@@ -156,12 +155,7 @@ class ReviewController {
 
     private static ApiProblem problem(Decision.Refused refused) {
         return switch (refused.refusal()) {
-            case INVALID ->
-                new ApiProblem(
-                        HttpStatus.BAD_REQUEST,
-                        "Invalid request",
-                        "The request has invalid fields; fix the ones listed in 'errors'.",
-                        Map.of("errors", List.of(new FieldProblem(String.valueOf(refused.field()), refused.detail()))));
+            case INVALID -> ApiProblem.invalidField(String.valueOf(refused.field()), refused.detail());
             case NOT_ATTENDED -> new ApiProblem(HttpStatus.NOT_FOUND, "Not found", refused.detail(), Map.of());
             case NOT_ALLOWED -> new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", refused.detail(), Map.of());
             case CANCELLED, TOO_EARLY, FACTS_PENDING, ALREADY_DONE ->
