@@ -250,8 +250,7 @@ class SagaInterleavingPropertyTest {
                         bookings.get(a.bookingId()).reject(a.reason(), now);
                     case SagaAction.SettleRefund a ->
                         bookings.get(a.bookingId()).settleRefund(now);
-                    case SagaAction.FailRefund a ->
-                        bookings.get(a.bookingId()).failRefund(now);
+                    case SagaAction.FailRefund a -> bookings.get(a.bookingId()).failRefund(now);
                 }
             }
         }

@@ -128,7 +128,8 @@ class CancellationSagaTest {
             CancellationSaga saga = start(REFUND, PENALTY).saga();
             saga.on(refused, T0.plusSeconds(1));
 
-            assertThat(saga.on(new SagaReply.SeatsReleased(), T0.plusSeconds(2))).isEmpty();
+            assertThat(saga.on(new SagaReply.SeatsReleased(), T0.plusSeconds(2)))
+                    .isEmpty();
             assertThat(saga.state()).isEqualTo(CancellationSaga.State.REFUND_FAILED);
             assertThat(saga.completedAt()).isEqualTo(T0.plusSeconds(2));
             assertThat(saga.deadline()).isNull();

@@ -92,7 +92,9 @@ class BookingTest {
         Booking booking = confirmedBooking("40.00");
         assertThat(booking.refundStatus()).isEmpty();
         booking.failRefund(NOW);
-        assertThat(booking.refundStatus()).as("only a cancelled booking has a refund").isEmpty();
+        assertThat(booking.refundStatus())
+                .as("only a cancelled booking has a refund")
+                .isEmpty();
 
         booking.cancel(Cancellation.byAdmin(booking), NOW);
         assertThat(booking.refundStatus()).contains(Booking.RefundStatus.PENDING);

@@ -427,8 +427,7 @@ class PaymentCommandsIT extends PaymentServiceTest {
                 .isEqualTo(failedBefore + 1);
         assertThat(ledger.entriesOf(booking)).hasSize(2);
         assertThat(sandboxRefunds()).isZero();
-        assertThat(replies.records().stream().filter(ofType("PaymentRefunded")))
-                .isEmpty();
+        assertThat(replies.records().stream().filter(ofType("PaymentRefunded"))).isEmpty();
 
         HttpResponse<String> listed = get("/api/admin/refunds?status=FAILED", "admin@example.com");
         assertThat(listed.statusCode()).isEqualTo(200);
@@ -451,8 +450,8 @@ class PaymentCommandsIT extends PaymentServiceTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         for (HttpResponse<String> bad : List.of(badStatus, noStatus, badLimit)) {
             assertThat(bad.statusCode()).isEqualTo(400);
-            assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                    .startsWith("application/problem+json"));
+            assertThat(bad.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
         assertThat(badStatus.body()).contains("status must be FAILED");
         assertThat(badLimit.body()).contains("limit must be a whole number from 1 to 200");

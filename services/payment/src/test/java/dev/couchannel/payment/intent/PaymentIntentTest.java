@@ -237,7 +237,8 @@ class PaymentIntentTest {
                 assertThat(outcome.failure().requested()).isEqualTo(eur("100.00"));
                 assertThat(outcome.failure().failedAt()).isEqualTo(NOW);
             });
-            assertThat(again).isEqualTo(new RefundOutcome.Refused(intent.refundFailures().getFirst(), false));
+            assertThat(again)
+                    .isEqualTo(new RefundOutcome.Refused(intent.refundFailures().getFirst(), false));
             assertThat(intent.status()).isEqualTo(PaymentStatus.CAPTURED);
             assertThat(intent.refunds()).isEmpty();
             assertThat(intent.refundable()).isEqualTo(eur("100.00"));
@@ -254,11 +255,10 @@ class PaymentIntentTest {
             RefundOutcome refundedBefore =
                     intent.refundRefused(eur("10.00"), "one seat", "refund_declined", "No refunds.", NOW);
 
-            assertThat(refusedAgain)
-                    .isInstanceOfSatisfying(RefundOutcome.Refused.class, outcome -> {
-                        assertThat(outcome.justNow()).isFalse();
-                        assertThat(outcome.failure().code()).isEqualTo("refund_declined");
-                    });
+            assertThat(refusedAgain).isInstanceOfSatisfying(RefundOutcome.Refused.class, outcome -> {
+                assertThat(outcome.justNow()).isFalse();
+                assertThat(outcome.failure().code()).isEqualTo("refund_declined");
+            });
             assertThat(refundedBefore)
                     .isInstanceOfSatisfying(RefundOutcome.Refunded.class, outcome -> assertThat(outcome.justNow())
                             .isFalse());

@@ -86,8 +86,16 @@ class JdbcCancellationSagas implements CancellationSagas {
                 .param("deadline", timestamp(saga.deadline()))
                 .param("attempts", saga.attempts())
                 .param("completed", timestamp(saga.completedAt()))
-                .param("failureCode", saga.refundFailure() == null ? null : saga.refundFailure().code())
-                .param("failureReason", saga.refundFailure() == null ? null : saga.refundFailure().reason())
+                .param(
+                        "failureCode",
+                        saga.refundFailure() == null
+                                ? null
+                                : saga.refundFailure().code())
+                .param(
+                        "failureReason",
+                        saga.refundFailure() == null
+                                ? null
+                                : saga.refundFailure().reason())
                 .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("cancellation " + saga.bookingId() + " changed concurrently");

@@ -180,7 +180,8 @@ class JdbcPaymentIntents implements PaymentIntents {
      * The intent of the current row, waiting for its refunds and refused refunds (read once the
      * row's result set is closed).
      */
-    private static BiFunction<List<Refund>, List<RefundFailure>, PaymentIntent> map(ResultSet rs, int row) throws SQLException {
+    private static BiFunction<List<Refund>, List<RefundFailure>, PaymentIntent> map(ResultSet rs, int row)
+            throws SQLException {
         Currency currency = currency(rs);
         BigDecimal hostShare = rs.getBigDecimal("host_share");
         BigDecimal fee = rs.getBigDecimal("platform_fee");

@@ -174,7 +174,8 @@ class StripePaymentProviderContractTest {
 
         assertThat(result)
                 .isEqualTo(new ProviderResult.Declined(
-                        "charge_already_refunded", "The payment was already refunded in full at the payment provider."));
+                        "charge_already_refunded",
+                        "The payment was already refunded in full at the payment provider."));
     }
 
     @Test
