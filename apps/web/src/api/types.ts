@@ -163,7 +163,7 @@ export interface Booking {
   total?: Money;
   refund?: Money;
   cancelledBy?: "GUEST" | "ADMIN" | "HOST" | "FIXTURE_POSTPONED";
-  refundStatus?: "PENDING" | "SETTLED";
+  refundStatus?: "PENDING" | "SETTLED" | "FAILED";
   createdAt?: string;
 }
 

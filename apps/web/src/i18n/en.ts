@@ -90,6 +90,7 @@ export const en = {
   "booking.cancelled": "Cancelled. Refund: {refund}.",
   "booking.refund.PENDING": "Refund on its way",
   "booking.refund.SETTLED": "Refund settled",
+  "booking.refund.FAILED": "Refund refused by the card issuer; our team will contact you",
   "booking.toSession": "Back to the session",
   "booking.toList": "All my bookings",
   "booking.total": "Total",

@@ -92,6 +92,7 @@ export const pl: Messages = {
   "booking.cancelled": "Anulowana. Zwrot: {refund}.",
   "booking.refund.PENDING": "Zwrot w drodze",
   "booking.refund.SETTLED": "Zwrot rozliczony",
+  "booking.refund.FAILED": "Wydawca karty odrzucił zwrot; skontaktujemy się z Tobą",
   "booking.toSession": "Wróć do seansu",
   "booking.toList": "Wszystkie moje rezerwacje",
   "booking.total": "Razem",

@@ -66,7 +66,7 @@ function BookingRow({ booking }: { booking: Booking }) {
       <div className="list__side">
         <Badge tone={STATUS_TONE[booking.status]}>{t(`booking.status.${booking.status}`)}</Badge>
         {booking.refundStatus && (
-          <Badge tone={booking.refundStatus === "SETTLED" ? "ok" : "wait"}>
+          <Badge tone={booking.refundStatus === "SETTLED" ? "ok" : booking.refundStatus === "FAILED" ? "bad" : "wait"}>
             {t(`booking.refund.${booking.refundStatus}`)}
           </Badge>
         )}

@@ -209,6 +209,7 @@ class SagaInterleavingPropertyTest {
         void onReply(UUID id, SagaReply reply) {
             CancellationSaga cancellation = cancellations.get(id);
             if (reply instanceof SagaReply.PaymentRefunded
+                    || reply instanceof SagaReply.PaymentRefundFailed
                     || (reply instanceof SagaReply.SeatsReleased
                             && cancellation != null
                             && cancellation.state() == CancellationSaga.State.RUNNING)) {
@@ -249,6 +250,7 @@ class SagaInterleavingPropertyTest {
                         bookings.get(a.bookingId()).reject(a.reason(), now);
                     case SagaAction.SettleRefund a ->
                         bookings.get(a.bookingId()).settleRefund(now);
+                    case SagaAction.FailRefund a -> bookings.get(a.bookingId()).failRefund(now);
                 }
             }
         }

@@ -24,6 +24,7 @@ import dev.couchannel.contracts.payment.v1.AuthorizePayment;
 import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
 import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
+import dev.couchannel.contracts.payment.v1.PaymentRefundFailed;
 import dev.couchannel.contracts.payment.v1.PaymentRefunded;
 import dev.couchannel.contracts.payment.v1.RefundPayment;
 import dev.couchannel.contracts.pricing.v1.ConfirmQuote;
@@ -227,6 +228,59 @@ class BookingFlowIT {
         reply(id, refunded(id, "12.50"));
         await().atMost(WAIT).until(() -> "COMPLETED".equals(cancellationState(id)));
         assertThat(status("guest@example.com", id).body()).contains("\"refundStatus\":\"SETTLED\"");
+    }
+
+    @Test
+    void aRefundThePaymentProviderRefusesForGoodIsNotAskedAgainAndTheBookingSaysSo() throws Exception {
+        String id = confirmedBooking("guest@example.com", 1, "30.00");
+        cancel("guest@example.com", id);
+        paymentCommand(id, "RefundPayment");
+
+        reply(
+                id,
+                PaymentRefundFailed.newBuilder()
+                        .setBookingId(id)
+                        .setAmount(Money.newBuilder().setAmount("30.00").setCurrency("EUR"))
+                        .setCode("refund_declined")
+                        .setReason("The card this booking was paid with can no longer receive refunds.")
+                        .build());
+        await().atMost(WAIT)
+                .until(() -> status("guest@example.com", id).body().contains("\"refundStatus\":\"FAILED\""));
+
+        // inventory does not answer yet: its release is asked again at the next deadline, the refund is not
+        int releasesBefore = commands.readToEnd(WAIT).stream()
+                .filter(commandFor(id, "ReleaseSeats"))
+                .toList()
+                .size();
+        assertThat(commands.awaitCount(commandFor(id, "ReleaseSeats"), releasesBefore + 1, WAIT))
+                .hasSizeGreaterThan(releasesBefore);
+        assertThat(cancellationState(id)).isEqualTo("RUNNING");
+
+        seatsReleased(id);
+        await().atMost(WAIT).until(() -> "REFUND_FAILED".equals(cancellationState(id)));
+        assertThat(status("guest@example.com", id).body())
+                .contains("\"status\":\"CANCELLED\"")
+                .contains("\"refundStatus\":\"FAILED\"");
+        assertThat(jdbc.sql("SELECT refund_failure_code FROM booking_cancellations WHERE booking_id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("refund_declined");
+        // before the failure every deadline asked both again; after it, only the seats
+        int releases = commands.readToEnd(WAIT).stream()
+                .filter(commandFor(id, "ReleaseSeats"))
+                .toList()
+                .size();
+        assertThat(refundsAskedOf(id))
+                .as("the refund is not asked again once it failed")
+                .isLessThan(releases);
+    }
+
+    private int refundsAskedOf(String bookingId) {
+        return payments.readToEnd(WAIT).stream()
+                .filter(bookingCommandFor(bookingId, "payment", "RefundPayment"))
+                .toList()
+                .size();
     }
 
     @Test

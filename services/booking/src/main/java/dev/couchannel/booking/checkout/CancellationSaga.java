@@ -1,5 +1,6 @@
 package dev.couchannel.booking.checkout;
 
+import dev.couchannel.booking.checkout.SagaAction.FailRefund;
 import dev.couchannel.booking.checkout.SagaAction.RefundPayment;
 import dev.couchannel.booking.checkout.SagaAction.ReleaseSeats;
 import dev.couchannel.booking.checkout.SagaAction.SettleRefund;
@@ -28,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  * deadline, with a growing pause, until it does; both commands are idempotent at their participant
  * (a repeat answers the same confirmation and moves nothing twice).
  *
+ * <p>One answer ends the refund without money: payment's {@code PaymentRefundFailed}, when the
+ * payment provider refused the refund for good. The booking's refund is marked failed at once
+ * ({@link FailRefund}, for an operator to follow up), the refund is never asked again, and the saga
+ * ends as {@link State#REFUND_FAILED} once the seats are back (their release goes on as usual).
+ *
  * <p>Pure: no I/O. {@link #on} and {@link #onDeadline} return the actions to carry out in the
  * transaction that saves the new state.
  */
@@ -35,7 +41,10 @@ public final class CancellationSaga {
 
     public enum State {
         RUNNING,
-        COMPLETED
+        /** The seats are back and the refund is paid. */
+        COMPLETED,
+        /** The seats are back; the payment provider refused the refund for good. */
+        REFUND_FAILED
     }
 
     /** What the saga waits on. */
@@ -52,6 +61,15 @@ public final class CancellationSaga {
         }
     }
 
+    /** Why payment could not give the money back: the provider's code and a sentence a person can read. */
+    public record RefundFailure(String code, String reason) {
+
+        public RefundFailure {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** The longest pause between two attempts of a participant that does not answer. */
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
@@ -63,6 +81,7 @@ public final class CancellationSaga {
     private @Nullable Instant deadline;
     private int attempts;
     private @Nullable Instant completedAt;
+    private @Nullable RefundFailure refundFailure;
 
     public CancellationSaga(
             Order order,
@@ -72,6 +91,7 @@ public final class CancellationSaga {
             @Nullable Instant deadline,
             int attempts,
             @Nullable Instant completedAt,
+            @Nullable RefundFailure refundFailure,
             long version) {
         this.order = Objects.requireNonNull(order);
         this.startedAt = Objects.requireNonNull(startedAt);
@@ -80,6 +100,7 @@ public final class CancellationSaga {
         this.deadline = deadline;
         this.attempts = attempts;
         this.completedAt = completedAt;
+        this.refundFailure = refundFailure;
         this.version = version;
     }
 
@@ -87,31 +108,55 @@ public final class CancellationSaga {
     public static Started start(Order order, Instant now, Duration stepTimeout) {
         Set<Step> steps = order.movesMoney() ? EnumSet.allOf(Step.class) : EnumSet.of(Step.RELEASE_SEATS);
         CancellationSaga saga =
-                new CancellationSaga(order, now, State.RUNNING, steps, now.plus(stepTimeout), 1, null, 0);
+                new CancellationSaga(order, now, State.RUNNING, steps, now.plus(stepTimeout), 1, null, null, 0);
         return new Started(saga, saga.commandsFor(steps));
     }
 
     public record Started(CancellationSaga saga, List<SagaAction> actions) {}
 
-    /** Reacts to a participant's reply; anything but a confirmation of a pending step is ignored. */
+    /**
+     * Reacts to a participant's reply; anything but an answer to a pending step is ignored. A
+     * refund that failed for good is the refund's answer too: it is not asked again.
+     */
     public List<SagaAction> on(SagaReply reply, Instant now) {
         if (state != State.RUNNING) {
             return List.of();
         }
+        List<SagaAction> actions = new ArrayList<>();
         switch (reply) {
-            case SagaReply.SeatsReleased released -> pending.remove(Step.RELEASE_SEATS);
-            case SagaReply.PaymentRefunded refunded -> pending.remove(Step.REFUND_PAYMENT);
+            case SagaReply.SeatsReleased released -> {
+                if (!pending.remove(Step.RELEASE_SEATS)) {
+                    return List.of();
+                }
+            }
+            case SagaReply.PaymentRefunded refunded -> {
+                if (!pending.remove(Step.REFUND_PAYMENT)) {
+                    return List.of();
+                }
+            }
+            case SagaReply.PaymentRefundFailed failed -> {
+                if (!pending.remove(Step.REFUND_PAYMENT)) {
+                    return List.of();
+                }
+                refundFailure = new RefundFailure(failed.code(), failed.reason());
+                actions.add(new FailRefund(order.bookingId(), failed.code(), failed.reason()));
+            }
             default -> {
                 return List.of();
             }
         }
         if (!pending.isEmpty()) {
-            return List.of();
+            return actions;
         }
-        state = State.COMPLETED;
         deadline = null;
         completedAt = now;
-        return List.of(new SettleRefund(order.bookingId()));
+        if (refundFailure != null) {
+            state = State.REFUND_FAILED;
+            return actions;
+        }
+        state = State.COMPLETED;
+        actions.add(new SettleRefund(order.bookingId()));
+        return actions;
     }
 
     /** Asks again whoever has not confirmed by the deadline, then waits longer before the next try. */
@@ -166,6 +211,11 @@ public final class CancellationSaga {
 
     public @Nullable Instant completedAt() {
         return completedAt;
+    }
+
+    /** Why the refund failed for good, once payment said so. */
+    public @Nullable RefundFailure refundFailure() {
+        return refundFailure;
     }
 
     public long version() {

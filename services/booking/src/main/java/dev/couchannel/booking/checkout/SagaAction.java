@@ -55,6 +55,12 @@ public sealed interface SagaAction {
     /** The cancellation saga is done: the booking's refund is settled. */
     record SettleRefund(UUID bookingId) implements SagaAction {}
 
+    /**
+     * The payment provider refused the booking's refund for good: the booking says so
+     * ({@code refundStatus: FAILED}) and an operator follows it up.
+     */
+    record FailRefund(UUID bookingId, String code, String reason) implements SagaAction {}
+
     /** The booking learns what it costs once the seats are held. */
     record PriceBooking(UUID bookingId, Money total) implements SagaAction {}
 

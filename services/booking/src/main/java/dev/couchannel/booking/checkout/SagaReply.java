@@ -37,4 +37,7 @@ public sealed interface SagaReply {
     record PaymentVoided() implements SagaReply {}
 
     record PaymentRefunded() implements SagaReply {}
+
+    /** The payment provider refused the refund for good: nothing was given back. */
+    record PaymentRefundFailed(String code, String reason) implements SagaReply {}
 }

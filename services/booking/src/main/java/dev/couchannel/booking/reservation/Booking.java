@@ -27,6 +27,7 @@ public final class Booking {
     private @Nullable CancelledBy cancelledBy;
     private @Nullable Money hostPenalty;
     private @Nullable Instant refundSettledAt;
+    private @Nullable Instant refundFailedAt;
     private Instant updatedAt;
 
     public Booking(
@@ -42,6 +43,7 @@ public final class Booking {
             @Nullable Money total,
             @Nullable Cancellation cancellation,
             @Nullable Instant refundSettledAt,
+            @Nullable Instant refundFailedAt,
             Instant createdAt,
             Instant updatedAt,
             long version) {
@@ -62,6 +64,7 @@ public final class Booking {
             this.hostPenalty = cancellation.hostPenalty();
         }
         this.refundSettledAt = refundSettledAt;
+        this.refundFailedAt = refundFailedAt;
         this.status = Objects.requireNonNull(status);
         this.reason = cancellation != null ? cancellation.reason() : reason;
         this.createdAt = Objects.requireNonNull(createdAt);
@@ -87,6 +90,7 @@ public final class Booking {
                 quoteId,
                 waitlistOfferId,
                 BookingStatus.PENDING,
+                null,
                 null,
                 null,
                 null,
@@ -149,10 +153,43 @@ public final class Booking {
 
     /** The seats are back and the refund is paid: the cancellation is complete. */
     public void settleRefund(Instant now) {
-        if (status == BookingStatus.CANCELLED && refundSettledAt == null) {
+        if (status == BookingStatus.CANCELLED && refundSettledAt == null && refundFailedAt == null) {
             refundSettledAt = now;
             updatedAt = now;
         }
+    }
+
+    /**
+     * The payment provider refused the refund for good: nothing was given back, and the booking
+     * says so until an operator has given the money back another way. A refund settled or failed
+     * before stays as it was.
+     */
+    public void failRefund(Instant now) {
+        if (status == BookingStatus.CANCELLED && refundSettledAt == null && refundFailedAt == null) {
+            refundFailedAt = now;
+            updatedAt = now;
+        }
+    }
+
+    /** Where the money of a cancelled booking stands; empty unless it is cancelled. */
+    public Optional<RefundStatus> refundStatus() {
+        if (status != BookingStatus.CANCELLED) {
+            return Optional.empty();
+        }
+        if (refundFailedAt != null) {
+            return Optional.of(RefundStatus.FAILED);
+        }
+        return Optional.of(refundSettledAt != null ? RefundStatus.SETTLED : RefundStatus.PENDING);
+    }
+
+    /** Where the money of a cancelled booking stands. */
+    public enum RefundStatus {
+        /** The seats or the refund are still on their way. */
+        PENDING,
+        /** The seats are back and the refund is paid. */
+        SETTLED,
+        /** The payment provider refused the refund for good; nothing was given back. */
+        FAILED
     }
 
     /** The terms this booking was cancelled on; empty unless it is cancelled. */
@@ -165,6 +202,10 @@ public final class Booking {
 
     public @Nullable Instant refundSettledAt() {
         return refundSettledAt;
+    }
+
+    public @Nullable Instant refundFailedAt() {
+        return refundFailedAt;
     }
 
     public @Nullable Money refund() {

@@ -2,6 +2,7 @@ package dev.couchannel.booking.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.couchannel.booking.checkout.SagaAction.FailRefund;
 import dev.couchannel.booking.checkout.SagaAction.RefundPayment;
 import dev.couchannel.booking.checkout.SagaAction.ReleaseSeats;
 import dev.couchannel.booking.checkout.SagaAction.SettleRefund;
@@ -87,6 +88,79 @@ class CancellationSagaTest {
             assertThat(saga.pending()).containsExactly(CancellationSaga.Step.REFUND_PAYMENT);
             assertThat(saga.on(new SagaReply.PaymentRefunded(), T0)).containsExactly(new SettleRefund(BOOKING));
             assertThat(saga.on(new SagaReply.PaymentRefunded(), T0)).isEmpty(); // settled once
+        }
+    }
+
+    @Nested
+    class WhenThePaymentProviderRefusesTheRefundForGood {
+
+        final SagaReply.PaymentRefundFailed refused =
+                new SagaReply.PaymentRefundFailed("refund_declined", "The card can no longer receive refunds.");
+
+        @Test
+        void theBookingsRefundFailsAtOnceAndTheSeatsAreStillAwaited() {
+            CancellationSaga saga = start(REFUND, PENALTY).saga();
+
+            assertThat(saga.on(refused, T0.plusSeconds(1)))
+                    .containsExactly(
+                            new FailRefund(BOOKING, "refund_declined", "The card can no longer receive refunds."));
+            assertThat(saga.state()).isEqualTo(CancellationSaga.State.RUNNING);
+            assertThat(saga.pending()).containsExactly(CancellationSaga.Step.RELEASE_SEATS);
+            assertThat(saga.refundFailure())
+                    .isEqualTo(new CancellationSaga.RefundFailure(
+                            "refund_declined", "The card can no longer receive refunds."));
+        }
+
+        @Test
+        void noDeadlineAsksForTheRefundAgainOnlyTheSeats() {
+            CancellationSaga saga = start(REFUND, PENALTY).saga();
+            saga.on(refused, T0.plusSeconds(1));
+
+            Instant now = T0;
+            for (int i = 0; i < 5; i++) {
+                now = saga.deadline();
+                assertThat(saga.onDeadline(now, TIMEOUT)).containsExactly(release);
+            }
+        }
+
+        @Test
+        void itEndsAsFailedWhenTheSeatsAreBackWithoutSettlingTheRefund() {
+            CancellationSaga saga = start(REFUND, PENALTY).saga();
+            saga.on(refused, T0.plusSeconds(1));
+
+            assertThat(saga.on(new SagaReply.SeatsReleased(), T0.plusSeconds(2)))
+                    .isEmpty();
+            assertThat(saga.state()).isEqualTo(CancellationSaga.State.REFUND_FAILED);
+            assertThat(saga.completedAt()).isEqualTo(T0.plusSeconds(2));
+            assertThat(saga.deadline()).isNull();
+            assertThat(saga.onDeadline(T0.plus(Duration.ofDays(1)), TIMEOUT)).isEmpty();
+        }
+
+        @Test
+        void aFailureAfterTheSeatsAreBackEndsItAtOnce() {
+            CancellationSaga saga = start(REFUND, PENALTY).saga();
+            saga.on(new SagaReply.SeatsReleased(), T0.plusSeconds(1));
+
+            assertThat(saga.on(refused, T0.plusSeconds(2)))
+                    .containsExactly(
+                            new FailRefund(BOOKING, "refund_declined", "The card can no longer receive refunds."));
+            assertThat(saga.state()).isEqualTo(CancellationSaga.State.REFUND_FAILED);
+            assertThat(saga.deadline()).isNull();
+        }
+
+        @Test
+        void aRepeatedFailureOrALateConfirmationChangesNothing() {
+            CancellationSaga saga = start(REFUND, PENALTY).saga();
+            saga.on(refused, T0.plusSeconds(1));
+
+            assertThat(saga.on(refused, T0.plusSeconds(2))).isEmpty();
+            assertThat(saga.on(new SagaReply.PaymentRefunded(), T0.plusSeconds(3)))
+                    .isEmpty();
+            assertThat(saga.on(new SagaReply.SeatsReleased(), T0.plusSeconds(4)))
+                    .as("never settled after it failed")
+                    .isEmpty();
+            assertThat(saga.on(refused, T0.plusSeconds(5))).isEmpty();
+            assertThat(saga.state()).isEqualTo(CancellationSaga.State.REFUND_FAILED);
         }
     }
 

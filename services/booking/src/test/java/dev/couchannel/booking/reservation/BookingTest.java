@@ -88,6 +88,37 @@ class BookingTest {
     }
 
     @Test
+    void aRefundThatFailedForGoodSaysSoAndIsNeverSettledAfterwards() {
+        Booking booking = confirmedBooking("40.00");
+        assertThat(booking.refundStatus()).isEmpty();
+        booking.failRefund(NOW);
+        assertThat(booking.refundStatus())
+                .as("only a cancelled booking has a refund")
+                .isEmpty();
+
+        booking.cancel(Cancellation.byAdmin(booking), NOW);
+        assertThat(booking.refundStatus()).contains(Booking.RefundStatus.PENDING);
+        booking.failRefund(NOW.plusSeconds(5));
+        booking.settleRefund(NOW.plusSeconds(9));
+
+        assertThat(booking.refundStatus()).contains(Booking.RefundStatus.FAILED);
+        assertThat(booking.refundFailedAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(booking.refundSettledAt()).isNull();
+    }
+
+    @Test
+    void aSettledRefundNeverTurnsFailed() {
+        Booking booking = confirmedBooking("40.00");
+        booking.cancel(Cancellation.byAdmin(booking), NOW);
+        booking.settleRefund(NOW.plusSeconds(5));
+
+        booking.failRefund(NOW.plusSeconds(9));
+
+        assertThat(booking.refundStatus()).contains(Booking.RefundStatus.SETTLED);
+        assertThat(booking.refundFailedAt()).isNull();
+    }
+
+    @Test
     void onlyAConfirmedBookingCanBeCancelled() {
         Booking pending = pendingBooking();
         pending.price(Money.of("40.00", "EUR"), NOW);

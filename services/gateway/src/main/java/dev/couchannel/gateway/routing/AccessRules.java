@@ -121,10 +121,11 @@ public final class AccessRules {
             // payment: the webhook is signed by the provider, not by a user
             op(HttpMethod.GET, "/api/payments/{bookingId}", SIGNED_IN),
             op(HttpMethod.POST, "/api/payments/webhooks/{provider}", ANYONE),
-            // payment: a host's payouts (the caller's own), the admin's reconciliation
+            // payment: a host's payouts (the caller's own), the admin's reconciliation and failed refunds
             op(HttpMethod.GET, "/api/hosts/me/payouts", HOST),
             op(HttpMethod.PUT, "/api/hosts/me/payout-account", HOST),
             op(HttpMethod.GET, "/api/admin/reconciliation", ADMIN),
+            op(HttpMethod.GET, "/api/admin/refunds", ADMIN),
             // pricing
             op(HttpMethod.POST, "/api/quotes", BOOK),
             op(HttpMethod.GET, "/api/quotes/{id}", SIGNED_IN),

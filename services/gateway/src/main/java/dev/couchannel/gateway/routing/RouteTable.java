@@ -72,6 +72,7 @@ public class RouteTable {
             Map.entry("/api/hosts", "hosting"),
             Map.entry("/api/payments", "payment"),
             Map.entry("/api/admin/reconciliation", "payment"),
+            Map.entry("/api/admin/refunds", "payment"),
             Map.entry("/api/quotes", "pricing"),
             Map.entry("/api/admin/compliance", "compliance"),
             Map.entry("/api/admin/fixtures", "inventory"),

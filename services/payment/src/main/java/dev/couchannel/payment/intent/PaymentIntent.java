@@ -35,6 +35,7 @@ public final class PaymentIntent {
     private @Nullable String declineReason;
     private @Nullable Split captured;
     private final List<Refund> refunds;
+    private final List<RefundFailure> refundFailures;
     private @Nullable Money hostPenalty;
     private Instant updatedAt;
 
@@ -52,6 +53,7 @@ public final class PaymentIntent {
             @Nullable String declineReason,
             @Nullable Split captured,
             List<Refund> refunds,
+            List<RefundFailure> refundFailures,
             @Nullable Money hostPenalty,
             Instant createdAt,
             Instant updatedAt) {
@@ -68,6 +70,7 @@ public final class PaymentIntent {
         this.declineReason = declineReason;
         this.captured = captured;
         this.refunds = new ArrayList<>(refunds);
+        this.refundFailures = new ArrayList<>(refundFailures);
         this.hostPenalty = hostPenalty;
         this.createdAt = Objects.requireNonNull(createdAt);
         this.updatedAt = Objects.requireNonNull(updatedAt);
@@ -106,6 +109,7 @@ public final class PaymentIntent {
                 null,
                 null,
                 null,
+                List.of(),
                 List.of(),
                 null,
                 now,
@@ -198,13 +202,18 @@ public final class PaymentIntent {
 
     /**
      * Gives back {@code requested}, or what is left of the captured amount if that is less. An
-     * equal request (same amount and reason) repeats the earlier refund instead of adding one.
+     * equal request (same amount and reason) repeats the earlier refund instead of adding one, or
+     * the provider's earlier refusal of it.
      */
     public RefundOutcome refund(Money requested, String reason, Instant now) {
         String key = Refund.keyOf(requested, reason);
         Optional<Refund> earlier = refundWithKey(key);
         if (earlier.isPresent()) {
             return new RefundOutcome.Refunded(earlier.get(), false);
+        }
+        Optional<RefundFailure> refused = refundFailureWithKey(key);
+        if (refused.isPresent()) {
+            return new RefundOutcome.Refused(refused.get(), false);
         }
         if (!status.isCaptured()) {
             return new RefundOutcome.NothingToRefund("nothing was captured (" + status + ")");
@@ -221,6 +230,29 @@ public final class PaymentIntent {
             return new RefundOutcome.NothingToRefund("everything captured was refunded already");
         }
         return new RefundOutcome.Refunded(addRefund(key, requested.min(left), reason, now), true);
+    }
+
+    /**
+     * Records that the provider refused, for good, the refund {@link #refund} would give for this
+     * request: nothing is given back, the payment stays as it is, and the same request is answered
+     * with this refusal from now on. An equal request that was already refunded or refused answers
+     * as it did then.
+     */
+    public RefundOutcome refundRefused(
+            Money requested, String reason, String code, String providerReason, Instant now) {
+        String key = Refund.keyOf(requested, reason);
+        Optional<Refund> earlier = refundWithKey(key);
+        if (earlier.isPresent()) {
+            return new RefundOutcome.Refunded(earlier.get(), false);
+        }
+        Optional<RefundFailure> refused = refundFailureWithKey(key);
+        if (refused.isPresent()) {
+            return new RefundOutcome.Refused(refused.get(), false);
+        }
+        RefundFailure failure = new RefundFailure(key, requested, reason, code, providerReason, now);
+        refundFailures.add(failure);
+        updatedAt = now;
+        return new RefundOutcome.Refused(failure, true);
     }
 
     /**
@@ -286,6 +318,17 @@ public final class PaymentIntent {
 
     public Optional<Refund> refundWithKey(String key) {
         return refunds.stream().filter(refund -> refund.key().equals(key)).findFirst();
+    }
+
+    public Optional<RefundFailure> refundFailureWithKey(String key) {
+        return refundFailures.stream()
+                .filter(failure -> failure.key().equals(key))
+                .findFirst();
+    }
+
+    /** The refunds the provider refused for good. */
+    public List<RefundFailure> refundFailures() {
+        return List.copyOf(refundFailures);
     }
 
     private Refund addRefund(String key, Money refundAmount, String reason, Instant now) {
@@ -379,6 +422,7 @@ public final class PaymentIntent {
                 declineReason,
                 captured,
                 refunds,
+                refundFailures,
                 hostPenalty,
                 createdAt,
                 updatedAt);

@@ -12,4 +12,12 @@ public sealed interface RefundOutcome {
 
     /** Nothing is given back; {@code why} says why (for logs and operators). */
     record NothingToRefund(String why) implements RefundOutcome {}
+
+    /**
+     * The provider refused this refund for good: nothing is given back, and the same request is
+     * answered so from now on.
+     *
+     * @param justNow false when an earlier, equal request was refused (nothing to record again)
+     */
+    record Refused(RefundFailure failure, boolean justNow) implements RefundOutcome {}
 }

@@ -13,6 +13,7 @@ import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
 import dev.couchannel.contracts.payment.v1.PaymentCaptureFailed;
 import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
+import dev.couchannel.contracts.payment.v1.PaymentRefundFailed;
 import dev.couchannel.contracts.payment.v1.PaymentRefunded;
 import dev.couchannel.contracts.payment.v1.RefundPayment;
 import dev.couchannel.contracts.payment.v1.VoidPayment;
@@ -368,6 +369,92 @@ class PaymentCommandsIT extends PaymentServiceTest {
         assertThat(sandboxRefunds()).as("refunded once at the provider").isEqualTo(1);
         assertThat(intents.find(booking).orElseThrow().hostPenalty()).contains(eur("20.00"));
         assertEveryCurrencySumsToZero(ledger.balances());
+    }
+
+    @Test
+    void aRefundTheProviderRefusesForGoodIsAnsweredAsAFailureOnceAskedAndAgainWithoutAskingTheProvider()
+            throws Exception {
+        send(authorize("pm_card_refund_declined", "100.00"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+        send(capture());
+        reply("PaymentCaptured", PaymentCaptured.parser());
+        Map<Account, Money> captured = balancesOfBooking();
+        double refusedBefore = providerCalls("refund", "declined");
+        double failedBefore = counter("couchannel.payment.refunds.failed", "code", "refund_declined");
+
+        RefundPayment hostCancelled = refund("100.00", "host cancelled the session").toBuilder()
+                .setHostPenalty(wire("20.00"))
+                .build();
+        send(hostCancelled);
+        PaymentRefundFailed failed = reply("PaymentRefundFailed", PaymentRefundFailed.parser());
+
+        assertThat(failed.getBookingId()).isEqualTo(booking.toString());
+        assertThat(failed.getAmount().getAmount()).isEqualTo("100.00");
+        assertThat(failed.getAmount().getCurrency()).isEqualTo("EUR");
+        assertThat(failed.getCode()).isEqualTo("refund_declined");
+        assertThat(failed.getReason()).isEqualTo("The card this booking was paid with can no longer receive refunds.");
+        assertThat(status()).as("nothing was given back").isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(intents.find(booking).orElseThrow().refundFailures())
+                .singleElement()
+                .satisfies(failure -> {
+                    assertThat(failure.code()).isEqualTo("refund_declined");
+                    assertThat(failure.requested()).isEqualTo(eur("100.00"));
+                    assertThat(failure.reason()).isEqualTo("host cancelled the session");
+                });
+        assertThat(ledger.entriesOf(booking))
+                .as("no refund entry; the host's penalty is charged as when the refund succeeds")
+                .extracting(entry -> entry.kind().name())
+                .containsExactlyInAnyOrder("CAPTURE", "PENALTY");
+        assertThat(balancesOfBooking())
+                .containsEntry(Account.PROVIDER_CLEARING, captured.get(Account.PROVIDER_CLEARING))
+                .containsEntry(Account.hostPayable(host), eur("-70.00"))
+                .containsEntry(Account.PLATFORM_REVENUE, eur("-30.00"));
+        assertEveryCurrencySumsToZero(ledger.balances());
+        assertThat(counter("couchannel.payment.refunds.failed", "code", "refund_declined"))
+                .isEqualTo(failedBefore + 1);
+
+        send(hostCancelled); // the cancellation saga asking again at its deadline
+        List<ConsumerRecord<String, byte[]>> answers = replies.awaitCount(ofType("PaymentRefundFailed"), 2, WAIT);
+
+        assertThat(answers)
+                .map(record -> parse(record, PaymentRefundFailed.parser()))
+                .allSatisfy(answer -> assertThat(answer).isEqualTo(failed));
+        assertThat(providerCalls("refund", "declined"))
+                .as("the provider was asked once")
+                .isEqualTo(refusedBefore + 1);
+        assertThat(counter("couchannel.payment.refunds.failed", "code", "refund_declined"))
+                .as("one failure, counted once")
+                .isEqualTo(failedBefore + 1);
+        assertThat(ledger.entriesOf(booking)).hasSize(2);
+        assertThat(sandboxRefunds()).isZero();
+        assertThat(replies.records().stream().filter(ofType("PaymentRefunded"))).isEmpty();
+
+        HttpResponse<String> listed = get("/api/admin/refunds?status=FAILED", "admin@example.com");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body())
+                .contains("\"bookingId\":\"" + booking + "\"")
+                .contains("\"code\":\"refund_declined\"")
+                .contains("\"amount\":{\"amount\":\"100.00\",\"currency\":\"EUR\"}")
+                .contains("\"status\":\"FAILED\"");
+    }
+
+    @Test
+    void onlyAnAdminListsFailedRefundsAndABadQuestionIsAProblemThatSaysWhatToFix() throws Exception {
+        HttpResponse<String> guest = get("/api/admin/refunds?status=FAILED", GUEST);
+        HttpResponse<String> anonymous = get("/api/admin/refunds?status=FAILED", null);
+        HttpResponse<String> badStatus = get("/api/admin/refunds?status=SETTLED", "admin@example.com");
+        HttpResponse<String> noStatus = get("/api/admin/refunds", "admin@example.com");
+        HttpResponse<String> badLimit = get("/api/admin/refunds?status=FAILED&limit=0", "admin@example.com");
+
+        assertThat(guest.statusCode()).isEqualTo(403);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        for (HttpResponse<String> bad : List.of(badStatus, noStatus, badLimit)) {
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(badStatus.body()).contains("status must be FAILED");
+        assertThat(badLimit.body()).contains("limit must be a whole number from 1 to 200");
     }
 
     @Test

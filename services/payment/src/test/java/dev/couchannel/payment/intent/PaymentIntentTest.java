@@ -220,6 +220,63 @@ class PaymentIntentTest {
     }
 
     @Nested
+    class RefusedRefunds {
+
+        @Test
+        void aRefundTheProviderRefusedGivesNothingBackAndIsAnsweredSoWhenAskedAgain() {
+            PaymentIntent intent = capturedPayment();
+
+            RefundOutcome refused =
+                    intent.refundRefused(eur("100.00"), "host cancelled", "refund_declined", "No refunds.", NOW);
+            RefundOutcome again = intent.refund(eur("100.00"), "host cancelled", NOW.plusSeconds(60));
+
+            assertThat(refused).isInstanceOfSatisfying(RefundOutcome.Refused.class, outcome -> {
+                assertThat(outcome.justNow()).isTrue();
+                assertThat(outcome.failure().code()).isEqualTo("refund_declined");
+                assertThat(outcome.failure().providerReason()).isEqualTo("No refunds.");
+                assertThat(outcome.failure().requested()).isEqualTo(eur("100.00"));
+                assertThat(outcome.failure().failedAt()).isEqualTo(NOW);
+            });
+            assertThat(again)
+                    .isEqualTo(new RefundOutcome.Refused(intent.refundFailures().getFirst(), false));
+            assertThat(intent.status()).isEqualTo(PaymentStatus.CAPTURED);
+            assertThat(intent.refunds()).isEmpty();
+            assertThat(intent.refundable()).isEqualTo(eur("100.00"));
+        }
+
+        @Test
+        void aRefusalIsRecordedOnceAndNeverTurnsAnEarlierRefundIntoAFailure() {
+            PaymentIntent intent = capturedPayment();
+            intent.refundRefused(eur("100.00"), "host cancelled", "refund_declined", "No refunds.", NOW);
+            intent.refund(eur("10.00"), "one seat", NOW);
+
+            RefundOutcome refusedAgain = intent.refundRefused(
+                    eur("100.00"), "host cancelled", "charge_disputed", "Disputed.", NOW.plusSeconds(1));
+            RefundOutcome refundedBefore =
+                    intent.refundRefused(eur("10.00"), "one seat", "refund_declined", "No refunds.", NOW);
+
+            assertThat(refusedAgain).isInstanceOfSatisfying(RefundOutcome.Refused.class, outcome -> {
+                assertThat(outcome.justNow()).isFalse();
+                assertThat(outcome.failure().code()).isEqualTo("refund_declined");
+            });
+            assertThat(refundedBefore)
+                    .isInstanceOfSatisfying(RefundOutcome.Refunded.class, outcome -> assertThat(outcome.justNow())
+                            .isFalse());
+            assertThat(intent.refundFailures()).hasSize(1);
+            assertThat(intent.refundable()).isEqualTo(eur("90.00"));
+        }
+
+        @Test
+        void theHostPenaltyIsChargedWhateverBecameOfTheGuestsRefund() {
+            PaymentIntent intent = capturedPayment();
+            intent.refundRefused(eur("100.00"), "host cancelled", "refund_declined", "No refunds.", NOW);
+
+            assertThat(intent.penalizeHost(eur("20.00"), NOW))
+                    .isEqualTo(new PenaltyOutcome.Charged(eur("20.00"), true));
+        }
+    }
+
+    @Nested
     class HostPenalty {
 
         @Test

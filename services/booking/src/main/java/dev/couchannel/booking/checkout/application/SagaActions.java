@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +40,8 @@ import org.springframework.stereotype.Component;
 class SagaActions {
 
     private static final String SOURCE = "booking";
+
+    private static final Logger log = LoggerFactory.getLogger(SagaActions.class);
 
     private final Bookings bookings;
     private final BookingEvents events;
@@ -164,6 +168,16 @@ class SagaActions {
                     Booking booking = bookings.lock(settle.bookingId()).orElseThrow();
                     booking.settleRefund(now);
                     bookings.save(booking);
+                }
+                case SagaAction.FailRefund failed -> {
+                    Booking booking = bookings.lock(failed.bookingId()).orElseThrow();
+                    booking.failRefund(now);
+                    bookings.save(booking);
+                    log.warn(
+                            "refund of cancelled booking {} failed for good ({}): {}",
+                            failed.bookingId(),
+                            failed.code(),
+                            failed.reason());
                 }
                 case SagaAction.RejectBooking reject ->
                     decide(reject.bookingId(), booking -> booking.reject(reject.reason(), now));

@@ -16,6 +16,7 @@ import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
 import dev.couchannel.contracts.payment.v1.PaymentCaptureFailed;
 import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
+import dev.couchannel.contracts.payment.v1.PaymentRefundFailed;
 import dev.couchannel.contracts.payment.v1.PaymentRefunded;
 import dev.couchannel.contracts.payment.v1.PaymentVoided;
 import dev.couchannel.contracts.pricing.v1.QuoteConfirmed;
@@ -113,6 +114,10 @@ class SagaReplyListener {
             case "couchannel.payment.v1.PaymentRefunded" -> {
                 ProtobufEvents.unwrap(event, PaymentRefunded.parser());
                 yield new SagaReply.PaymentRefunded();
+            }
+            case "couchannel.payment.v1.PaymentRefundFailed" -> {
+                PaymentRefundFailed failed = ProtobufEvents.unwrap(event, PaymentRefundFailed.parser());
+                yield new SagaReply.PaymentRefundFailed(failed.getCode(), failed.getReason());
             }
             default -> throw new PoisonMessage("the booking saga does not handle " + event.type());
         };

@@ -21,7 +21,7 @@ class JdbcCancellationSagas implements CancellationSagas {
 
     private static final String COLUMNS = """
             booking_id, session_id, refund_amount, host_penalty_amount, currency, reason, state, pending, deadline,
-            attempts, started_at, completed_at, version
+            attempts, started_at, completed_at, refund_failure_code, refund_failure_reason, version
             """;
 
     private final JdbcClient jdbc;
@@ -74,7 +74,9 @@ class JdbcCancellationSagas implements CancellationSagas {
     public void save(CancellationSaga saga) {
         int updated = jdbc.sql("""
                         UPDATE booking_cancellations SET state = :state, pending = CAST(:pending AS TEXT[]),
-                            deadline = :deadline, attempts = :attempts, completed_at = :completed, version = version + 1
+                            deadline = :deadline, attempts = :attempts, completed_at = :completed,
+                            refund_failure_code = :failureCode, refund_failure_reason = :failureReason,
+                            version = version + 1
                         WHERE booking_id = :booking AND version = :version
                         """)
                 .param("booking", saga.bookingId())
@@ -84,6 +86,16 @@ class JdbcCancellationSagas implements CancellationSagas {
                 .param("deadline", timestamp(saga.deadline()))
                 .param("attempts", saga.attempts())
                 .param("completed", timestamp(saga.completedAt()))
+                .param(
+                        "failureCode",
+                        saga.refundFailure() == null
+                                ? null
+                                : saga.refundFailure().code())
+                .param(
+                        "failureReason",
+                        saga.refundFailure() == null
+                                ? null
+                                : saga.refundFailure().reason())
                 .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("cancellation " + saga.bookingId() + " changed concurrently");
@@ -108,6 +120,7 @@ class JdbcCancellationSagas implements CancellationSagas {
         Currency currency = Currency.getInstance(rs.getString("currency"));
         Timestamp deadline = rs.getTimestamp("deadline");
         Timestamp completed = rs.getTimestamp("completed_at");
+        String failureCode = rs.getString("refund_failure_code");
         return new CancellationSaga(
                 new CancellationSaga.Order(
                         rs.getObject("booking_id", UUID.class),
@@ -121,6 +134,9 @@ class JdbcCancellationSagas implements CancellationSagas {
                 deadline == null ? null : deadline.toInstant(),
                 rs.getInt("attempts"),
                 completed == null ? null : completed.toInstant(),
+                failureCode == null
+                        ? null
+                        : new CancellationSaga.RefundFailure(failureCode, rs.getString("refund_failure_reason")),
                 rs.getLong("version"));
     }
 }

@@ -22,8 +22,8 @@ class JdbcBookings implements Bookings {
 
     private static final String COLUMNS =
             "id, guest_id, session_id, seats, payment_method, quote_id, waitlist_offer_id, status, reason, total_amount,"
-                    + " total_currency, refund_amount, cancelled_by, host_penalty_amount, refund_settled_at, created_at,"
-                    + " updated_at, version";
+                    + " total_currency, refund_amount, cancelled_by, host_penalty_amount, refund_settled_at,"
+                    + " refund_failed_at, created_at, updated_at, version";
 
     private final JdbcClient jdbc;
 
@@ -74,8 +74,8 @@ class JdbcBookings implements Bookings {
         int updated = jdbc.sql("""
                         UPDATE bookings SET status = :status, reason = :reason, total_amount = :total,
                             total_currency = :currency, refund_amount = :refund, cancelled_by = :cancelledBy,
-                            host_penalty_amount = :penalty, refund_settled_at = :settled, updated_at = :updated,
-                            version = version + 1
+                            host_penalty_amount = :penalty, refund_settled_at = :settled, refund_failed_at = :failed,
+                            updated_at = :updated, version = version + 1
                         WHERE id = :id AND version = :version
                         """)
                 .param("id", booking.id())
@@ -99,6 +99,7 @@ class JdbcBookings implements Bookings {
                                 .map(c -> c.hostPenalty().amount())
                                 .orElse(null))
                 .param("settled", booking.refundSettledAt() == null ? null : Timestamp.from(booking.refundSettledAt()))
+                .param("failed", booking.refundFailedAt() == null ? null : Timestamp.from(booking.refundFailedAt()))
                 .param("updated", Timestamp.from(booking.updatedAt()))
                 .param("version", booking.version())
                 .update();
@@ -154,6 +155,7 @@ class JdbcBookings implements Bookings {
     private static Booking map(ResultSet rs, int row) throws SQLException {
         String currency = rs.getString("total_currency");
         Timestamp settled = rs.getTimestamp("refund_settled_at");
+        Timestamp failed = rs.getTimestamp("refund_failed_at");
         return new Booking(
                 rs.getObject("id", UUID.class),
                 rs.getString("guest_id"),
@@ -173,6 +175,7 @@ class JdbcBookings implements Bookings {
                                 new Money(rs.getBigDecimal("host_penalty_amount"), Currency.getInstance(currency)),
                                 rs.getString("reason")),
                 settled == null ? null : settled.toInstant(),
+                failed == null ? null : failed.toInstant(),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 rs.getLong("version"));

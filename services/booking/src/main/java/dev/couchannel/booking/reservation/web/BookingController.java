@@ -102,9 +102,7 @@ class BookingController {
                     MoneyView.of(booking.total()),
                     MoneyView.of(booking.refund()),
                     booking.cancellation().map(c -> c.by().name()).orElse(null),
-                    booking.cancellation()
-                            .map(c -> booking.refundSettledAt() != null ? "SETTLED" : "PENDING")
-                            .orElse(null),
+                    booking.refundStatus().map(Enum::name).orElse(null),
                     booking.waitlistOfferId(),
                     booking.createdAt());
         }

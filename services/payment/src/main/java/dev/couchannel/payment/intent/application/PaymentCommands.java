@@ -9,6 +9,7 @@ import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
 import dev.couchannel.contracts.payment.v1.PaymentCaptureFailed;
 import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
+import dev.couchannel.contracts.payment.v1.PaymentRefundFailed;
 import dev.couchannel.contracts.payment.v1.PaymentRefunded;
 import dev.couchannel.contracts.payment.v1.PaymentVoided;
 import dev.couchannel.contracts.payment.v1.RefundPayment;
@@ -20,6 +21,7 @@ import dev.couchannel.payment.intent.PaymentIntents;
 import dev.couchannel.payment.intent.PenaltyOutcome;
 import dev.couchannel.payment.intent.ProviderResult;
 import dev.couchannel.payment.intent.Refund;
+import dev.couchannel.payment.intent.RefundFailure;
 import dev.couchannel.payment.intent.RefundOutcome;
 import dev.couchannel.payment.intent.VoidOutcome;
 import dev.couchannel.payment.ledger.JournalEntry;
@@ -70,6 +72,9 @@ public class PaymentCommands {
 
     /** The reply when the provider stayed unavailable through every retry. */
     public static final String PROVIDER_UNAVAILABLE = "The payment provider is unavailable; nothing was charged.";
+
+    /** The counter of refunds the provider refused for good (tag {@code code}): alert on any increase. */
+    public static final String REFUNDS_FAILED = "couchannel.payment.refunds.failed";
 
     private static final Logger log = LoggerFactory.getLogger(PaymentCommands.class);
     private static final String SOURCE = "payment";
@@ -264,6 +269,13 @@ public class PaymentCommands {
      * idempotent: the same request again (same amount and reason) repeats the first refund, and a
      * booking carries at most one penalty, so a redelivered or retried command refunds and
      * penalises once and answers {@code PaymentRefunded} with the same amounts every time.
+     *
+     * <p>A refund the provider refuses for good ({@link ProviderResult.Declined}) is a definitive
+     * answer: it is recorded on the intent (no ledger movement: nothing moved), counted, logged at
+     * WARN for the alert, and answered {@code PaymentRefundFailed}, so that the cancellation saga
+     * stops asking; the same request again answers the same failure without calling the provider.
+     * The host's penalty is charged independently of the guest's refund, as when it succeeds.
+     * Transient provider errors still fail the message, which is retried.
      */
     public Inbox.Completion refund(RefundPayment command) {
         UUID bookingId = bookingId(command.getBookingId());
@@ -277,29 +289,42 @@ public class PaymentCommands {
         }
         String reason = command.getReason();
         @Nullable Refund planned = null;
+        ProviderResult.@Nullable Declined refusal = null;
         Optional<PaymentIntent> found = intents.find(bookingId);
         if (found.isPresent()) {
             PaymentIntent trial = found.get().copy();
             if (trial.refund(requested, reason, clock.instant()) instanceof RefundOutcome.Refunded refunded
                     && refunded.justNow()) {
                 planned = refunded.refund();
-                requireApproved(
-                        provider.refund(refundKey(bookingId, planned), requireRef(trial), planned.amount()),
-                        "refund",
-                        bookingId);
+                switch (provider.refund(refundKey(bookingId, planned), requireRef(trial), planned.amount())) {
+                    case ProviderResult.Approved approved -> {}
+                    case ProviderResult.Declined declined -> {
+                        refusal = declined;
+                        planned = null;
+                    }
+                    case ProviderResult.ProviderError error ->
+                        throw new IllegalStateException(
+                                "payment provider unavailable to refund booking " + bookingId + ": " + error.detail());
+                }
             }
         }
         Refund refundedByProvider = planned;
+        ProviderResult.@Nullable Declined refusedByProvider = refusal;
         return () -> {
             Money given = Money.zero(requested.currency());
             Money charged = Money.zero(penalty.currency());
+            @Nullable RefundFailure failed = null;
             Optional<PaymentIntent> locked = intents.lock(bookingId);
             if (locked.isPresent()) {
                 PaymentIntent intent = locked.get();
                 Instant now = clock.instant();
                 boolean changed = false;
                 @Nullable Refund newRefund = null;
-                switch (intent.refund(requested, reason, now)) {
+                RefundOutcome outcome = refusedByProvider == null
+                        ? intent.refund(requested, reason, now)
+                        : intent.refundRefused(
+                                requested, reason, refusedByProvider.code(), refusedByProvider.guestReason(), now);
+                switch (outcome) {
                     case RefundOutcome.Refunded refunded -> {
                         if (refunded.justNow()) {
                             requireSameRefund(refundedByProvider, refunded.refund(), bookingId);
@@ -307,6 +332,13 @@ public class PaymentCommands {
                             changed = true;
                         }
                         given = refunded.refund().amount();
+                    }
+                    case RefundOutcome.Refused refused -> {
+                        if (refused.justNow()) {
+                            changed = true;
+                            refundFailed(intent, refused.failure());
+                        }
+                        failed = refused.failure();
                     }
                     case RefundOutcome.NothingToRefund nothing ->
                         log.info(
@@ -316,6 +348,7 @@ public class PaymentCommands {
                                 nothing.why());
                 }
                 @Nullable Money newPenalty = null;
+                // the penalty is the host's, owed whatever became of the guest's refund
                 switch (intent.penalizeHost(penalty, now)) {
                     case PenaltyOutcome.Charged penalised -> {
                         if (penalised.justNow()) {
@@ -344,6 +377,17 @@ public class PaymentCommands {
                     ledger.post(JournalEntry.hostPenalty(bookingId, intent.hostId(), newPenalty, now));
                 }
             }
+            if (failed != null) {
+                reply(
+                        bookingId,
+                        PaymentRefundFailed.newBuilder()
+                                .setBookingId(bookingId.toString())
+                                .setAmount(wire(failed.requested()))
+                                .setCode(failed.code())
+                                .setReason(failed.providerReason())
+                                .build());
+                return;
+            }
             reply(
                     bookingId,
                     PaymentRefunded.newBuilder()
@@ -352,6 +396,23 @@ public class PaymentCommands {
                             .setHostPenalty(wire(charged))
                             .build());
         };
+    }
+
+    /** The alert hook of a refused refund: a WARN line and a counter an alert rule watches. */
+    private void refundFailed(PaymentIntent intent, RefundFailure failure) {
+        log.warn(
+                "REFUND FAILED for good: booking {} ({} to guest {}): the payment provider refused with {}: {}; "
+                        + "the guest's money must be given back another way",
+                intent.bookingId(),
+                failure.requested(),
+                intent.guestId(),
+                failure.code(),
+                failure.providerReason());
+        Counter.builder(REFUNDS_FAILED)
+                .description("refunds the payment provider refused for good")
+                .tag("code", failure.code())
+                .register(meters)
+                .increment();
     }
 
     private void recordAuthorization(PaymentIntent intent, ProviderResult answer) {
@@ -420,8 +481,8 @@ public class PaymentCommands {
     }
 
     /**
-     * Voids and refunds have no failure reply in the contract: the guest must get the money back.
-     * A refusal or a provider outage fails the message, which is retried and, if it keeps failing,
+     * Voids have no failure reply in the contract: the guest must get the money back. A refusal or
+     * a provider outage fails the message, which is retried and, if it keeps failing,
      * parked on the dead-letter topic for an operator.
      */
     private static void requireApproved(ProviderResult answer, String operation, UUID bookingId) {

@@ -4,6 +4,7 @@ import dev.couchannel.payment.intent.PaymentIntent;
 import dev.couchannel.payment.intent.PaymentIntents;
 import dev.couchannel.payment.intent.PaymentStatus;
 import dev.couchannel.payment.intent.Refund;
+import dev.couchannel.payment.intent.RefundFailure;
 import dev.couchannel.payment.ledger.Money;
 import dev.couchannel.payment.ledger.Split;
 import java.math.BigDecimal;
@@ -16,7 +17,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -115,14 +116,47 @@ class JdbcPaymentIntents implements PaymentIntents {
                     .param("at", Timestamp.from(refund.refundedAt()))
                     .update();
         }
+        for (RefundFailure failure : intent.refundFailures()) {
+            jdbc.sql("""
+                            INSERT INTO payment_refund_failures (booking_id, refund_key, amount, reason, code,
+                                provider_reason, failed_at)
+                            VALUES (:booking, :key, :amount, :reason, :code, :providerReason, :at)
+                            ON CONFLICT (booking_id, refund_key) DO NOTHING
+                            """)
+                    .param("booking", intent.bookingId())
+                    .param("key", failure.key())
+                    .param("amount", failure.requested().amount())
+                    .param("reason", failure.reason())
+                    .param("code", failure.code())
+                    .param("providerReason", failure.providerReason())
+                    .param("at", Timestamp.from(failure.failedAt()))
+                    .update();
+        }
     }
 
     private Optional<PaymentIntent> load(String sql, UUID bookingId) {
-        Optional<Function<List<Refund>, PaymentIntent>> row = jdbc.sql(sql)
+        Optional<BiFunction<List<Refund>, List<RefundFailure>, PaymentIntent>> row = jdbc.sql(sql)
                 .param("id", bookingId)
                 .query(JdbcPaymentIntents::map)
                 .optional();
-        return row.map(intent -> intent.apply(refundsOf(bookingId)));
+        return row.map(intent -> intent.apply(refundsOf(bookingId), refundFailuresOf(bookingId)));
+    }
+
+    private List<RefundFailure> refundFailuresOf(UUID bookingId) {
+        return jdbc.sql("""
+                        SELECT f.refund_key, f.amount, f.reason, f.code, f.provider_reason, f.failed_at, i.currency
+                        FROM payment_refund_failures f JOIN payment_intents i ON i.booking_id = f.booking_id
+                        WHERE f.booking_id = :booking ORDER BY f.failed_at, f.refund_key
+                        """)
+                .param("booking", bookingId)
+                .query((rs, n) -> new RefundFailure(
+                        rs.getString("refund_key"),
+                        new Money(rs.getBigDecimal("amount"), currency(rs)),
+                        rs.getString("reason"),
+                        rs.getString("code"),
+                        rs.getString("provider_reason"),
+                        rs.getTimestamp("failed_at").toInstant()))
+                .list();
     }
 
     private List<Refund> refundsOf(UUID bookingId) {
@@ -142,8 +176,12 @@ class JdbcPaymentIntents implements PaymentIntents {
                 .list();
     }
 
-    /** The intent of the current row, waiting for its refunds (read once the row's result set is closed). */
-    private static Function<List<Refund>, PaymentIntent> map(ResultSet rs, int row) throws SQLException {
+    /**
+     * The intent of the current row, waiting for its refunds and refused refunds (read once the
+     * row's result set is closed).
+     */
+    private static BiFunction<List<Refund>, List<RefundFailure>, PaymentIntent> map(ResultSet rs, int row)
+            throws SQLException {
         Currency currency = currency(rs);
         BigDecimal hostShare = rs.getBigDecimal("host_share");
         BigDecimal fee = rs.getBigDecimal("platform_fee");
@@ -163,7 +201,7 @@ class JdbcPaymentIntents implements PaymentIntents {
         Money hostPenalty = penalty == null ? null : new Money(penalty, currency);
         Instant createdAt = rs.getTimestamp("created_at").toInstant();
         Instant updatedAt = rs.getTimestamp("updated_at").toInstant();
-        return refunds -> new PaymentIntent(
+        return (refunds, refundFailures) -> new PaymentIntent(
                 bookingId,
                 paymentId,
                 guestId,
@@ -177,6 +215,7 @@ class JdbcPaymentIntents implements PaymentIntents {
                 declineReason,
                 captured,
                 refunds,
+                refundFailures,
                 hostPenalty,
                 createdAt,
                 updatedAt);

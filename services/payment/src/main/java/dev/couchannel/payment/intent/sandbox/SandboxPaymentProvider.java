@@ -32,6 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <tr><td>{@code pm_card_slow}</td>
  *       <td>approved after {@code couchannel.payment.sandbox.slow-delay} (10 s by default)</td></tr>
  *   <tr><td>{@code pm_card_error}</td><td>fails like an HTTP 500, every time (a transient error)</td></tr>
+ *   <tr><td>{@code pm_card_refund_declined}</td>
+ *       <td>approved and captured like {@code pm_card_visa}, but every refund of it is declined for good,
+ *       {@code refund_declined}: "The card this booking was paid with can no longer receive refunds."
+ *       (like Stripe refusing a refund to a closed card or a disputed charge)</td></tr>
  *   <tr><td>anything else</td><td>declined, {@code invalid_payment_method}</td></tr>
  * </table>
  *
@@ -56,6 +60,13 @@ public class SandboxPaymentProvider implements PaymentProvider {
     public static final String INSUFFICIENT_FUNDS = "pm_card_insufficient_funds";
     public static final String SLOW = "pm_card_slow";
     public static final String ERROR = "pm_card_error";
+
+    /** Authorized and captured like {@link #VISA}; every refund of it is refused ({@code refund_declined}). */
+    public static final String REFUND_DECLINED = "pm_card_refund_declined";
+
+    /** What a refund of a {@link #REFUND_DECLINED} charge answers. */
+    public static final String REFUND_DECLINED_REASON =
+            "The card this booking was paid with can no longer receive refunds.";
 
     /** A payout account that refuses every transfer ({@code account_closed}). */
     public static final String DECLINED_ACCOUNT = "acct_declined";
@@ -85,7 +96,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
         }
         ProviderResult answer =
                 switch (paymentMethod) {
-                    case VISA -> new ProviderResult.Approved(newId("ch"));
+                    case VISA, REFUND_DECLINED -> new ProviderResult.Approved(newId("ch"));
                     case SLOW -> {
                         pause(slowDelay);
                         yield new ProviderResult.Approved(newId("ch"));
@@ -185,6 +196,10 @@ public class SandboxPaymentProvider implements PaymentProvider {
             Charge charge = found.get();
             if (!"CAPTURED".equals(charge.status())) {
                 return new ProviderResult.Declined("charge_not_captured", "Nothing was captured to refund.");
+            }
+            if (REFUND_DECLINED.equals(charge.paymentMethod())) {
+                // refused for good: asking again (with this key or another) gets the same answer
+                return new ProviderResult.Declined("refund_declined", REFUND_DECLINED_REASON);
             }
             if (!amount.isPositive()
                     || !sameCurrency(charge, amount)

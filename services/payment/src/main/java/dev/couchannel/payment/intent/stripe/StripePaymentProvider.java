@@ -57,6 +57,12 @@ public class StripePaymentProvider implements PaymentProvider {
             "authentication_required",
                     "Your card needs authentication, which is not supported yet; " + "please use another card.");
 
+    /** Sentences for Stripe's definitive refund refusals. */
+    private static final Map<String, String> REFUND_REASONS = Map.of(
+            "charge_already_refunded", "The payment was already refunded in full at the payment provider.",
+            "charge_disputed", "The guest disputed this payment with their bank; the dispute decides the refund.",
+            "expired_card", "The card this booking was paid with has expired and can no longer receive refunds.");
+
     private final StripeClient stripe;
 
     public StripePaymentProvider(StripeClient stripe) {
@@ -137,7 +143,7 @@ public class StripePaymentProvider implements PaymentProvider {
             }
             return new ProviderResult.Approved(refund.getId());
         } catch (StripeException e) {
-            return failure(e);
+            return refundFailure(e);
         }
     }
 
@@ -179,6 +185,28 @@ public class StripePaymentProvider implements PaymentProvider {
         } catch (StripeException e) {
             return failure(e);
         }
+    }
+
+    /**
+     * A refund refused for good (an invalid request such as {@code charge_already_refunded} or
+     * {@code charge_disputed}, a card error) is a decline with a sentence an operator and the guest
+     * can read; what may be retried stays a provider error.
+     */
+    static ProviderResult refundFailure(StripeException e) {
+        ProviderResult failure = failure(e);
+        if (!(failure instanceof ProviderResult.Declined declined) || e instanceof IdempotencyException) {
+            return failure;
+        }
+        String known = REFUND_REASONS.get(declined.code());
+        if (known != null) {
+            return new ProviderResult.Declined(declined.code(), known);
+        }
+        String message = e.getStripeError() == null ? null : e.getStripeError().getMessage();
+        return new ProviderResult.Declined(
+                declined.code(),
+                message == null || message.isBlank()
+                        ? "The payment provider refused the refund (" + declined.code() + ")."
+                        : "The payment provider refused the refund: " + message);
     }
 
     static ProviderResult failure(StripeException e) {

@@ -93,6 +93,33 @@ class SandboxPaymentProviderIT extends PaymentServiceTest {
     }
 
     @Test
+    void aRefundDeclinedCardIsChargedLikeVisaButEveryRefundOfItIsRefusedAndNothingMoves() {
+        String key = UUID.randomUUID().toString();
+        SandboxPaymentProvider sandbox = newSandbox();
+        ProviderResult authorized = sandbox.authorize(key, TEN_EUROS, SandboxPaymentProvider.REFUND_DECLINED);
+        String charge = ((ProviderResult.Approved) authorized).providerRef();
+        assertThat(sandbox.capture(key + ":capture", charge, TEN_EUROS)).isInstanceOf(ProviderResult.Approved.class);
+
+        ProviderResult refund = sandbox.refund(key + ":refund:1", charge, TEN_EUROS);
+        ProviderResult again = newSandbox().refund(key + ":refund:1", charge, TEN_EUROS);
+        ProviderResult part = sandbox.refund(key + ":refund:2", charge, Money.of("1.00", "EUR"));
+
+        ProviderResult.Declined declined = new ProviderResult.Declined(
+                "refund_declined", "The card this booking was paid with can no longer receive refunds.");
+        assertThat(List.of(refund, again, part)).containsOnly(declined);
+        assertThat(jdbc.sql("SELECT amount_refunded FROM sandbox_charges WHERE id = :id")
+                        .param("id", charge)
+                        .query(java.math.BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("0.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM sandbox_refunds WHERE charge_id = :id")
+                        .param("id", charge)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void theSameKeysAsStripeGetsAnswerTheFirstRequestAndMoveNoMoneyAgain() {
         String booking = UUID.randomUUID().toString();
         SandboxPaymentProvider sandbox = newSandbox();

@@ -167,6 +167,27 @@ class StripePaymentProviderContractTest {
     }
 
     @Test
+    void aRefundStripeRefusesForGoodIsADeclineWithItsCodeAndASentenceAPersonCanRead() {
+        stripe.reply(400, "error_charge_already_refunded.json");
+
+        ProviderResult result = provider.refund(KEY + ":refund:r-1", INTENT, Money.of("20.00", "EUR"));
+
+        assertThat(result)
+                .isEqualTo(new ProviderResult.Declined(
+                        "charge_already_refunded",
+                        "The payment was already refunded in full at the payment provider."));
+    }
+
+    @Test
+    void aRefundStripeCouldNotAnswerMayBeRetried() {
+        stripe.reply(500, "error_api_error.json");
+
+        ProviderResult result = provider.refund(KEY + ":refund:r-1", INTENT, Money.of("20.00", "EUR"));
+
+        assertThat(result).isInstanceOf(ProviderResult.ProviderError.class);
+    }
+
+    @Test
     void aPayoutIsATransferToTheHostsConnectedAccountUnderThePayoutsKey() {
         stripe.reply(200, "transfer_created.json");
         String key = "payout:6f1c2d3e-4a5b-4c6d-8e7f-901234567890:0";
