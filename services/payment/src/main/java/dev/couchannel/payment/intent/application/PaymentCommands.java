@@ -401,11 +401,10 @@ public class PaymentCommands {
     /** The alert hook of a refused refund: a WARN line and a counter an alert rule watches. */
     private void refundFailed(PaymentIntent intent, RefundFailure failure) {
         log.warn(
-                "REFUND FAILED for good: booking {} ({} to guest {}): the payment provider refused with {}: {}; "
+                "REFUND FAILED for good: booking {} ({} to its guest): the payment provider refused with {}: {}; "
                         + "the guest's money must be given back another way",
                 intent.bookingId(),
                 failure.requested(),
-                intent.guestId(),
                 failure.code(),
                 failure.providerReason());
         Counter.builder(REFUNDS_FAILED)
