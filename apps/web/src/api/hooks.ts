@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, idempotencyKey, problemOf, requestHeaders } from "./client";
+import { SharedStream, type EventSourceLike } from "./sharedStream";
 import type {
   SessionBookings,
   Analytics,
@@ -148,6 +149,13 @@ export function useLiveSeats(id: string) {
   }, [id, client]);
 }
 
+/** The signed-in user's events, one stream for the whole app (the header and a booking page share it). */
+const myEvents = new SharedStream(
+  "/api/me/events",
+  ["booking"],
+  (url) => new EventSource(url, { withCredentials: true }) as EventSourceLike,
+);
+
 /**
  * Whether the signed-in user's event stream (`/api/me/events`) is open. Booking status events make
  * the booking queries refetch; while the stream is not open, callers poll instead.
@@ -159,23 +167,18 @@ export function useMyEvents(enabled: boolean): boolean {
     if (!enabled || typeof EventSource === "undefined") {
       return undefined;
     }
-    const source = new EventSource("/api/me/events", { withCredentials: true });
-    source.onopen = () => setOpen(true);
-    source.onerror = () => {
-      setOpen(false);
-      if (source.readyState === EventSource.CLOSED) {
-        source.close();
-      }
-    };
-    source.addEventListener("booking", (event) => {
-      const data = JSON.parse((event as MessageEvent<string>).data) as { bookingId: string; sessionId: string };
-      void client.invalidateQueries({ queryKey: keys.booking(data.bookingId) });
-      void client.invalidateQueries({ queryKey: keys.bookings });
-      void client.invalidateQueries({ queryKey: keys.session(data.sessionId) });
-      void client.invalidateQueries({ queryKey: keys.notifications });
+    const unsubscribe = myEvents.subscribe({
+      onOpenChange: setOpen,
+      onEvent: (_type, event) => {
+        const data = event as { bookingId: string; sessionId: string };
+        void client.invalidateQueries({ queryKey: keys.booking(data.bookingId) });
+        void client.invalidateQueries({ queryKey: keys.bookings });
+        void client.invalidateQueries({ queryKey: keys.session(data.sessionId) });
+        void client.invalidateQueries({ queryKey: keys.notifications });
+      },
     });
     return () => {
-      source.close();
+      unsubscribe();
       setOpen(false);
     };
   }, [enabled, client]);
