@@ -207,13 +207,9 @@ public final class PaymentIntent {
      */
     public RefundOutcome refund(Money requested, String reason, Instant now) {
         String key = Refund.keyOf(requested, reason);
-        Optional<Refund> earlier = refundWithKey(key);
-        if (earlier.isPresent()) {
-            return new RefundOutcome.Refunded(earlier.get(), false);
-        }
-        Optional<RefundFailure> refused = refundFailureWithKey(key);
-        if (refused.isPresent()) {
-            return new RefundOutcome.Refused(refused.get(), false);
+        Optional<RefundOutcome> answered = answeredBefore(key);
+        if (answered.isPresent()) {
+            return answered.get();
         }
         if (!status.isCaptured()) {
             return new RefundOutcome.NothingToRefund("nothing was captured (" + status + ")");
@@ -241,13 +237,9 @@ public final class PaymentIntent {
     public RefundOutcome refundRefused(
             Money requested, String reason, String code, String providerReason, Instant now) {
         String key = Refund.keyOf(requested, reason);
-        Optional<Refund> earlier = refundWithKey(key);
-        if (earlier.isPresent()) {
-            return new RefundOutcome.Refunded(earlier.get(), false);
-        }
-        Optional<RefundFailure> refused = refundFailureWithKey(key);
-        if (refused.isPresent()) {
-            return new RefundOutcome.Refused(refused.get(), false);
+        Optional<RefundOutcome> answered = answeredBefore(key);
+        if (answered.isPresent()) {
+            return answered.get();
         }
         RefundFailure failure = new RefundFailure(key, requested, reason, code, providerReason, now);
         refundFailures.add(failure);
@@ -318,6 +310,15 @@ public final class PaymentIntent {
 
     public Optional<Refund> refundWithKey(String key) {
         return refunds.stream().filter(refund -> refund.key().equals(key)).findFirst();
+    }
+
+    /** How an equal request (same key) was answered before: its refund, or the provider's refusal of it. */
+    private Optional<RefundOutcome> answeredBefore(String key) {
+        Optional<Refund> earlier = refundWithKey(key);
+        if (earlier.isPresent()) {
+            return Optional.of(new RefundOutcome.Refunded(earlier.get(), false));
+        }
+        return refundFailureWithKey(key).map(refused -> new RefundOutcome.Refused(refused, false));
     }
 
     public Optional<RefundFailure> refundFailureWithKey(String key) {

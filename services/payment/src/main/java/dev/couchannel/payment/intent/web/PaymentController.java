@@ -4,6 +4,7 @@ import dev.couchannel.payment.intent.PaymentIntent;
 import dev.couchannel.payment.intent.PaymentIntents;
 import dev.couchannel.payment.intent.PaymentStatus;
 import dev.couchannel.payment.ledger.Money;
+import dev.couchannel.payment.web.MoneyView;
 import dev.couchannel.platform.service.ApiProblem;
 import dev.couchannel.platform.service.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,13 +23,6 @@ class PaymentController {
 
     PaymentController(PaymentIntents intents) {
         this.intents = intents;
-    }
-
-    record MoneyView(String amount, String currency) {
-        static MoneyView of(Money money) {
-            return new MoneyView(
-                    money.amount().toPlainString(), money.currency().getCurrencyCode());
-        }
     }
 
     record PaymentView(

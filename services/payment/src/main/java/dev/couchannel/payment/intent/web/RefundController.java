@@ -1,7 +1,7 @@
 package dev.couchannel.payment.intent.web;
 
 import dev.couchannel.payment.intent.FailedRefunds;
-import dev.couchannel.payment.ledger.Money;
+import dev.couchannel.payment.web.MoneyView;
 import dev.couchannel.platform.service.ApiProblem;
 import dev.couchannel.platform.service.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,13 +27,6 @@ class RefundController {
 
     RefundController(FailedRefunds failedRefunds) {
         this.failedRefunds = failedRefunds;
-    }
-
-    record MoneyView(String amount, String currency) {
-        static MoneyView of(Money money) {
-            return new MoneyView(
-                    money.amount().toPlainString(), money.currency().getCurrencyCode());
-        }
     }
 
     record FailedRefundView(

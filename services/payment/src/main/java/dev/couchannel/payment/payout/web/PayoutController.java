@@ -1,12 +1,12 @@
 package dev.couchannel.payment.payout.web;
 
-import dev.couchannel.payment.ledger.Money;
 import dev.couchannel.payment.payout.HostStatement;
 import dev.couchannel.payment.payout.Payout;
 import dev.couchannel.payment.payout.PayoutAccounts;
 import dev.couchannel.payment.payout.PayoutStatus;
 import dev.couchannel.payment.payout.Reconciliation;
 import dev.couchannel.payment.payout.application.PayoutQueries;
+import dev.couchannel.payment.web.MoneyView;
 import dev.couchannel.platform.service.ApiProblem;
 import dev.couchannel.platform.service.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,13 +35,6 @@ class PayoutController {
 
     PayoutController(PayoutQueries queries) {
         this.queries = queries;
-    }
-
-    record MoneyView(String amount, String currency) {
-        static MoneyView of(Money money) {
-            return new MoneyView(
-                    money.amount().toPlainString(), money.currency().getCurrencyCode());
-        }
     }
 
     record PayoutView(
