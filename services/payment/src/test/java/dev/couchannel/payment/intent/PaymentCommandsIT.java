@@ -453,8 +453,11 @@ class PaymentCommandsIT extends PaymentServiceTest {
             assertThat(bad.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
-        assertThat(badStatus.body()).contains("status must be FAILED");
-        assertThat(badLimit.body()).contains("limit must be a whole number from 1 to 200");
+        assertThat(badStatus.body()).contains("\"field\":\"status\"").contains("status must be FAILED");
+        assertThat(noStatus.body()).contains("\"field\":\"status\"");
+        assertThat(badLimit.body())
+                .contains("\"field\":\"limit\"")
+                .contains("limit must be a whole number from 1 to 200");
     }
 
     @Test

@@ -65,7 +65,8 @@ class RefundController {
         Caller.require(request).requireRole("list refunds", Caller.ADMIN);
         if (status == null || !"FAILED".equals(status.strip())) {
             // only failures are kept apart; the others are in each payment and the ledger
-            throw ApiProblem.badRequest(
+            throw ApiProblem.invalidField(
+                    "status",
                     "status must be FAILED (the refunds the payment provider refused for good), got '" + status + "'.");
         }
         return new RefundsResponse(failedRefunds.newest(limit(limit)).stream()
@@ -85,6 +86,7 @@ class RefundController {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiProblem.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + limit + "'.");
+        throw ApiProblem.invalidField(
+                "limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + limit + "'.");
     }
 }
