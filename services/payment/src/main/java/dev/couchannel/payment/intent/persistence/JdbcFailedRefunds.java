@@ -1,9 +1,6 @@
 package dev.couchannel.payment.intent.persistence;
 
 import dev.couchannel.payment.intent.FailedRefunds;
-import dev.couchannel.payment.intent.RefundFailure;
-import dev.couchannel.payment.ledger.Money;
-import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,16 +30,7 @@ class JdbcFailedRefunds implements FailedRefunds {
                         rs.getObject("payment_id", UUID.class),
                         rs.getString("guest_id"),
                         rs.getString("host_id"),
-                        new RefundFailure(
-                                rs.getString("refund_key"),
-                                new Money(
-                                        rs.getBigDecimal("amount"),
-                                        Currency.getInstance(
-                                                rs.getString("currency").trim())),
-                                rs.getString("reason"),
-                                rs.getString("code"),
-                                rs.getString("provider_reason"),
-                                rs.getTimestamp("failed_at").toInstant())))
+                        JdbcPaymentIntents.refundFailure(rs)))
                 .list();
     }
 }

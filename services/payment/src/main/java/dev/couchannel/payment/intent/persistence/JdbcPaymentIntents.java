@@ -149,14 +149,22 @@ class JdbcPaymentIntents implements PaymentIntents {
                         WHERE f.booking_id = :booking ORDER BY f.failed_at, f.refund_key
                         """)
                 .param("booking", bookingId)
-                .query((rs, n) -> new RefundFailure(
-                        rs.getString("refund_key"),
-                        new Money(rs.getBigDecimal("amount"), currency(rs)),
-                        rs.getString("reason"),
-                        rs.getString("code"),
-                        rs.getString("provider_reason"),
-                        rs.getTimestamp("failed_at").toInstant()))
+                .query((rs, n) -> refundFailure(rs))
                 .list();
+    }
+
+    /**
+     * A row of {@code payment_refund_failures} joined with its intent's {@code currency}; {@link JdbcFailedRefunds}
+     * reads the same rows for the admins' list.
+     */
+    static RefundFailure refundFailure(ResultSet rs) throws SQLException {
+        return new RefundFailure(
+                rs.getString("refund_key"),
+                new Money(rs.getBigDecimal("amount"), currency(rs)),
+                rs.getString("reason"),
+                rs.getString("code"),
+                rs.getString("provider_reason"),
+                rs.getTimestamp("failed_at").toInstant());
     }
 
     private List<Refund> refundsOf(UUID bookingId) {
