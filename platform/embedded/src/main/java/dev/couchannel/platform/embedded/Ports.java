@@ -1,6 +1,7 @@
 package dev.couchannel.platform.embedded;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -132,6 +133,38 @@ public final class Ports {
         if (port != 0 && !isFree(port)) {
             throw new PortInUseException(port, what, envVar);
         }
+    }
+
+    /** Binds a listener to a port; for {@link #bind}. */
+    @FunctionalInterface
+    public interface Binder<T> {
+        T bind(int port) throws IOException;
+    }
+
+    /**
+     * Binds an in-process listener: to {@code port} when one is configured, else to a port {@link #choose}s, and to
+     * another one when that was taken between the choice and the bind. Something outside this JVM can take a free
+     * port in that moment (CI once failed with "Address already in use" there); a start that asked for any port
+     * should then use any other, not fail.
+     *
+     * @throws IOException the configured port's bind failure, or the last one after every chosen port was taken
+     */
+    public static <T> T bind(int port, String what, Binder<T> binder) throws IOException {
+        if (port != 0) {
+            return binder.bind(choose(port, what));
+        }
+        BindException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return binder.bind(choose(0, what));
+            } catch (BindException e) {
+                if (last != null) {
+                    e.addSuppressed(last);
+                }
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /**

@@ -116,12 +116,14 @@ public final class S3Server implements AutoCloseable {
      * @param secretKey its secret
      */
     public static S3Server start(Path dataDir, int port, String accessKey, String secretKey) {
-        int actualPort = Ports.choose(port, "s3");
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         try {
             boolean temporary = dataDir == null;
             Path dir = temporary ? Files.createTempDirectory("couchannel-s3") : Files.createDirectories(dataDir);
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), actualPort), 0);
+            HttpServer http = Ports.bind(
+                    port,
+                    "s3",
+                    chosen -> HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), chosen), 0));
             S3Server s3 = new S3Server(http, executor, dir, temporary, new SigV4.Credentials(accessKey, secretKey));
             http.createContext("/", s3::handle);
             http.setExecutor(executor);

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,39 @@ class PortsTest {
         int chosen = Ports.choose(0, "redis");
         assertThat(chosen).isPositive().isNotEqualTo(configured);
         assertThat(Ports.isFree(chosen)).isTrue();
+    }
+
+    @Test
+    void bindTriesAnotherChosenPortWhenTheChosenOneWasTakenMeanwhile() throws IOException {
+        List<Integer> tried = new ArrayList<>();
+
+        int bound = Ports.bind(0, "s3", port -> {
+            tried.add(port);
+            if (tried.size() == 1) {
+                throw new BindException("Address already in use");
+            }
+            return port;
+        });
+
+        assertThat(tried).hasSize(2).doesNotHaveDuplicates();
+        assertThat(bound).isEqualTo(tried.get(1));
+    }
+
+    @Test
+    void bindGivesUpAfterFiveTakenPortsAndNeverRetriesAConfiguredOne() throws IOException {
+        List<Integer> tried = new ArrayList<>();
+        Ports.Binder<Integer> alwaysTaken = port -> {
+            tried.add(port);
+            throw new BindException("Address already in use");
+        };
+
+        assertThatThrownBy(() -> Ports.bind(0, "s3", alwaysTaken)).isInstanceOf(BindException.class);
+        assertThat(tried).hasSize(5);
+
+        tried.clear();
+        int configured = Ports.free();
+        assertThatThrownBy(() -> Ports.bind(configured, "s3", alwaysTaken)).isInstanceOf(BindException.class);
+        assertThat(tried).containsExactly(configured);
     }
 
     @Test
