@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PAGE_SIZE, searchQuery } from "./hooks";
+import { PAGE_SIZE, refreshOnBookingEvent, searchQuery } from "./hooks";
 import type { SearchFilters } from "./types";
 
 const none: SearchFilters = {
@@ -47,5 +47,42 @@ describe("searchQuery", () => {
   it("asks for relevance only with words to rank by", () => {
     expect(searchQuery({ ...none, q: "legia" })).toContain("sort=relevance");
     expect(searchQuery({ ...none, sort: "relevance" })).not.toContain("sort=");
+  });
+});
+
+describe("refreshOnBookingEvent", () => {
+  function client() {
+    const invalidated: unknown[] = [];
+    return {
+      invalidated,
+      invalidateQueries: (filters: { queryKey: readonly unknown[] }) => {
+        invalidated.push(filters.queryKey);
+        return Promise.resolve();
+      },
+    };
+  }
+
+  it("refetches the booking, the guest's bookings, the session and the inbox once per event", () => {
+    const queries = client();
+    const event = { bookingId: "b-1", sessionId: "s-1", status: "CONFIRMED" };
+
+    // the header and the booking page both listen; both get the same parsed event
+    expect(refreshOnBookingEvent(queries, event)).toBe(true);
+    expect(refreshOnBookingEvent(queries, event)).toBe(false);
+
+    expect(queries.invalidated).toHaveLength(4);
+    expect(queries.invalidated).toContainEqual(["booking", "b-1"]);
+    expect(queries.invalidated).toContainEqual(["bookings"]);
+  });
+
+  it("acts on the next event again, and ignores what is not an event", () => {
+    const queries = client();
+
+    refreshOnBookingEvent(queries, { bookingId: "b-1", sessionId: "s-1" });
+    refreshOnBookingEvent(queries, { bookingId: "b-1", sessionId: "s-1" });
+    expect(refreshOnBookingEvent(queries, null)).toBe(false);
+    expect(refreshOnBookingEvent(queries, "booking")).toBe(false);
+
+    expect(queries.invalidated).toHaveLength(8);
   });
 });

@@ -156,6 +156,32 @@ const myEvents = new SharedStream(
   (url) => new EventSource(url, { withCredentials: true }) as EventSourceLike,
 );
 
+/** The part of TanStack's `QueryClient` that `refreshOnBookingEvent` uses. */
+interface QueryInvalidator {
+  invalidateQueries(filters: { queryKey: readonly unknown[] }): Promise<unknown>;
+}
+
+/** Booking events already acted on. Every listener of the stream gets the same parsed event. */
+const refreshed = new WeakSet<object>();
+
+/**
+ * Makes what a booking event changes refetch: the booking, the guest's list, the session's seats and
+ * the inbox. Several components listen to the stream, and the first one to get an event does it for
+ * all of them; returns whether this call did.
+ */
+export function refreshOnBookingEvent(client: QueryInvalidator, event: unknown): boolean {
+  if (typeof event !== "object" || event === null || refreshed.has(event)) {
+    return false;
+  }
+  refreshed.add(event);
+  const data = event as { bookingId: string; sessionId: string };
+  void client.invalidateQueries({ queryKey: keys.booking(data.bookingId) });
+  void client.invalidateQueries({ queryKey: keys.bookings });
+  void client.invalidateQueries({ queryKey: keys.session(data.sessionId) });
+  void client.invalidateQueries({ queryKey: keys.notifications });
+  return true;
+}
+
 /**
  * Whether the signed-in user's event stream (`/api/me/events`) is open. Booking status events make
  * the booking queries refetch; while the stream is not open, callers poll instead.
@@ -169,13 +195,7 @@ export function useMyEvents(enabled: boolean): boolean {
     }
     const unsubscribe = myEvents.subscribe({
       onOpenChange: setOpen,
-      onEvent: (_type, event) => {
-        const data = event as { bookingId: string; sessionId: string };
-        void client.invalidateQueries({ queryKey: keys.booking(data.bookingId) });
-        void client.invalidateQueries({ queryKey: keys.bookings });
-        void client.invalidateQueries({ queryKey: keys.session(data.sessionId) });
-        void client.invalidateQueries({ queryKey: keys.notifications });
-      },
+      onEvent: (_type, event) => refreshOnBookingEvent(client, event),
     });
     return () => {
       unsubscribe();
