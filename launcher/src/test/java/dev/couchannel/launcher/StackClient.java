@@ -9,6 +9,7 @@ import dev.couchannel.inventory.seating.Money;
 import dev.couchannel.inventory.seating.RefundPolicy;
 import dev.couchannel.inventory.seating.Sessions;
 import dev.couchannel.inventory.seating.ViewingSession;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -77,16 +78,33 @@ final class StackClient {
                 "{\"sessionId\":\"" + sessionId + "\",\"seats\":" + seats + ",\"paymentMethod\":\"" + card + "\"}");
     }
 
-    /** {@code POST /api/bookings} with a fresh Idempotency-Key. */
+    /**
+     * {@code POST /api/bookings} with a fresh Idempotency-Key, repeated with the same key the way the
+     * API asks a client to, while the answer says to: the gateway gave up waiting (504) or could not
+     * reach booking (503), the answer broke off, or the first request with the key is still in
+     * progress (409). On a loaded machine a crowd of 500 can make booking answer after the gateway's 10 s.
+     */
     HttpResponse<String> book(String guest, String json) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(stack.gateway().resolve("/api/bookings"))
-                        .header("Authorization", bearer(guest))
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = HttpRequest.newBuilder(stack.gateway().resolve("/api/bookings"))
+                .header("Authorization", bearer(guest))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return await().atMost(WAIT)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                // a response the gateway broke off (booking's answer came as its deadline passed)
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> http.send(request, HttpResponse.BodyHandlers.ofString()), StackClient::answered);
+    }
+
+    private static boolean answered(HttpResponse<String> response) {
+        return switch (response.statusCode()) {
+            case 503, 504 -> false;
+            case 409 -> !response.body().contains("\"title\":\"Request in progress\"");
+            default -> true;
+        };
     }
 
     /** Polls the booking until the saga decided it; returns CONFIRMED or REJECTED. */

@@ -83,7 +83,7 @@ class DownstreamFailureTest {
     }
 
     @Test
-    void aServiceThatDoesNotAnswerInTimeIsA503Problem() throws Exception {
+    void aServiceThatDoesNotAnswerInTimeIsA504ProblemSayingHowToRepeatTheRequestSafely() throws Exception {
         INVENTORY.answer(exchange -> {
             await(release);
             FakeService.respond(exchange, 200, "application/json", "[]");
@@ -92,8 +92,12 @@ class DownstreamFailureTest {
         long started = System.nanoTime();
         HttpResponse<String> response = get("/api/fixtures");
 
-        GatewayTestSupport.assertProblem(response, 503);
-        assertThat(response.body()).contains("The inventory service is unavailable; try again shortly.");
+        GatewayTestSupport.assertProblem(response, 504);
+        assertThat(json.readTree(response.body()).path("detail").asString())
+                .isEqualTo(
+                        "The inventory service did not answer within 500 ms and may still complete the request."
+                                + " Repeat it with the same Idempotency-Key, or check its result, rather than sending a new one.");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 

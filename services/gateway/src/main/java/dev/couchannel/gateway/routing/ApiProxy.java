@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -58,9 +59,10 @@ import org.springframework.web.client.RestClient;
  *
  * <p>Answers of its own, all {@code application/problem+json}: 404 for an {@code /api} path no
  * service owns, 400 for a path that tries to climb out of its prefix, 401 for a session whose
- * token cannot be refreshed, 503 when the service cannot be reached or does not answer within
- * {@code couchannel.gateway.request-timeout} ({@code stream-timeout} for a request that accepts
- * {@code text/event-stream}: server-sent events pass through as they come). Redirects (never followed), {@code Set-Cookie} and
+ * token cannot be refreshed, 503 when the service cannot be reached, 504 when it does not answer within
+ * {@code couchannel.gateway.request-timeout} (the service may still complete the request; the problem
+ * tells the client to repeat it with the same {@code Idempotency-Key}); {@code stream-timeout} for a
+ * request that accepts {@code text/event-stream}: server-sent events pass through as they come. Redirects (never followed), {@code Set-Cookie} and
  * error statuses of a service are passed through untouched.
  */
 @RestController
@@ -114,12 +116,19 @@ class ApiProxy {
     private final TokenRelay tokens;
     private final RestClient client;
     private final RestClient streams;
+    private final Duration requestTimeout;
 
-    ApiProxy(RouteTable routes, TokenRelay tokens, RestClient proxyRestClient, RestClient streamRestClient) {
+    ApiProxy(
+            RouteTable routes,
+            TokenRelay tokens,
+            RestClient proxyRestClient,
+            RestClient streamRestClient,
+            GatewayProperties properties) {
         this.routes = routes;
         this.tokens = tokens;
         this.client = proxyRestClient;
         this.streams = streamRestClient;
+        this.requestTimeout = properties.requestTimeout();
     }
 
     @RequestMapping("/api/**")
@@ -169,6 +178,7 @@ class ApiProxy {
         if (body.length > 0) {
             downstream = downstream.body(out -> out.write(body));
         }
+        long started = System.nanoTime();
         try {
             boolean identity = route.name().equals(RouteTable.IDENTITY);
             downstream.exchange((forwarded, answer) -> {
@@ -193,17 +203,43 @@ class ApiProxy {
                         describe(failure));
                 throw new BrokenStream(route.name());
             }
-            log.warn("{} is unavailable for {} {}: {}", route.name(), request.getMethod(), path, describe(failure));
+            boolean timedOut = !isEventStream(request)
+                    && Duration.ofNanos(System.nanoTime() - started).compareTo(requestTimeout) >= 0;
+            log.warn(
+                    "{} {} for {} {}: {}",
+                    route.name(),
+                    timedOut ? "did not answer in " + requestTimeout.toMillis() + " ms" : "is unavailable",
+                    request.getMethod(),
+                    path,
+                    describe(failure));
             response.reset();
             SecurityHeaders.apply(request, response);
             response.setHeader(REQUEST_ID, requestId);
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            throw new ApiProblem(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "Service unavailable",
-                    "The " + route.name() + " service is unavailable; try again shortly.",
-                    Map.of());
+            throw timedOut ? timedOut(route) : unavailable(route);
         }
+    }
+
+    private static ApiProblem unavailable(Route route) {
+        return new ApiProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Service unavailable",
+                "The " + route.name() + " service is unavailable; try again shortly.",
+                Map.of());
+    }
+
+    /**
+     * The service got the request and may still carry it out: a client that repeats it must not
+     * do it twice, so the problem says how to repeat it safely.
+     */
+    private ApiProblem timedOut(Route route) {
+        return new ApiProblem(
+                HttpStatus.GATEWAY_TIMEOUT,
+                "Service too slow",
+                "The " + route.name() + " service did not answer within " + requestTimeout.toMillis()
+                        + " ms and may still complete the request. Repeat it with the same Idempotency-Key,"
+                        + " or check its result, rather than sending a new one.",
+                Map.of());
     }
 
     @ExceptionHandler(CallerGone.class)

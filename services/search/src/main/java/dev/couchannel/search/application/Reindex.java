@@ -1,20 +1,11 @@
 package dev.couchannel.search.application;
 
+import dev.couchannel.platform.messaging.LogReplay;
 import dev.couchannel.search.messaging.Projection;
 import dev.couchannel.search.opensearch.SessionIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -31,13 +22,13 @@ public class Reindex {
 
     private final SessionIndex index;
     private final Projection projection;
-    private final ConsumerFactory<String, byte[]> consumers;
+    private final LogReplay replay;
     private final Clock clock;
 
     public Reindex(SessionIndex index, Projection projection, ConsumerFactory<String, byte[]> consumers, Clock clock) {
         this.index = index;
         this.projection = projection;
-        this.consumers = consumers;
+        this.replay = new LogReplay(consumers);
         this.clock = clock;
     }
 
@@ -51,31 +42,7 @@ public class Reindex {
         projection.startBuilding(next);
         long events = 0;
         try {
-            Properties overrides = new Properties();
-            overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
-            try (Consumer<String, byte[]> consumer =
-                    consumers.createConsumer("search-reindex", "reindex", "", overrides)) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (String topic : Projection.TOPICS) {
-                    List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-                    if (infos != null) {
-                        infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-                    }
-                }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-                while (!caughtUp(consumer, end)) {
-                    ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(500));
-                    List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(polled.count());
-                    polled.forEach(batch::add);
-                    if (!batch.isEmpty()) {
-                        projection.replay(batch, next);
-                        events += batch.size();
-                    }
-                }
-            }
+            events = replay.replay("search-reindex", Projection.TOPICS, batch -> projection.replay(batch, next));
             index.refresh(next);
             index.swap(previous, next);
         } catch (RuntimeException e) {
@@ -88,14 +55,5 @@ public class Reindex {
         Duration took = Duration.between(started, clock.instant());
         log.info("rebuilt the search index from {} events in {} ms: {} -> {}", events, took.toMillis(), previous, next);
         return new Result(previous, next, events, took);
-    }
-
-    private static boolean caughtUp(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-            if (consumer.position(partition.getKey()) < partition.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

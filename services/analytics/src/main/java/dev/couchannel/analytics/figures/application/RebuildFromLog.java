@@ -4,6 +4,7 @@ import dev.couchannel.analytics.figures.Fact;
 import dev.couchannel.analytics.figures.persistence.JdbcFacts;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.KafkaCloudEvents;
+import dev.couchannel.platform.messaging.LogReplay;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -13,16 +14,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +40,7 @@ public class RebuildFromLog {
 
     private final JdbcFacts facts;
     private final TransactionTemplate transactions;
-    private final ConsumerFactory<String, byte[]> consumers;
+    private final LogReplay replay;
     private final DataSource dataSource;
 
     RebuildFromLog(
@@ -57,7 +50,7 @@ public class RebuildFromLog {
             DataSource dataSource) {
         this.facts = facts;
         this.transactions = transactions;
-        this.consumers = consumers;
+        this.replay = new LogReplay(consumers);
         this.dataSource = dataSource;
     }
 
@@ -106,38 +99,14 @@ public class RebuildFromLog {
         transactions.executeWithoutResult(status -> facts.createNext());
         long events = 0;
         try {
-            Properties overrides = new Properties();
-            overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
-            try (Consumer<String, byte[]> consumer = consumers.createConsumer(
-                    "analytics-rebuild-" + UUID.randomUUID(), "analytics-rebuild", "", overrides)) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (String topic : FactsFromEvents.TOPICS) {
-                    List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-                    if (infos != null) {
-                        infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-                    }
+            events = replay.replay("analytics-rebuild", FactsFromEvents.TOPICS, records -> {
+                List<Fact> batch = new ArrayList<>(records.size());
+                records.forEach(record -> translate(record).ifPresent(batch::add));
+                if (!batch.isEmpty()) {
+                    transactions.executeWithoutResult(
+                            status -> batch.forEach(fact -> facts.apply(fact, JdbcFacts.NEXT)));
                 }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-                while (!caughtUp(consumer, end)) {
-                    ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(500));
-                    List<Fact> batch = new ArrayList<>(polled.count());
-                    for (ConsumerRecord<String, byte[]> record : polled) {
-                        // records past the end seen at the start are the live consumer's, written to both copies
-                        Long last = end.get(new TopicPartition(record.topic(), record.partition()));
-                        if (last != null && record.offset() < last) {
-                            translate(record).ifPresent(batch::add);
-                            events++;
-                        }
-                    }
-                    if (!batch.isEmpty()) {
-                        transactions.executeWithoutResult(
-                                status -> batch.forEach(fact -> facts.apply(fact, JdbcFacts.NEXT)));
-                    }
-                }
-            }
+            });
             transactions.executeWithoutResult(status -> facts.swap());
         } catch (RuntimeException e) {
             transactions.executeWithoutResult(status -> facts.dropNext());
@@ -159,15 +128,6 @@ public class RebuildFromLog {
             log.warn("rebuild skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
             return java.util.Optional.empty();
         }
-    }
-
-    private static boolean caughtUp(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-            if (consumer.position(partition.getKey()) < partition.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean advisory(Connection connection, String function) throws SQLException {
