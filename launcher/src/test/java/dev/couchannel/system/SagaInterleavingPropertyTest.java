@@ -205,11 +205,14 @@ class SagaInterleavingPropertyTest {
             carryOut(started.actions());
         }
 
-        /** As SagaCoordinator routes a reply: refunds and running cancellations first. */
+        /**
+         * As SagaCoordinator routes a reply: refunds, failed refunds of cancelled bookings and running
+         * cancellations first.
+         */
         void onReply(UUID id, SagaReply reply) {
             CancellationSaga cancellation = cancellations.get(id);
             if (reply instanceof SagaReply.PaymentRefunded
-                    || reply instanceof SagaReply.PaymentRefundFailed
+                    || (reply instanceof SagaReply.PaymentRefundFailed && cancellation != null)
                     || (reply instanceof SagaReply.SeatsReleased
                             && cancellation != null
                             && cancellation.state() == CancellationSaga.State.RUNNING)) {

@@ -276,6 +276,83 @@ class BookingFlowIT {
                 .isLessThan(releases);
     }
 
+    @Test
+    void aRefundThatFailsAfterItWasSettledTurnsTheBookingsRefundFailed() throws Exception {
+        String id = confirmedBooking("guest@example.com", 1, "12.50");
+        cancel("guest@example.com", id);
+        paymentCommand(id, "RefundPayment");
+        seatsReleased(id);
+        reply(id, refunded(id, "12.50"));
+        await().atMost(WAIT).until(() -> "COMPLETED".equals(cancellationState(id)));
+        assertThat(status("guest@example.com", id).body()).contains("\"refundStatus\":\"SETTLED\"");
+
+        // the provider accepted the refund, then failed it (payment learnt it from a webhook)
+        reply(id, refundFailed(id, "12.50", "expired_or_canceled_card"));
+
+        await().atMost(WAIT).until(() -> "REFUND_FAILED".equals(cancellationState(id)));
+        assertThat(status("guest@example.com", id).body())
+                .contains("\"status\":\"CANCELLED\"")
+                .contains("\"refundStatus\":\"FAILED\"");
+        assertThat(jdbc.sql("SELECT refund_failure_code FROM booking_cancellations WHERE booking_id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("expired_or_canceled_card");
+    }
+
+    @Test
+    void aVoidWhoseRefundIsRefusedForGoodEndsTheCompensationAndTheRejectedBookingSaysSo() throws Exception {
+        String id = idOf(book("guest@example.com", UUID.randomUUID().toString(), body(1)));
+        command(id, "HoldSeats");
+        reply(id, seatsHeld(id, 1));
+        reply(id, quoteConfirmed(id, "12.50"));
+        reply(id, BookingAllowed.newBuilder().setBookingId(id).build());
+        paymentCommand(id, "AuthorizePayment");
+        reply(id, PaymentAuthorized.newBuilder().setBookingId(id).build());
+        command(id, "ConfirmSeats");
+        reply(
+                id,
+                SeatsConfirmed.newBuilder()
+                        .setBookingId(id)
+                        .setSessionId(sessionId.toString())
+                        .build());
+        paymentCommand(id, "CapturePayment");
+        // the capture's answer is lost past the deadline although the money was taken: the saga compensates
+        assertThat(awaitStatus("guest@example.com", id, "REJECTED")).doesNotContain("\"refundStatus\":\"FAILED\"");
+        paymentCommand(id, "VoidPayment");
+
+        reply(id, refundFailed(id, "12.50", "refund_declined"));
+        await().atMost(WAIT)
+                .until(() -> status("guest@example.com", id).body().contains("\"refundStatus\":\"FAILED\""));
+        reply(id, QuoteReleased.newBuilder().setBookingId(id).build());
+        seatsReleased(id);
+
+        await().atMost(WAIT).until(() -> "FAILED".equals(sagaState(id)));
+        assertThat(status("guest@example.com", id).body())
+                .contains("\"status\":\"REJECTED\"")
+                .contains("\"refundStatus\":\"FAILED\"");
+        assertThat(jdbc.sql("SELECT pending_compensations::text FROM booking_sagas WHERE booking_id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .as("the void is not owed any more")
+                .doesNotContain("VOID_PAYMENT");
+        assertThat(jdbc.sql("SELECT count(*) FROM booking_cancellations WHERE booking_id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private static PaymentRefundFailed refundFailed(String bookingId, String amount, String code) {
+        return PaymentRefundFailed.newBuilder()
+                .setBookingId(bookingId)
+                .setAmount(Money.newBuilder().setAmount(amount).setCurrency("EUR"))
+                .setCode(code)
+                .setReason("The payment provider could not give the money back.")
+                .build();
+    }
+
     private int refundsAskedOf(String bookingId) {
         return payments.readToEnd(WAIT).stream()
                 .filter(bookingCommandFor(bookingId, "payment", "RefundPayment"))

@@ -6,6 +6,7 @@ import dev.couchannel.booking.checkout.SagaAction.CheckBooking;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmBooking;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmQuote;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmSeats;
+import dev.couchannel.booking.checkout.SagaAction.FailRefund;
 import dev.couchannel.booking.checkout.SagaAction.HoldSeats;
 import dev.couchannel.booking.checkout.SagaAction.PriceBooking;
 import dev.couchannel.booking.checkout.SagaAction.RejectBooking;
@@ -37,7 +38,10 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  *
  * A step that fails rejects the booking with the participant's reason and compensates the steps
- * already done, in reverse. A step that times out may still have succeeded, so its own
+ * already done, in reverse. Payment may answer a {@code VoidPayment} of a captured payment with
+ * {@code PaymentRefundFailed} (the provider refused to give the money back for good): the void is over
+ * all the same (the seats still come back, the saga still ends) and the rejected booking says so
+ * ({@link FailRefund}: {@code refundStatus: FAILED}), also when the failure comes after the end. A step that times out may still have succeeded, so its own
  * compensation is sent too. The saga stays {@code COMPENSATING} until every participant has
  * confirmed its compensation, asking again at each deadline. A reply that arrives after the saga
  * failed is compensated as well.
@@ -256,9 +260,15 @@ public final class BookingSaga {
     }
 
     private List<SagaAction> whileCompensating(SagaReply reply, Instant now) {
+        List<SagaAction> actions = List.of();
         switch (reply) {
             case SagaReply.SeatsReleased released -> pending.remove(Compensation.RELEASE_SEATS);
             case SagaReply.PaymentVoided voided -> pending.remove(Compensation.VOID_PAYMENT);
+            // the captured money could not be given back: the void is over all the same, and the booking says so
+            case SagaReply.PaymentRefundFailed failed -> {
+                pending.remove(Compensation.VOID_PAYMENT);
+                actions = List.of(failRefund(failed));
+            }
             case SagaReply.QuoteReleased released -> pending.remove(Compensation.RELEASE_QUOTE);
             // late successes need nothing more: their compensation is already on its way, behind them
             default -> {}
@@ -266,7 +276,11 @@ public final class BookingSaga {
         if (pending.isEmpty()) {
             finish(State.FAILED, now);
         }
-        return List.of();
+        return actions;
+    }
+
+    private FailRefund failRefund(SagaReply.PaymentRefundFailed failed) {
+        return new FailRefund(order.bookingId(), failed.code(), failed.reason());
     }
 
     /** The saga is over: seats or money that turn up now belong to nobody, so give them back. */
@@ -278,6 +292,8 @@ public final class BookingSaga {
             case SagaReply.QuoteConfirmed quote -> List.of(releaseQuote(why));
             case SagaReply.PaymentAuthorized authorized -> List.of(voidPayment(why));
             case SagaReply.PaymentCaptured captured -> List.of(voidPayment(why));
+            // a void asked again, or the void's refund failed at the provider after it was accepted
+            case SagaReply.PaymentRefundFailed failed -> List.of(failRefund(failed));
             default -> List.of();
         };
     }

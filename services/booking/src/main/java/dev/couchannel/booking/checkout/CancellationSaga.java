@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * <p>One answer ends the refund without money: payment's {@code PaymentRefundFailed}, when the
  * payment provider refused the refund for good. The booking's refund is marked failed at once
  * ({@link FailRefund}, for an operator to follow up), the refund is never asked again, and the saga
- * ends as {@link State#REFUND_FAILED} once the seats are back (their release goes on as usual).
+ * ends as {@link State#REFUND_FAILED} once the seats are back (their release goes on as usual). The
+ * same answer may come after payment confirmed the refund (the provider failed it later): the booking's
+ * refund turns FAILED then, and a cancellation that had COMPLETED becomes REFUND_FAILED.
  *
  * <p>Pure: no I/O. {@link #on} and {@link #onDeadline} return the actions to carry out in the
  * transaction that saves the new state.
@@ -119,6 +121,9 @@ public final class CancellationSaga {
      * refund that failed for good is the refund's answer too: it is not asked again.
      */
     public List<SagaAction> on(SagaReply reply, Instant now) {
+        if (reply instanceof SagaReply.PaymentRefundFailed failed && refundFailure == null && refundAnswered()) {
+            return refundFailedLater(failed);
+        }
         if (state != State.RUNNING) {
             return List.of();
         }
@@ -157,6 +162,23 @@ public final class CancellationSaga {
         state = State.COMPLETED;
         actions.add(new SettleRefund(order.bookingId()));
         return actions;
+    }
+
+    private boolean refundAnswered() {
+        return order.movesMoney() && !pending.contains(Step.REFUND_PAYMENT);
+    }
+
+    /**
+     * The provider failed, later, a refund payment had confirmed (a Stripe refund that fails after it was
+     * accepted): the booking's refund turns FAILED, and a settled cancellation ends {@link State#REFUND_FAILED}
+     * instead; a running one (seats still on their way) will.
+     */
+    private List<SagaAction> refundFailedLater(SagaReply.PaymentRefundFailed failed) {
+        refundFailure = new RefundFailure(failed.code(), failed.reason());
+        if (state == State.COMPLETED) {
+            state = State.REFUND_FAILED;
+        }
+        return List.of(new FailRefund(order.bookingId(), failed.code(), failed.reason()));
     }
 
     /** Asks again whoever has not confirmed by the deadline, then waits longer before the next try. */

@@ -161,18 +161,26 @@ public final class Booking {
 
     /**
      * The payment provider refused the refund for good: nothing was given back, and the booking
-     * says so until an operator has given the money back another way. A refund settled or failed
-     * before stays as it was.
+     * says so. Of a cancelled booking, also once its refund was settled (the provider failed it after
+     * accepting it); of a rejected booking, the full refund of a payment captured before the booking
+     * saga gave up. A refund failed before stays as it was; other bookings have no refund.
      */
     public void failRefund(Instant now) {
-        if (status == BookingStatus.CANCELLED && refundSettledAt == null && refundFailedAt == null) {
+        if ((status == BookingStatus.CANCELLED || status == BookingStatus.REJECTED) && refundFailedAt == null) {
+            refundSettledAt = null;
             refundFailedAt = now;
             updatedAt = now;
         }
     }
 
-    /** Where the money of a cancelled booking stands; empty unless it is cancelled. */
+    /**
+     * Where the money of a cancelled booking stands; of a rejected booking, FAILED when its captured payment
+     * could not be given back; empty otherwise.
+     */
     public Optional<RefundStatus> refundStatus() {
+        if (status == BookingStatus.REJECTED && refundFailedAt != null) {
+            return Optional.of(RefundStatus.FAILED);
+        }
         if (status != BookingStatus.CANCELLED) {
             return Optional.empty();
         }

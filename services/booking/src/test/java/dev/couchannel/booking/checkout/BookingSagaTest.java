@@ -8,6 +8,7 @@ import dev.couchannel.booking.checkout.SagaAction.CheckBooking;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmBooking;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmQuote;
 import dev.couchannel.booking.checkout.SagaAction.ConfirmSeats;
+import dev.couchannel.booking.checkout.SagaAction.FailRefund;
 import dev.couchannel.booking.checkout.SagaAction.HoldSeats;
 import dev.couchannel.booking.checkout.SagaAction.PriceBooking;
 import dev.couchannel.booking.checkout.SagaAction.RejectBooking;
@@ -338,6 +339,53 @@ class BookingSagaTest {
 
             assertThat(reply(new SagaReply.PaymentAuthorized(), 32)).isEmpty();
             assertThat(saga.pending()).containsExactlyInAnyOrder(BookingSaga.Compensation.values());
+        }
+    }
+
+    @Nested
+    class WhenTheVoidsRefundIsRefusedForGood {
+
+        final SagaReply.PaymentRefundFailed refused =
+                new SagaReply.PaymentRefundFailed("refund_declined", "The card can no longer receive refunds.");
+        final FailRefund failRefund =
+                new FailRefund(BOOKING, "refund_declined", "The card can no longer receive refunds.");
+
+        @Test
+        void theVoidIsOverTheBookingSaysSoAndTheSagaEndsOnceTheSeatsAreBack() {
+            seatsSold();
+            reply(new SagaReply.PaymentCaptureFailed("Capture refused."), 4); // a capture that happened after all
+
+            assertThat(reply(refused, 5)).containsExactly(failRefund);
+            assertThat(saga.pending())
+                    .containsExactlyInAnyOrder(
+                            BookingSaga.Compensation.RELEASE_QUOTE, BookingSaga.Compensation.RELEASE_SEATS);
+            reply(new SagaReply.QuoteReleased(), 6);
+            assertThat(reply(new SagaReply.SeatsReleased(), 7)).isEmpty();
+            assertThat(saga.state()).isEqualTo(BookingSaga.State.FAILED);
+            assertThat(deadline(600)).as("the void is never asked again").isEmpty();
+        }
+
+        @Test
+        void noDeadlineAsksForTheVoidAgainOnceItFailed() {
+            seatsSold();
+            deadline(33);
+            reply(refused, 34);
+
+            assertThat(deadline(64))
+                    .containsExactly(releaseQuote("compensation retry 2"), release("compensation retry 2"));
+        }
+
+        @Test
+        void aFailureAfterTheSagaEndedStillMarksTheBooking() {
+            seatsSold();
+            deadline(33);
+            reply(new SagaReply.PaymentVoided(), 34);
+            reply(new SagaReply.QuoteReleased(), 34);
+            reply(new SagaReply.SeatsReleased(), 35);
+
+            // the provider accepted the void's refund, then failed it (a webhook)
+            assertThat(reply(refused, 3600)).containsExactly(failRefund);
+            assertThat(saga.state()).isEqualTo(BookingSaga.State.FAILED);
         }
     }
 }

@@ -165,6 +165,58 @@ class CancellationSagaTest {
     }
 
     @Nested
+    class WhenTheProviderFailsARefundItHadAccepted {
+
+        final SagaReply.PaymentRefundFailed failedLater = new SagaReply.PaymentRefundFailed(
+                "expired_or_canceled_card", "The card this booking was paid with has expired or was cancelled.");
+        final FailRefund failRefund = new FailRefund(
+                BOOKING,
+                "expired_or_canceled_card",
+                "The card this booking was paid with has expired or was cancelled.");
+
+        @Test
+        void aSettledCancellationTurnsRefundFailedAndTheBookingSaysSo() {
+            CancellationSaga saga = start(REFUND, PENALTY).saga();
+            saga.on(new SagaReply.PaymentRefunded(), T0.plusSeconds(1));
+            saga.on(new SagaReply.SeatsReleased(), T0.plusSeconds(2));
+            assertThat(saga.state()).isEqualTo(CancellationSaga.State.COMPLETED);
+
+            assertThat(saga.on(failedLater, T0.plusSeconds(3600))).containsExactly(failRefund);
+            assertThat(saga.state()).isEqualTo(CancellationSaga.State.REFUND_FAILED);
+            assertThat(saga.refundFailure())
+                    .isEqualTo(new CancellationSaga.RefundFailure(
+                            "expired_or_canceled_card",
+                            "The card this booking was paid with has expired or was cancelled."));
+            assertThat(saga.on(failedLater, T0.plusSeconds(3601)))
+                    .as("told once")
+                    .isEmpty();
+            assertThat(saga.onDeadline(T0.plusSeconds(7200), TIMEOUT)).isEmpty();
+        }
+
+        @Test
+        void aRunningCancellationEndsRefundFailedOnceTheSeatsAreBack() {
+            CancellationSaga saga = start(REFUND, PENALTY).saga();
+            saga.on(new SagaReply.PaymentRefunded(), T0.plusSeconds(1));
+
+            assertThat(saga.on(failedLater, T0.plusSeconds(2))).containsExactly(failRefund);
+            assertThat(saga.state()).isEqualTo(CancellationSaga.State.RUNNING);
+            assertThat(saga.on(new SagaReply.SeatsReleased(), T0.plusSeconds(3)))
+                    .as("never settled")
+                    .isEmpty();
+            assertThat(saga.state()).isEqualTo(CancellationSaga.State.REFUND_FAILED);
+        }
+
+        @Test
+        void aCancellationThatMovedNoMoneyIgnoresIt() {
+            CancellationSaga saga = start(NOTHING, NOTHING).saga();
+            saga.on(new SagaReply.SeatsReleased(), T0.plusSeconds(1));
+
+            assertThat(saga.on(failedLater, T0.plusSeconds(2))).isEmpty();
+            assertThat(saga.state()).isEqualTo(CancellationSaga.State.COMPLETED);
+        }
+    }
+
+    @Nested
     class WhenAParticipantDoesNotAnswer {
 
         @Test

@@ -107,15 +107,31 @@ class BookingTest {
     }
 
     @Test
-    void aSettledRefundNeverTurnsFailed() {
+    void aSettledRefundTurnsFailedWhenTheProviderFailsItLater() {
         Booking booking = confirmedBooking("40.00");
         booking.cancel(Cancellation.byAdmin(booking), NOW);
         booking.settleRefund(NOW.plusSeconds(5));
 
-        booking.failRefund(NOW.plusSeconds(9));
+        booking.failRefund(NOW.plusSeconds(9)); // a Stripe refund that failed after it was accepted
+        booking.failRefund(NOW.plusSeconds(12));
+        booking.settleRefund(NOW.plusSeconds(15));
 
-        assertThat(booking.refundStatus()).contains(Booking.RefundStatus.SETTLED);
-        assertThat(booking.refundFailedAt()).isNull();
+        assertThat(booking.refundStatus()).contains(Booking.RefundStatus.FAILED);
+        assertThat(booking.refundFailedAt()).isEqualTo(NOW.plusSeconds(9));
+        assertThat(booking.refundSettledAt()).isNull();
+    }
+
+    @Test
+    void aRejectedBookingWhoseCapturedPaymentCouldNotBeGivenBackSaysSo() {
+        Booking booking = pendingBooking();
+        booking.reject("We could not complete your booking in time.", NOW);
+        assertThat(booking.refundStatus()).as("nothing was taken, so no refund").isEmpty();
+
+        booking.failRefund(NOW.plusSeconds(5));
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.REJECTED);
+        assertThat(booking.refundStatus()).contains(Booking.RefundStatus.FAILED);
+        assertThat(booking.refundFailedAt()).isEqualTo(NOW.plusSeconds(5));
     }
 
     @Test

@@ -121,11 +121,13 @@ public final class AccessRules {
             // payment: the webhook is signed by the provider, not by a user
             op(HttpMethod.GET, "/api/payments/{bookingId}", SIGNED_IN),
             op(HttpMethod.POST, "/api/payments/webhooks/{provider}", ANYONE),
-            // payment: a host's payouts (the caller's own), the admin's reconciliation and failed refunds
+            // payment: a host's payouts (the caller's own), the admin's reconciliation, failed refunds and their
+            // resolution
             op(HttpMethod.GET, "/api/hosts/me/payouts", HOST),
             op(HttpMethod.PUT, "/api/hosts/me/payout-account", HOST),
             op(HttpMethod.GET, "/api/admin/reconciliation", ADMIN),
             op(HttpMethod.GET, "/api/admin/refunds", ADMIN),
+            op(HttpMethod.POST, "/api/admin/refunds/{bookingId}/resolution", ADMIN),
             // pricing
             op(HttpMethod.POST, "/api/quotes", BOOK),
             op(HttpMethod.GET, "/api/quotes/{id}", SIGNED_IN),

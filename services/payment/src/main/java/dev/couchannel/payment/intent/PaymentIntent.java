@@ -193,11 +193,34 @@ public final class PaymentIntent {
                 yield new VoidOutcome.AuthorizationReleased();
             }
             case CAPTURED, PARTIALLY_REFUNDED -> {
+                Optional<RefundFailure> refused = refundFailureWithKey(Refund.VOID_KEY);
+                if (refused.isPresent()) {
+                    // the provider refused this refund for good: the compensation is over, asking again is pointless
+                    yield new VoidOutcome.RefundRefused(refused.get(), false);
+                }
                 Refund refund = addRefund(Refund.VOID_KEY, refundable(), reason, now);
                 yield new VoidOutcome.RefundedInFull(refund);
             }
             case DECLINED, VOIDED, REFUNDED -> new VoidOutcome.NothingToVoid();
         };
+    }
+
+    /**
+     * Records that the provider refused, for good, the full refund {@link #voidPayment} would give: nothing
+     * is given back, the failure is recorded under {@link Refund#VOID_KEY} like a refused refund, and a void
+     * asked again answers with it. A payment that is not (or no longer) captured and unrefunded is voided as
+     * {@link #voidPayment} does.
+     */
+    public VoidOutcome voidRefused(String reason, String code, String providerReason, Instant now) {
+        if (status != PaymentStatus.CAPTURED && status != PaymentStatus.PARTIALLY_REFUNDED) {
+            return voidPayment(reason, now);
+        }
+        Optional<RefundFailure> earlier = refundFailureWithKey(Refund.VOID_KEY);
+        if (earlier.isPresent()) {
+            return new VoidOutcome.RefundRefused(earlier.get(), false);
+        }
+        return new VoidOutcome.RefundRefused(
+                recordFailure(Refund.VOID_KEY, refundable(), reason, code, providerReason, now), true);
     }
 
     /**
@@ -241,10 +264,77 @@ public final class PaymentIntent {
         if (answered.isPresent()) {
             return answered.get();
         }
+        return new RefundOutcome.Refused(recordFailure(key, requested, reason, code, providerReason, now), true);
+    }
+
+    /**
+     * The provider failed, later, a refund it had accepted (its webhook said so): the refund is taken back
+     * out of the payment (the money never left, so it is refundable again) and recorded as a refused refund
+     * under the same key, so that the same request is answered with the failure from now on. Nothing
+     * happens for a key that is not a refund of this payment, or that failed before.
+     *
+     * @return the refund that is reversed and its failure; empty when nothing changed
+     */
+    public Optional<RefundReversal> refundFailedLater(String key, String code, String providerReason, Instant now) {
+        Optional<Refund> refund = refundWithKey(key);
+        if (refund.isEmpty() || refundFailureWithKey(key).isPresent()) {
+            return Optional.empty();
+        }
+        Refund reversed = refund.get();
+        refunds.remove(reversed);
+        RefundFailure failure = recordFailure(key, reversed.amount(), reversed.reason(), code, providerReason, now);
+        moveTo(refunds.isEmpty() ? PaymentStatus.CAPTURED : PaymentStatus.PARTIALLY_REFUNDED, now);
+        return Optional.of(new RefundReversal(reversed, failure));
+    }
+
+    /** A refund reversed because the provider failed it after accepting it. */
+    public record RefundReversal(Refund refund, RefundFailure failure) {}
+
+    /**
+     * An operator gave the money of the open refused refunds back another way (a bank transfer): each
+     * becomes resolved by {@code reference}, and what was still refundable of it becomes a refund of this
+     * payment under the request's key (the ledger posts it as a repayment). Repeating the same reference
+     * repeats the answer and changes nothing.
+     */
+    public ResolutionOutcome resolveRefundFailures(String reference, String note, String resolvedBy, Instant now) {
+        List<RefundFailure> open =
+                refundFailures.stream().filter(failure -> !failure.isResolved()).toList();
+        if (open.isEmpty()) {
+            List<RefundFailure> sameReference = refundFailures.stream()
+                    .filter(failure -> reference.equals(
+                            Objects.requireNonNull(failure.resolution()).reference()))
+                    .toList();
+            if (!sameReference.isEmpty()) {
+                return new ResolutionOutcome.Resolved(sameReference, List.of(), false);
+            }
+            return refundFailures.isEmpty()
+                    ? new ResolutionOutcome.NothingFailed()
+                    : new ResolutionOutcome.ResolvedBefore(refundFailures.getLast());
+        }
+        List<RefundFailure> resolved = new ArrayList<>();
+        List<Refund> repayments = new ArrayList<>();
+        for (RefundFailure failure : open) {
+            Money repaid = status.isCaptured() ? failure.requested().min(refundable()) : Money.zero(amount.currency());
+            if (repaid.isPositive() && refundWithKey(failure.key()).isEmpty()) {
+                repayments.add(addRefund(failure.key(), repaid, failure.reason(), now));
+            } else {
+                repaid = Money.zero(amount.currency());
+            }
+            RefundFailure done =
+                    failure.resolvedBy(new RefundFailure.Resolution(reference, note, repaid, resolvedBy, now));
+            refundFailures.set(refundFailures.indexOf(failure), done);
+            resolved.add(done);
+        }
+        updatedAt = now;
+        return new ResolutionOutcome.Resolved(resolved, repayments, true);
+    }
+
+    private RefundFailure recordFailure(
+            String key, Money requested, String reason, String code, String providerReason, Instant now) {
         RefundFailure failure = new RefundFailure(key, requested, reason, code, providerReason, now);
         refundFailures.add(failure);
         updatedAt = now;
-        return new RefundOutcome.Refused(failure, true);
+        return failure;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.couchannel.payment.intent;
 
 import dev.couchannel.payment.ledger.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a provider's webhook reports about one of our payments, in our words. Every event has the
@@ -30,6 +31,27 @@ public sealed interface ProviderEvent {
      * @param refundedInTotal everything the provider has refunded of this payment so far
      */
     record Refunded(String id, String type, String providerRef, Money refundedInTotal) implements ProviderEvent {}
+
+    /**
+     * The provider failed a refund it had accepted ({@code charge.refund.updated}, {@code refund.updated} or
+     * {@code refund.failed} with {@code status: failed} or {@code canceled}): the money did not leave.
+     *
+     * @param providerRef the provider's id of the payment the refund was of
+     * @param idempotencyKey our key of the refund ({@code <booking>:refund:<key>}, from the refund's
+     *     {@code couchannel_key} metadata); null for a refund made outside couchannel (the dashboard)
+     * @param refundRef the provider's id of the refund ({@code re_...})
+     * @param code the provider's failure reason ({@code expired_or_canceled_card}, ...)
+     * @param reason the failure in words a person can read
+     */
+    record RefundFailed(
+            String id,
+            String type,
+            String providerRef,
+            @Nullable String idempotencyKey,
+            String refundRef,
+            String code,
+            String reason)
+            implements ProviderEvent {}
 
     /** An event we do not act on: acknowledged and ignored. */
     record Unhandled(String id, String type) implements ProviderEvent {}

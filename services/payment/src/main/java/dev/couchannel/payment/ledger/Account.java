@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  *       owes couchannel, and the next payouts settle it.
  *   <li>{@code platform_revenue} — revenue: couchannel's fee and host penalties (credited on capture
  *       and penalty, debited on refund).
+ *   <li>{@code repaid_outside_provider} — money couchannel gave back to guests itself (a bank transfer an
+ *       operator recorded) for refunds the provider refused: credited on such a repayment. Its balance
+ *       offsets the part of {@code provider_clearing} that the provider never gave back.
  * </ul>
  *
  * <p>Balances are debit minus credit, so a liability or revenue account normally has a negative
@@ -26,6 +29,7 @@ public record Account(String name) {
 
     public static final Account PROVIDER_CLEARING = new Account("provider_clearing");
     public static final Account PLATFORM_REVENUE = new Account("platform_revenue");
+    public static final Account REPAID_OUTSIDE_PROVIDER = new Account("repaid_outside_provider");
 
     public Account {
         Objects.requireNonNull(name, "name");

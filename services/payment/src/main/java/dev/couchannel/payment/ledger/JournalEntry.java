@@ -40,7 +40,14 @@ public record JournalEntry(
         /** A host's cancellation penalty: host payable debited, platform revenue credited. */
         PENALTY,
         /** Money paid out to a host: host payable debited, provider clearing credited (the money leaves). */
-        PAYOUT
+        PAYOUT,
+        /** A refund the provider accepted and failed later: the refund's entry reversed (the money never left). */
+        REFUND_REVERSAL,
+        /**
+         * A refused refund an operator gave back another way (a bank transfer): host payable and platform
+         * revenue debited like a refund, {@code repaid_outside_provider} credited.
+         */
+        REPAYMENT
     }
 
     /** An entry of a booking. */
@@ -99,6 +106,54 @@ public record JournalEntry(
         }
         return new JournalEntry(
                 idOf(bookingId, "refund:" + refundKey), bookingId, Kind.REFUND, "refund " + refundKey, at, legs);
+    }
+
+    /**
+     * The entry that undoes a refund the provider accepted and then failed (its webhook said so): the
+     * provider still holds the money, and the host and the platform are owed their parts again. At most
+     * one per refund (the id is derived from the refund's).
+     */
+    public static JournalEntry refundReversal(
+            UUID bookingId, String hostId, String refundKey, Split split, Instant at) {
+        List<Leg> legs = new ArrayList<>();
+        legs.add(Leg.debit(Account.PROVIDER_CLEARING, split.total()));
+        if (split.hostShare().isPositive()) {
+            legs.add(Leg.credit(Account.hostPayable(hostId), split.hostShare()));
+        }
+        if (split.platformFee().isPositive()) {
+            legs.add(Leg.credit(Account.PLATFORM_REVENUE, split.platformFee()));
+        }
+        return new JournalEntry(
+                idOf(bookingId, "refund:" + refundKey + ":reversal"),
+                bookingId,
+                Kind.REFUND_REVERSAL,
+                "refund " + refundKey + " failed at the provider",
+                at,
+                legs);
+    }
+
+    /**
+     * The entry of a refused refund that an operator gave back another way: the host and the platform give
+     * up their parts as for a refund, and the money left through couchannel's own account rather than the
+     * provider. At most one per refund request (the id is derived from its key).
+     */
+    public static JournalEntry repayment(
+            UUID bookingId, String hostId, String refundKey, Split split, String reference, Instant at) {
+        List<Leg> legs = new ArrayList<>();
+        legs.add(Leg.credit(Account.REPAID_OUTSIDE_PROVIDER, split.total()));
+        if (split.hostShare().isPositive()) {
+            legs.add(Leg.debit(Account.hostPayable(hostId), split.hostShare()));
+        }
+        if (split.platformFee().isPositive()) {
+            legs.add(Leg.debit(Account.PLATFORM_REVENUE, split.platformFee()));
+        }
+        return new JournalEntry(
+                idOf(bookingId, "repayment:" + refundKey),
+                bookingId,
+                Kind.REPAYMENT,
+                "refund " + refundKey + " repaid outside the provider: " + reference,
+                at,
+                legs);
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
 import dev.couchannel.contracts.payment.v1.PaymentRefundFailed;
 import dev.couchannel.contracts.payment.v1.PaymentRefunded;
+import dev.couchannel.contracts.payment.v1.PaymentVoided;
 import dev.couchannel.contracts.payment.v1.RefundPayment;
 import dev.couchannel.contracts.payment.v1.VoidPayment;
 import dev.couchannel.payment.PaymentServiceTest;
@@ -42,6 +43,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +54,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The saga's payment commands over the real broker, against the sandbox provider and the real ledger. */
 class PaymentCommandsIT extends PaymentServiceTest {
@@ -511,6 +515,157 @@ class PaymentCommandsIT extends PaymentServiceTest {
     }
 
     @Test
+    void aVoidWhoseFullRefundIsRefusedEndsTheCompensationWithARefundFailureRecordedOnce() throws Exception {
+        send(authorize("pm_card_refund_declined", "80.00"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+        send(capture()); // e.g. a late capture reply the booking saga compensates
+        reply("PaymentCaptured", PaymentCaptured.parser());
+        double refusedBefore = providerCalls("refund", "declined");
+        double failedBefore = counter("couchannel.payment.refunds.failed", "code", "refund_declined");
+
+        send(voidPayment());
+        PaymentRefundFailed failed = reply("PaymentRefundFailed", PaymentRefundFailed.parser());
+
+        assertThat(failed.getBookingId()).isEqualTo(booking.toString());
+        assertThat(failed.getAmount().getAmount()).isEqualTo("80.00");
+        assertThat(failed.getCode()).isEqualTo("refund_declined");
+        assertThat(failed.getReason()).isEqualTo("The card this booking was paid with can no longer receive refunds.");
+        assertThat(status()).as("nothing was given back").isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(intents.find(booking).orElseThrow().refundFailures())
+                .singleElement()
+                .satisfies(failure -> {
+                    assertThat(failure.key()).isEqualTo(Refund.VOID_KEY);
+                    assertThat(failure.reason()).isEqualTo("saga compensation");
+                    assertThat(failure.requested()).isEqualTo(eur("80.00"));
+                });
+        assertThat(ledger.entriesOf(booking))
+                .extracting(entry -> entry.kind().name())
+                .containsExactly("CAPTURE");
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                        counter("couchannel.payment.refunds.failed", "code", "refund_declined"))
+                .isEqualTo(failedBefore + 1));
+
+        send(voidPayment()); // the booking saga asking again at its deadline
+        List<ConsumerRecord<String, byte[]>> answers = replies.awaitCount(ofType("PaymentRefundFailed"), 2, WAIT);
+
+        assertThat(answers)
+                .map(record -> parse(record, PaymentRefundFailed.parser()))
+                .allSatisfy(answer -> assertThat(answer).isEqualTo(failed));
+        assertThat(providerCalls("refund", "declined"))
+                .as("the provider was asked once")
+                .isEqualTo(refusedBefore + 1);
+        assertThat(counter("couchannel.payment.refunds.failed", "code", "refund_declined"))
+                .as("one failure, counted once")
+                .isEqualTo(failedBefore + 1);
+        assertThat(replies.records().stream().filter(ofType("PaymentVoided"))).isEmpty();
+        assertThat(get("/api/admin/refunds?status=FAILED", "admin@example.com").body())
+                .contains("\"bookingId\":\"" + booking + "\"")
+                .contains("\"refundReason\":\"saga compensation\"");
+    }
+
+    @Test
+    void anAuthorizationTheProviderWillNotReleaseIsVoidedHereAndTheCompensationEnds() throws Exception {
+        send(authorize("pm_card_visa", "40.00"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+        String charge = intents.find(booking).orElseThrow().providerRef();
+        // the provider took it, but our capture crashed before it was recorded: a release is refused
+        assertThat(provider.capture(booking + ":capture", charge, eur("40.00")))
+                .isInstanceOf(ProviderResult.Approved.class);
+        double unreleasedBefore = counter("couchannel.payment.voids.unreleased", "code", "charge_captured");
+
+        send(voidPayment());
+        reply("PaymentVoided", PaymentVoided.parser());
+
+        assertThat(status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(ledger.entriesOf(booking)).isEmpty();
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                        counter("couchannel.payment.voids.unreleased", "code", "charge_captured"))
+                .isEqualTo(unreleasedBefore + 1));
+    }
+
+    @Test
+    void anAdminRecordsARefusedRefundGivenBackByBankTransferOnceAndTheBooksStillReconcile() throws Exception {
+        send(authorize("pm_card_refund_declined", "100.00"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+        send(capture());
+        reply("PaymentCaptured", PaymentCaptured.parser());
+        send(refund("100.00", "host cancelled the session"));
+        reply("PaymentRefundFailed", PaymentRefundFailed.parser());
+        String path = "/api/admin/refunds/" + booking + "/resolution";
+        String body = "{\"reference\":\"SEPA-2026-11-22-0042\",\"note\":\"paid to the guest's IBAN\"}";
+
+        HttpResponse<String> resolved = post(path, body, "admin@example.com");
+        HttpResponse<String> again = post(path, body, "admin@example.com");
+
+        assertThat(resolved.statusCode()).isEqualTo(200);
+        assertThat(resolved.body())
+                .contains("\"status\":\"RESOLVED\"")
+                .contains("\"reference\":\"SEPA-2026-11-22-0042\"")
+                .contains("\"note\":\"paid to the guest's IBAN\"")
+                .contains("\"repaid\":{\"amount\":\"100.00\",\"currency\":\"EUR\"}")
+                .contains("\"resolvedBy\":\"admin@example.com\"");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(resolved.body());
+        assertThat(ledger.entriesOf(booking))
+                .extracting(entry -> entry.kind().name())
+                .containsExactlyInAnyOrder("CAPTURE", "REPAYMENT");
+        assertThat(balancesOfBooking())
+                .containsEntry(Account.PROVIDER_CLEARING, eur("100.00"))
+                .containsEntry(Account.REPAID_OUTSIDE_PROVIDER, eur("-100.00"));
+        assertThat(balancesOfBooking().get(Account.hostPayable(host)).isZero()).isTrue();
+        assertThat(balancesOfBooking().get(Account.PLATFORM_REVENUE).isZero()).isTrue();
+        assertEveryCurrencySumsToZero(ledger.balances());
+        assertThat(status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(get("/api/admin/refunds?status=FAILED&limit=200", "admin@example.com")
+                        .body())
+                .doesNotContain(booking.toString());
+        assertThat(get("/api/admin/refunds?status=RESOLVED", "admin@example.com")
+                        .body())
+                .contains("\"bookingId\":\"" + booking + "\"");
+        HttpResponse<String> reconciliation = get("/api/admin/reconciliation?currency=EUR", "admin@example.com");
+        assertThat(reconciliation.statusCode()).isEqualTo(200);
+        JsonNode report = JsonMapper.builder().build().readTree(reconciliation.body());
+        assertThat(report.path("mismatches").toString()).doesNotContain(host);
+        assertThat(report.path("hosts")
+                        .valueStream()
+                        .filter(row -> host.equals(row.path("hostId").asString()))
+                        .toList())
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.path("matches").asBoolean()).isTrue();
+                    assertThat(row.path("expected").path("amount").asString()).isEqualTo("0.00");
+                });
+
+        HttpResponse<String> otherReference = post(path, "{\"reference\":\"SEPA-other\"}", "admin@example.com");
+        assertProblem(otherReference, 409, "SEPA-2026-11-22-0042");
+        assertThat(ledger.entriesOf(booking)).hasSize(2);
+    }
+
+    @Test
+    void resolvingARefundIsForAdminsAboutARefundThatFailedAndSaysWhatToFix() throws Exception {
+        send(authorize("pm_card_visa", "30.00"));
+        reply("PaymentAuthorized", PaymentAuthorized.parser());
+        String path = "/api/admin/refunds/" + booking + "/resolution";
+        String body = "{\"reference\":\"SEPA-1\"}";
+
+        assertThat(post(path, body, GUEST).statusCode()).isEqualTo(403);
+        assertThat(post(path, body, null).statusCode()).isEqualTo(401);
+        assertProblem(post(path, body, "admin@example.com"), 409, "nothing to resolve");
+        assertProblem(
+                post("/api/admin/refunds/" + UUID.randomUUID() + "/resolution", body, "admin@example.com"), 404, "");
+        assertProblem(post("/api/admin/refunds/not-a-booking/resolution", body, "admin@example.com"), 400, "bookingId");
+        assertProblem(post(path, "{\"reference\":\"  \"}", "admin@example.com"), 400, "reference");
+        assertProblem(post(path, "{}", "admin@example.com"), 400, "reference");
+        assertProblem(
+                post(path, "{\"reference\":\"SEPA-1\",\"note\":\"" + "x".repeat(2001) + "\"}", "admin@example.com"),
+                400,
+                "note");
+        assertProblem(post(path, "{\"reference\":", "admin@example.com"), 400, "");
+        assertThat(ledger.entriesOf(booking)).isEmpty();
+        assertThat(status()).isEqualTo(PaymentStatus.AUTHORIZED);
+    }
+
+    @Test
     void voidingOrRefundingAnUnknownBookingGivesNothingBackAndSaysSo() throws Exception {
         send(voidPayment());
         reply("PaymentVoided", dev.couchannel.contracts.payment.v1.PaymentVoided.parser());
@@ -645,6 +800,23 @@ class PaymentCommandsIT extends PaymentServiceTest {
             request.header("Authorization", TestTokens.bearer(caller));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String json, @Nullable String caller) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (caller != null) {
+            request.header("Authorization", TestTokens.bearer(caller));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains(detail).doesNotContain("Exception");
     }
 
     private static Money eur(String amount) {

@@ -338,6 +338,170 @@ class PaymentIntentTest {
         }
     }
 
+    @Nested
+    class RefusedVoids {
+
+        @Test
+        void aVoidWhoseFullRefundIsRefusedRecordsTheFailureUnderTheVoidKeyAndMovesNothing() {
+            PaymentIntent intent = capturedPayment();
+            intent.refund(eur("30.00"), "goodwill", NOW);
+
+            VoidOutcome outcome = intent.voidRefused("saga compensation", "refund_declined", "No refunds.", NOW);
+
+            RefundFailure failure = ((VoidOutcome.RefundRefused) outcome).failure();
+            assertThat(((VoidOutcome.RefundRefused) outcome).justNow()).isTrue();
+            assertThat(failure.key()).isEqualTo(Refund.VOID_KEY);
+            assertThat(failure.requested()).as("what was left to give back").isEqualTo(eur("70.00"));
+            assertThat(failure.reason()).isEqualTo("saga compensation");
+            assertThat(intent.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+            assertThat(intent.refundable()).isEqualTo(eur("70.00"));
+            assertThat(intent.refunds()).hasSize(1);
+        }
+
+        @Test
+        void aVoidAskedAgainAfterARefusalAnswersTheRefusalAndRefundsNothing() {
+            PaymentIntent intent = capturedPayment();
+            intent.voidRefused("saga compensation", "refund_declined", "No refunds.", NOW);
+
+            VoidOutcome again = intent.voidPayment("compensation retry 2", NOW);
+            VoidOutcome refusedAgain = intent.voidRefused("compensation retry 3", "other", "Other.", NOW);
+
+            assertThat(again).isInstanceOf(VoidOutcome.RefundRefused.class);
+            assertThat(((VoidOutcome.RefundRefused) again).justNow()).isFalse();
+            assertThat(((VoidOutcome.RefundRefused) refusedAgain).failure().code())
+                    .isEqualTo("refund_declined");
+            assertThat(intent.refundFailures()).hasSize(1);
+            assertThat(intent.refunds()).isEmpty();
+            assertThat(intent.status()).isEqualTo(PaymentStatus.CAPTURED);
+        }
+
+        @Test
+        void aRefusalOfAnAuthorizationsVoidIsNoRefundFailure() {
+            PaymentIntent intent = authorizedPayment();
+
+            VoidOutcome outcome = intent.voidRefused("saga compensation", "refund_declined", "No refunds.", NOW);
+
+            assertThat(outcome).isInstanceOf(VoidOutcome.AuthorizationReleased.class);
+            assertThat(intent.status()).isEqualTo(PaymentStatus.VOIDED);
+            assertThat(intent.refundFailures()).isEmpty();
+        }
+    }
+
+    @Nested
+    class LateRefundFailures {
+
+        @Test
+        void aRefundTheProviderFailsLaterIsReversedAndRecordedAsRefused() {
+            PaymentIntent intent = capturedPayment();
+            Refund refund = ((RefundOutcome.Refunded) intent.refund(eur("100.00"), "host cancelled", NOW)).refund();
+
+            PaymentIntent.RefundReversal reversal = intent.refundFailedLater(
+                            refund.key(), "expired_or_canceled_card", "The card expired.", NOW)
+                    .orElseThrow();
+
+            assertThat(reversal.refund()).isEqualTo(refund);
+            assertThat(reversal.failure().requested()).isEqualTo(eur("100.00"));
+            assertThat(reversal.failure().reason()).isEqualTo("host cancelled");
+            assertThat(reversal.failure().code()).isEqualTo("expired_or_canceled_card");
+            assertThat(intent.refunds()).isEmpty();
+            assertThat(intent.refundable()).as("the money never left").isEqualTo(eur("100.00"));
+            assertThat(intent.status()).isEqualTo(PaymentStatus.CAPTURED);
+            assertThat(intent.refund(eur("100.00"), "host cancelled", NOW))
+                    .as("the same request is answered with the failure from now on")
+                    .isEqualTo(new RefundOutcome.Refused(reversal.failure(), false));
+        }
+
+        @Test
+        void aLateFailureOfOneOfTwoRefundsLeavesTheOtherAndIsReportedOnce() {
+            PaymentIntent intent = capturedPayment();
+            intent.refund(eur("20.00"), "first", NOW);
+            Refund second = ((RefundOutcome.Refunded) intent.refund(eur("30.00"), "second", NOW)).refund();
+
+            assertThat(intent.refundFailedLater(second.key(), "declined", "Declined.", NOW))
+                    .isPresent();
+            assertThat(intent.refundFailedLater(second.key(), "declined", "Declined.", NOW))
+                    .as("the same failure delivered again")
+                    .isEmpty();
+            assertThat(intent.refundFailedLater("r-unknown", "declined", "Declined.", NOW))
+                    .isEmpty();
+
+            assertThat(intent.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+            assertThat(intent.refunded().total()).isEqualTo(eur("20.00"));
+            assertThat(intent.refundFailures()).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Resolutions {
+
+        @Test
+        void anOperatorsRepaymentResolvesTheFailureAndBecomesARefundOfWhatWasLeft() {
+            PaymentIntent intent = capturedPayment();
+            intent.refundRefused(eur("100.00"), "host cancelled", "refund_declined", "No refunds.", NOW);
+
+            ResolutionOutcome outcome = intent.resolveRefundFailures("SEPA-123", "paid by bank", "admin@x", NOW);
+
+            ResolutionOutcome.Resolved resolved = (ResolutionOutcome.Resolved) outcome;
+            assertThat(resolved.justNow()).isTrue();
+            assertThat(resolved.repayments()).singleElement().satisfies(repayment -> {
+                assertThat(repayment.amount()).isEqualTo(eur("100.00"));
+                assertThat(repayment.split()).isEqualTo(new Split(eur("90.00"), eur("10.00")));
+            });
+            RefundFailure.Resolution resolution = resolved.failures().getFirst().resolution();
+            assertThat(resolution).isNotNull();
+            assertThat(resolution.reference()).isEqualTo("SEPA-123");
+            assertThat(resolution.repaid()).isEqualTo(eur("100.00"));
+            assertThat(intent.refundFailures()).allMatch(RefundFailure::isResolved);
+            assertThat(intent.status()).isEqualTo(PaymentStatus.REFUNDED);
+        }
+
+        @Test
+        void theSameReferenceAgainRepeatsTheAnswerAndAnotherIsAConflict() {
+            PaymentIntent intent = capturedPayment();
+            intent.voidRefused("saga compensation", "refund_declined", "No refunds.", NOW);
+            intent.resolveRefundFailures("SEPA-123", "", "admin@x", NOW);
+
+            ResolutionOutcome again = intent.resolveRefundFailures("SEPA-123", "again", "admin@y", NOW);
+            ResolutionOutcome other = intent.resolveRefundFailures("SEPA-999", "", "admin@y", NOW);
+
+            assertThat(again).isInstanceOf(ResolutionOutcome.Resolved.class);
+            assertThat(((ResolutionOutcome.Resolved) again).justNow()).isFalse();
+            assertThat(((ResolutionOutcome.Resolved) again).repayments()).isEmpty();
+            assertThat(other).isInstanceOf(ResolutionOutcome.ResolvedBefore.class);
+            assertThat(intent.refunds()).hasSize(1);
+            assertThat(intent.voidPayment("compensation retry", NOW))
+                    .as("nothing is left to give back")
+                    .isEqualTo(new VoidOutcome.NothingToVoid());
+        }
+
+        @Test
+        void aPaymentWithoutAFailedRefundHasNothingToResolve() {
+            PaymentIntent intent = capturedPayment();
+            intent.refund(eur("10.00"), "goodwill", NOW);
+
+            assertThat(intent.resolveRefundFailures("SEPA-1", "", "admin@x", NOW))
+                    .isEqualTo(new ResolutionOutcome.NothingFailed());
+            assertThat(intent.refunds()).hasSize(1);
+        }
+
+        @Test
+        void aRepaymentGivesBackNoMoreThanIsLeftOfTheCapture() {
+            PaymentIntent intent = capturedPayment();
+            intent.refundRefused(eur("100.00"), "host cancelled", "refund_declined", "No refunds.", NOW);
+            intent.refund(eur("60.00"), "goodwill", NOW);
+
+            ResolutionOutcome.Resolved resolved =
+                    (ResolutionOutcome.Resolved) intent.resolveRefundFailures("SEPA-7", "", "admin@x", NOW);
+
+            assertThat(resolved.repayments())
+                    .singleElement()
+                    .extracting(Refund::amount)
+                    .isEqualTo(eur("40.00"));
+            assertThat(resolved.failures().getFirst().resolution().repaid()).isEqualTo(eur("40.00"));
+            assertThat(intent.refundable().isZero()).isTrue();
+        }
+    }
+
     @Test
     void aCopyChangesIndependently() {
         PaymentIntent intent = capturedPayment();

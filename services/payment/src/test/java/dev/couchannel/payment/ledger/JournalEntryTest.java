@@ -131,4 +131,32 @@ class JournalEntryTest {
                 .isNotEqualTo(
                         JournalEntry.refund(BOOKING, "h", "r-2", split, NOW).id());
     }
+
+    @Test
+    void aRefundsReversalPutsItsLegsBackAndARepaymentLeavesThroughCouchannelsOwnAccount() {
+        Split split = new Split(Money.of("45.00", "EUR"), Money.of("5.00", "EUR"));
+
+        JournalEntry reversal = JournalEntry.refundReversal(BOOKING, "host-1", "r-1", split, NOW);
+        JournalEntry repayment = JournalEntry.repayment(BOOKING, "host-1", "r-1", split, "SEPA-1", NOW);
+
+        assertThat(reversal.kind()).isEqualTo(JournalEntry.Kind.REFUND_REVERSAL);
+        assertThat(reversal.legs())
+                .containsExactly(
+                        new Leg(Account.PROVIDER_CLEARING, Money.of("50.00", "EUR")),
+                        new Leg(Account.hostPayable("host-1"), Money.of("-45.00", "EUR")),
+                        new Leg(Account.PLATFORM_REVENUE, Money.of("-5.00", "EUR")));
+        assertThat(repayment.kind()).isEqualTo(JournalEntry.Kind.REPAYMENT);
+        assertThat(repayment.legs())
+                .containsExactly(
+                        new Leg(Account.REPAID_OUTSIDE_PROVIDER, Money.of("-50.00", "EUR")),
+                        new Leg(Account.hostPayable("host-1"), Money.of("45.00", "EUR")),
+                        new Leg(Account.PLATFORM_REVENUE, Money.of("5.00", "EUR")));
+        assertThat(List.of(
+                        reversal.id(),
+                        repayment.id(),
+                        JournalEntry.refund(BOOKING, "host-1", "r-1", split, NOW)
+                                .id()))
+                .as("each movement has an id of its own, so none is posted twice")
+                .doesNotHaveDuplicates();
+    }
 }

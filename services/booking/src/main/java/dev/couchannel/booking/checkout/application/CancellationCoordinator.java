@@ -101,6 +101,10 @@ public class CancellationCoordinator {
         return cancel(locked, Cancellation.ofSession(locked, off.by(), hostPenaltyRate, off.reason()));
     }
 
+    boolean exists(UUID bookingId) {
+        return sagas.find(bookingId).isPresent();
+    }
+
     boolean isRunning(UUID bookingId) {
         return sagas.find(bookingId)
                 .filter(saga -> saga.state() == CancellationSaga.State.RUNNING)

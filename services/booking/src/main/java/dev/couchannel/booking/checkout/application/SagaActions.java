@@ -174,7 +174,8 @@ class SagaActions {
                     booking.failRefund(now);
                     bookings.save(booking);
                     log.warn(
-                            "refund of cancelled booking {} failed for good ({}): {}",
+                            "refund of {} booking {} failed for good ({}): {}",
+                            booking.status().name().toLowerCase(java.util.Locale.ROOT),
                             failed.bookingId(),
                             failed.code(),
                             failed.reason());

@@ -79,15 +79,16 @@ public class SagaCoordinator {
     }
 
     /**
-     * Applies a participant's reply, in the inbox transaction that received it. A refund or a
-     * failed refund, or a release while the booking's cancellation runs, goes to the cancellation
-     * saga.
+     * Applies a participant's reply, in the inbox transaction that received it. A refund, a failed
+     * refund of a cancelled booking, or a release while the booking's cancellation runs, goes to the
+     * cancellation saga; a failed refund of a booking that was never cancelled is its void's (the
+     * booking saga's compensation).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onReply(UUID bookingId, SagaReply reply) {
-        // only a release is shared by both sagas; the lookup stays off the booking saga's hot path
+        // a release and a failed refund are shared by both sagas; the lookup stays off the booking saga's hot path
         if (reply instanceof SagaReply.PaymentRefunded
-                || reply instanceof SagaReply.PaymentRefundFailed
+                || (reply instanceof SagaReply.PaymentRefundFailed && cancellations.exists(bookingId))
                 || (reply instanceof SagaReply.SeatsReleased && cancellations.isRunning(bookingId))) {
             cancellations.onReply(bookingId, reply);
             return;

@@ -74,7 +74,7 @@ public class PaymentCommands {
     public static final String PROVIDER_UNAVAILABLE = "The payment provider is unavailable; nothing was charged.";
 
     /** The counter of refunds the provider refused for good (tag {@code code}): alert on any increase. */
-    public static final String REFUNDS_FAILED = "couchannel.payment.refunds.failed";
+    public static final String REFUNDS_FAILED = RefundFailureAlerts.REFUNDS_FAILED;
 
     private static final Logger log = LoggerFactory.getLogger(PaymentCommands.class);
     private static final String SOURCE = "payment";
@@ -87,6 +87,7 @@ public class PaymentCommands {
     private final Clock clock;
     private final PlatformFee platformFee;
     private final MeterRegistry meters;
+    private final RefundFailureAlerts alerts;
 
     PaymentCommands(
             PaymentIntents intents,
@@ -96,7 +97,9 @@ public class PaymentCommands {
             TransactionTemplate transactions,
             Clock clock,
             MeterRegistry meters,
+            RefundFailureAlerts alerts,
             @Value("${couchannel.payment.platform-fee-percent:10}") BigDecimal platformFeePercent) {
+        this.alerts = alerts;
         this.intents = intents;
         this.ledger = ledger;
         this.provider = provider;
@@ -226,36 +229,69 @@ public class PaymentCommands {
             found = intents.find(bookingId);
         }
         @Nullable Refund planned = null;
+        ProviderResult.@Nullable Declined releaseRefusal = null;
+        ProviderResult.@Nullable Declined refundRefusal = null;
         if (found.isPresent()) {
             PaymentIntent trial = found.get().copy();
             switch (trial.voidPayment(reason, clock.instant())) {
                 case VoidOutcome.AuthorizationReleased released ->
-                    requireApproved(
+                    releaseRefusal = declinedOrApproved(
                             provider.voidAuthorization(bookingId + ":void", requireRef(trial)), "void", bookingId);
                 case VoidOutcome.RefundedInFull refunded -> {
                     planned = refunded.refund();
-                    requireApproved(
+                    refundRefusal = declinedOrApproved(
                             provider.refund(refundKey(bookingId, planned), requireRef(trial), planned.amount()),
                             "refund",
                             bookingId);
+                    if (refundRefusal != null) {
+                        planned = null;
+                    }
                 }
+                // refused for good before: answered from the record, the provider is not asked again
+                case VoidOutcome.RefundRefused refused -> {}
                 case VoidOutcome.NothingToVoid nothing -> {}
             }
         }
         Refund refundedByProvider = planned;
+        ProviderResult.@Nullable Declined releaseRefusedByProvider = releaseRefusal;
+        ProviderResult.@Nullable Declined refundRefusedByProvider = refundRefusal;
         return () -> {
-            intents.lock(bookingId).ifPresent(intent -> {
+            @Nullable RefundFailure failed = null;
+            Optional<PaymentIntent> locked = intents.lock(bookingId);
+            if (locked.isPresent()) {
+                PaymentIntent intent = locked.get();
                 Instant now = clock.instant();
-                switch (intent.voidPayment(reason, now)) {
-                    case VoidOutcome.AuthorizationReleased released -> intents.save(intent);
+                VoidOutcome outcome = refundRefusedByProvider == null
+                        ? intent.voidPayment(reason, now)
+                        : intent.voidRefused(
+                                reason, refundRefusedByProvider.code(), refundRefusedByProvider.guestReason(), now);
+                switch (outcome) {
+                    case VoidOutcome.AuthorizationReleased released -> {
+                        intents.save(intent);
+                        if (releaseRefusedByProvider != null) {
+                            alerts.releaseRefused(bookingId, releaseRefusedByProvider);
+                        }
+                    }
                     case VoidOutcome.RefundedInFull refunded -> {
                         requireSameRefund(refundedByProvider, refunded.refund(), bookingId);
                         intents.save(intent);
                         postRefund(intent, refunded.refund(), now);
                     }
+                    case VoidOutcome.RefundRefused refused -> {
+                        if (refused.justNow()) {
+                            intents.save(intent);
+                            alerts.refundFailed(bookingId, refused.failure());
+                        }
+                        failed = refused.failure();
+                    }
                     case VoidOutcome.NothingToVoid nothing -> {}
                 }
-            });
+            }
+            if (failed != null) {
+                // the compensation is over without the money: the booking saga ends and the booking says so
+                refundFailed(bookingId, failed);
+                return;
+            }
             reply(
                     bookingId,
                     PaymentVoided.newBuilder()
@@ -336,7 +372,7 @@ public class PaymentCommands {
                     case RefundOutcome.Refused refused -> {
                         if (refused.justNow()) {
                             changed = true;
-                            refundFailed(intent, refused.failure());
+                            alerts.refundFailed(bookingId, refused.failure());
                         }
                         failed = refused.failure();
                     }
@@ -378,14 +414,7 @@ public class PaymentCommands {
                 }
             }
             if (failed != null) {
-                reply(
-                        bookingId,
-                        PaymentRefundFailed.newBuilder()
-                                .setBookingId(bookingId.toString())
-                                .setAmount(wire(failed.requested()))
-                                .setCode(failed.code())
-                                .setReason(failed.providerReason())
-                                .build());
+                refundFailed(bookingId, failed);
                 return;
             }
             reply(
@@ -398,20 +427,22 @@ public class PaymentCommands {
         };
     }
 
-    /** The alert hook of a refused refund: a WARN line and a counter an alert rule watches. */
-    private void refundFailed(PaymentIntent intent, RefundFailure failure) {
-        log.warn(
-                "REFUND FAILED for good: booking {} ({} to its guest): the payment provider refused with {}: {}; "
-                        + "the guest's money must be given back another way",
-                intent.bookingId(),
-                failure.requested(),
-                failure.code(),
-                failure.providerReason());
-        Counter.builder(REFUNDS_FAILED)
-                .description("refunds the payment provider refused for good")
-                .tag("code", failure.code())
-                .register(meters)
-                .increment();
+    /**
+     * The reply of a refund refused for good, whichever way it was asked for (a refund, a void, or a refund
+     * the provider failed after accepting it, {@link ProviderWebhooks}): the booking's saga learns that the
+     * money did not go back.
+     */
+    private void refundFailed(UUID bookingId, RefundFailure failure) {
+        reply(bookingId, refundFailedReply(bookingId, failure));
+    }
+
+    static PaymentRefundFailed refundFailedReply(UUID bookingId, RefundFailure failure) {
+        return PaymentRefundFailed.newBuilder()
+                .setBookingId(bookingId.toString())
+                .setAmount(wire(failure.requested()))
+                .setCode(failure.code())
+                .setReason(failure.providerReason())
+                .build();
     }
 
     private void recordAuthorization(PaymentIntent intent, ProviderResult answer) {
@@ -480,20 +511,18 @@ public class PaymentCommands {
     }
 
     /**
-     * Voids have no failure reply in the contract: the guest must get the money back. A refusal or
-     * a provider outage fails the message, which is retried and, if it keeps failing,
-     * parked on the dead-letter topic for an operator.
+     * The provider's refusal for good, or null when it approved. A provider outage fails the message,
+     * which is retried and, if it keeps failing, parked on the dead-letter topic for an operator.
      */
-    private static void requireApproved(ProviderResult answer, String operation, UUID bookingId) {
-        switch (answer) {
-            case ProviderResult.Approved approved -> {}
-            case ProviderResult.Declined declined ->
-                throw new IllegalStateException("payment provider refused to " + operation + " booking " + bookingId
-                        + ": " + declined.code() + " (" + declined.guestReason() + ")");
+    private static ProviderResult.@Nullable Declined declinedOrApproved(
+            ProviderResult answer, String operation, UUID bookingId) {
+        return switch (answer) {
+            case ProviderResult.Approved approved -> null;
+            case ProviderResult.Declined declined -> declined;
             case ProviderResult.ProviderError error ->
                 throw new IllegalStateException("payment provider unavailable to " + operation + " booking " + bookingId
                         + ": " + error.detail());
-        }
+        };
     }
 
     private static void requireSameRefund(@Nullable Refund byProvider, Refund recorded, UUID bookingId) {

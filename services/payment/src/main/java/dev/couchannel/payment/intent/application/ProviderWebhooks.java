@@ -1,14 +1,18 @@
 package dev.couchannel.payment.intent.application;
 
+import dev.couchannel.contracts.Topics;
 import dev.couchannel.payment.intent.CaptureOutcome;
 import dev.couchannel.payment.intent.PaymentIntent;
 import dev.couchannel.payment.intent.PaymentIntents;
+import dev.couchannel.payment.intent.PaymentStatus;
 import dev.couchannel.payment.intent.ProviderEvent;
 import dev.couchannel.payment.intent.ReceivedWebhooks;
 import dev.couchannel.payment.ledger.JournalEntry;
 import dev.couchannel.payment.ledger.Ledger;
 import dev.couchannel.payment.ledger.Money;
 import dev.couchannel.payment.ledger.PlatformFee;
+import dev.couchannel.platform.messaging.Outbox;
+import dev.couchannel.platform.messaging.ProtobufEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -35,6 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       keyed commands, and a refund command may be between its provider call and its commit when
  *       the webhook comes, so a provider total above ours is recorded as {@code refund_unrecorded}
  *       (logged and counted for an operator), never guessed into the ledger;
+ *   <li>{@code charge.refund.updated} / {@code refund.updated} / {@code refund.failed} with {@code status:
+ *       failed} or {@code canceled}: a refund the provider accepted failed later. It is reversed (intent and
+ *       ledger: the money never left), recorded as a refused refund and answered to the booking with
+ *       {@code PaymentRefundFailed} ({@code refund_failed}); found by our key in the refund's
+ *       {@code couchannel_key} metadata;
  *   <li>anything else: acknowledged and ignored.
  * </ul>
  */
@@ -50,6 +59,8 @@ public class ProviderWebhooks {
     private final Clock clock;
     private final MeterRegistry meters;
     private final PlatformFee platformFee;
+    private final RefundFailureAlerts alerts;
+    private final Outbox outbox;
 
     ProviderWebhooks(
             PaymentIntents intents,
@@ -58,7 +69,11 @@ public class ProviderWebhooks {
             TransactionTemplate transactions,
             Clock clock,
             MeterRegistry meters,
+            RefundFailureAlerts alerts,
+            Outbox outbox,
             @Value("${couchannel.payment.platform-fee-percent:10}") BigDecimal platformFeePercent) {
+        this.alerts = alerts;
+        this.outbox = outbox;
         this.intents = intents;
         this.received = received;
         this.ledger = ledger;
@@ -94,6 +109,14 @@ public class ProviderWebhooks {
             case ProviderEvent.Unhandled unhandled -> "ignored";
             case ProviderEvent.Captured captured ->
                 withIntent(captured.providerRef(), intent -> {
+                    if (intent.status() == PaymentStatus.VOIDED) {
+                        // the provider took money we released (or could not release): nothing here holds it
+                        log.warn(
+                                "provider captured booking {}'s payment, which is VOIDED here: "
+                                        + "an operator must refund it at the provider",
+                                intent.bookingId());
+                        return "captured_after_void";
+                    }
                     if (!intent.awaitsCapture()) {
                         return "unchanged";
                     }
@@ -121,6 +144,8 @@ public class ProviderWebhooks {
                     intents.save(intent);
                     return "declined";
                 });
+            case ProviderEvent.RefundFailed failed ->
+                withIntent(failed.providerRef(), intent -> refundFailedLater(intent, failed, now));
             case ProviderEvent.Refunded refunded ->
                 withIntent(refunded.providerRef(), intent -> {
                     Money ours = intent.refunded().total();
@@ -137,6 +162,50 @@ public class ProviderWebhooks {
                     return "in_sync";
                 });
         };
+    }
+
+    /**
+     * A refund the provider accepted and then failed: the refund is reversed in the intent and the ledger
+     * (the money never left), recorded as a refused refund like one refused at once (alert, admins' list),
+     * and the booking is told with {@code PaymentRefundFailed}: its saga, running or finished, marks the
+     * booking's refund FAILED.
+     */
+    private String refundFailedLater(PaymentIntent intent, ProviderEvent.RefundFailed failed, Instant now) {
+        String prefix = intent.bookingId() + ":refund:";
+        String key = failed.idempotencyKey();
+        if (key == null || !key.startsWith(prefix)) {
+            log.warn(
+                    "provider failed refund {} of booking {}'s payment, which is not one of ours ({}): {}",
+                    failed.refundRef(),
+                    intent.bookingId(),
+                    key,
+                    failed.code());
+            return "no_such_refund";
+        }
+        Optional<PaymentIntent.RefundReversal> reversal =
+                intent.refundFailedLater(key.substring(prefix.length()), failed.code(), failed.reason(), now);
+        if (reversal.isEmpty()) {
+            return intent.refundFailureWithKey(key.substring(prefix.length())).isPresent()
+                    ? "unchanged"
+                    : "no_such_refund";
+        }
+        PaymentIntent.RefundReversal reversed = reversal.get();
+        intents.save(intent);
+        ledger.post(JournalEntry.refundReversal(
+                intent.bookingId(),
+                intent.hostId(),
+                reversed.refund().key(),
+                reversed.refund().split(),
+                now));
+        alerts.refundFailed(intent.bookingId(), reversed.failure());
+        outbox.append(
+                Topics.BOOKING_REPLIES,
+                ProtobufEvents.wrap(
+                        "payment",
+                        intent.bookingId().toString(),
+                        PaymentCommands.refundFailedReply(intent.bookingId(), reversed.failure()),
+                        now));
+        return "refund_failed";
     }
 
     private String withIntent(String providerRef, java.util.function.Function<PaymentIntent, String> action) {

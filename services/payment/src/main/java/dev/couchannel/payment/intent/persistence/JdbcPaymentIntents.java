@@ -117,11 +117,18 @@ class JdbcPaymentIntents implements PaymentIntents {
                     .update();
         }
         for (RefundFailure failure : intent.refundFailures()) {
+            RefundFailure.Resolution resolution = failure.resolution();
             jdbc.sql("""
                             INSERT INTO payment_refund_failures (booking_id, refund_key, amount, reason, code,
-                                provider_reason, failed_at)
-                            VALUES (:booking, :key, :amount, :reason, :code, :providerReason, :at)
-                            ON CONFLICT (booking_id, refund_key) DO NOTHING
+                                provider_reason, failed_at, resolved_at, resolution_reference, resolution_note,
+                                resolved_by, repaid)
+                            VALUES (:booking, :key, :amount, :reason, :code, :providerReason, :at, :resolvedAt,
+                                :reference, :note, :resolvedBy, :repaid)
+                            ON CONFLICT (booking_id, refund_key) DO UPDATE SET resolved_at = EXCLUDED.resolved_at,
+                                resolution_reference = EXCLUDED.resolution_reference,
+                                resolution_note = EXCLUDED.resolution_note, resolved_by = EXCLUDED.resolved_by,
+                                repaid = EXCLUDED.repaid
+                            WHERE payment_refund_failures.resolved_at IS NULL
                             """)
                     .param("booking", intent.bookingId())
                     .param("key", failure.key())
@@ -130,7 +137,25 @@ class JdbcPaymentIntents implements PaymentIntents {
                     .param("code", failure.code())
                     .param("providerReason", failure.providerReason())
                     .param("at", Timestamp.from(failure.failedAt()))
+                    .param(
+                            "resolvedAt",
+                            resolution == null ? null : Timestamp.from(resolution.resolvedAt()),
+                            Types.TIMESTAMP)
+                    .param("reference", resolution == null ? null : resolution.reference(), Types.VARCHAR)
+                    .param("note", resolution == null ? null : resolution.note(), Types.VARCHAR)
+                    .param("resolvedBy", resolution == null ? null : resolution.resolvedBy(), Types.VARCHAR)
+                    .param(
+                            "repaid",
+                            resolution == null ? null : resolution.repaid().amount(),
+                            Types.NUMERIC)
                     .update();
+            if (intent.refundWithKey(failure.key()).isEmpty()) {
+                // a refund the provider failed after accepting it is no refund any more (its ledger entry is reversed)
+                jdbc.sql("DELETE FROM payment_refunds WHERE booking_id = :booking AND refund_key = :key")
+                        .param("booking", intent.bookingId())
+                        .param("key", failure.key())
+                        .update();
+            }
         }
     }
 
@@ -144,7 +169,8 @@ class JdbcPaymentIntents implements PaymentIntents {
 
     private List<RefundFailure> refundFailuresOf(UUID bookingId) {
         return jdbc.sql("""
-                        SELECT f.refund_key, f.amount, f.reason, f.code, f.provider_reason, f.failed_at, i.currency
+                        SELECT f.refund_key, f.amount, f.reason, f.code, f.provider_reason, f.failed_at,
+                            f.resolved_at, f.resolution_reference, f.resolution_note, f.resolved_by, f.repaid, i.currency
                         FROM payment_refund_failures f JOIN payment_intents i ON i.booking_id = f.booking_id
                         WHERE f.booking_id = :booking ORDER BY f.failed_at, f.refund_key
                         """)
@@ -158,13 +184,23 @@ class JdbcPaymentIntents implements PaymentIntents {
      * reads the same rows for the admins' list.
      */
     static RefundFailure refundFailure(ResultSet rs) throws SQLException {
+        Timestamp resolvedAt = rs.getTimestamp("resolved_at");
+        RefundFailure.Resolution resolution = resolvedAt == null
+                ? null
+                : new RefundFailure.Resolution(
+                        rs.getString("resolution_reference"),
+                        rs.getString("resolution_note"),
+                        new Money(rs.getBigDecimal("repaid"), currency(rs)),
+                        rs.getString("resolved_by"),
+                        resolvedAt.toInstant());
         return new RefundFailure(
                 rs.getString("refund_key"),
                 new Money(rs.getBigDecimal("amount"), currency(rs)),
                 rs.getString("reason"),
                 rs.getString("code"),
                 rs.getString("provider_reason"),
-                rs.getTimestamp("failed_at").toInstant());
+                rs.getTimestamp("failed_at").toInstant(),
+                resolution);
     }
 
     private List<Refund> refundsOf(UUID bookingId) {

@@ -57,6 +57,9 @@ public class StripePaymentProvider implements PaymentProvider {
             "authentication_required",
                     "Your card needs authentication, which is not supported yet; " + "please use another card.");
 
+    /** The refund's metadata that carries our idempotency key ({@code <booking>:refund:<key>}). */
+    public static final String REFUND_KEY_METADATA = "couchannel_key";
+
     /** Sentences for Stripe's definitive refund refusals. */
     private static final Map<String, String> REFUND_REASONS = Map.of(
             "charge_already_refunded", "The payment was already refunded in full at the payment provider.",
@@ -134,6 +137,8 @@ public class StripePaymentProvider implements PaymentProvider {
             RefundCreateParams params = RefundCreateParams.builder()
                     .setPaymentIntent(providerRef)
                     .setAmount(minorUnits(amount))
+                    // a refund that fails later comes back in a webhook: this says which of ours it was
+                    .putMetadata(REFUND_KEY_METADATA, idempotencyKey)
                     .build();
             com.stripe.model.Refund refund = stripe.v1().refunds().create(params, keyed(idempotencyKey));
             if ("failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())) {

@@ -91,9 +91,43 @@ final class SignedEvents {
                         type,
                         required(object, "payment_intent"),
                         money(required(object, "amount_refunded"), required(object, "currency")));
+            case "charge.refund.updated", "refund.updated", "refund.failed" -> {
+                String status = text(object, "status");
+                if (!"failed".equals(status) && !"canceled".equals(status)) {
+                    // pending or succeeded: our books already say refunded
+                    yield new ProviderEvent.Unhandled(id, type);
+                }
+                String refundRef = required(object, "id");
+                String failureReason = text(object, "failure_reason");
+                String code = failureReason == null ? "refund_" + status : failureReason;
+                yield new ProviderEvent.RefundFailed(
+                        id,
+                        type,
+                        required(object, "payment_intent"),
+                        text(object.path("metadata"), "couchannel_key"),
+                        refundRef,
+                        code,
+                        REFUND_FAILURES.getOrDefault(
+                                code,
+                                "The payment provider could not give the money back (" + refundRef + ", " + code
+                                        + ")."));
+            }
             default -> new ProviderEvent.Unhandled(id, type);
         };
     }
+
+    /** Sentences for Stripe's reasons of a refund that failed after it was accepted. */
+    static final java.util.Map<String, String> REFUND_FAILURES = java.util.Map.of(
+            "expired_or_canceled_card",
+            "The card this booking was paid with has expired or was cancelled, so the refund could not reach it.",
+            "lost_or_stolen_card",
+            "The card this booking was paid with was reported lost or stolen, so the refund could not reach it.",
+            "declined",
+            "The guest's bank declined the refund.",
+            "insufficient_funds",
+            "The payment provider's balance could not cover the refund.",
+            "charge_for_pending_refund_disputed",
+            "The guest disputed the payment while the refund was pending; the dispute decides the money.");
 
     private static JsonNode object(Event event) throws Rejected {
         String raw;

@@ -162,7 +162,9 @@ class StripePaymentProviderContractTest {
         assertThat(stripe.lastRequest().path()).isEqualTo("/v1/refunds");
         assertThat(stripe.lastRequest().form())
                 .containsEntry("payment_intent", INTENT)
-                .containsEntry("amount", "2000");
+                .containsEntry("amount", "2000")
+                .as("a refund that fails later comes back in a webhook naming our key")
+                .containsEntry("metadata[couchannel_key]", KEY + ":refund:r-1");
         assertThat(stripe.lastRequest().header("Idempotency-Key")).isEqualTo(KEY + ":refund:r-1");
     }
 

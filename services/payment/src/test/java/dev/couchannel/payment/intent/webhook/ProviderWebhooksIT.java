@@ -2,17 +2,26 @@ package dev.couchannel.payment.intent.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.payment.v1.PaymentRefundFailed;
 import dev.couchannel.payment.PaymentServiceTest;
 import dev.couchannel.payment.intent.PaymentIntent;
 import dev.couchannel.payment.intent.PaymentIntents;
 import dev.couchannel.payment.intent.PaymentProvider;
 import dev.couchannel.payment.intent.PaymentStatus;
 import dev.couchannel.payment.intent.ProviderResult;
+import dev.couchannel.payment.intent.Refund;
+import dev.couchannel.payment.intent.RefundOutcome;
 import dev.couchannel.payment.intent.sandbox.SandboxWebhooks;
 import dev.couchannel.payment.intent.sandbox.SandboxWebhooks.SignedWebhook;
+import dev.couchannel.payment.ledger.Balance;
 import dev.couchannel.payment.ledger.JournalEntry;
 import dev.couchannel.payment.ledger.Ledger;
 import dev.couchannel.payment.ledger.Money;
+import dev.couchannel.platform.testing.TestTokens;
+import dev.couchannel.platform.testing.TopicProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +32,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +65,9 @@ class ProviderWebhooksIT extends PaymentServiceTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** The service's clock (a test clock other tests move forward): signatures are checked against it. */
     @Autowired
@@ -123,6 +137,90 @@ class ProviderWebhooksIT extends PaymentServiceTest {
         assertThat(response.body()).contains("\"outcome\":\"refund_unrecorded\"");
         assertThat(ledger.entriesOf(booking)).extracting(JournalEntry::kind).containsExactly(JournalEntry.Kind.CAPTURE);
         assertThat(intents.find(booking).orElseThrow().refunds()).isEmpty();
+    }
+
+    @Test
+    void aRefundTheProviderFailsAfterAcceptingItIsReversedListedAndToldToTheBookingOnce() throws Exception {
+        post("sandbox", sandbox.paymentIntentEvent(eventId(), "payment_intent.succeeded", charge, AMOUNT));
+        Map<String, Money> captured = balancesOfBooking();
+        Refund refund = refundRecordedByACommand(AMOUNT, "host cancelled the session");
+        String ourKey = booking + ":refund:" + refund.key();
+        double failedBefore = counter("couchannel.payment.refunds.failed", "code", "expired_or_canceled_card");
+        try (TopicProbe replies = TopicProbe.on(Topics.BOOKING_REPLIES)) {
+            SignedWebhook failed = sandbox.sign(
+                    RecordedStripeEvents.refundFailedLater(eventId(), charge, ourKey, 6000, clock.instant()));
+
+            HttpResponse<String> first = post("sandbox", failed.payload(), failed.signature());
+            HttpResponse<String> again = post("sandbox", failed.payload(), failed.signature());
+            // Stripe tells the same failure twice: charge.refund.updated, then refund.failed
+            SignedWebhook sameFailure = sandbox.sign(
+                    RecordedStripeEvents.refundFailedLater(eventId(), charge, ourKey, 6000, clock.instant())
+                            .replace("charge.refund.updated", "refund.failed"));
+            HttpResponse<String> told = post("sandbox", sameFailure.payload(), sameFailure.signature());
+
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.body()).contains("\"outcome\":\"refund_failed\"");
+            assertThat(again.body()).contains("\"outcome\":\"duplicate\"");
+            assertThat(told.body()).contains("\"outcome\":\"unchanged\"");
+            PaymentIntent intent = intents.find(booking).orElseThrow();
+            assertThat(intent.status()).as("the money never left").isEqualTo(PaymentStatus.CAPTURED);
+            assertThat(intent.refunds()).isEmpty();
+            assertThat(intent.refundFailures()).singleElement().satisfies(failure -> {
+                assertThat(failure.key()).isEqualTo(refund.key());
+                assertThat(failure.code()).isEqualTo("expired_or_canceled_card");
+                assertThat(failure.requested()).isEqualTo(AMOUNT);
+                assertThat(failure.reason()).isEqualTo("host cancelled the session");
+            });
+            assertThat(ledger.entriesOf(booking))
+                    .extracting(JournalEntry::kind)
+                    .containsExactlyInAnyOrder(
+                            JournalEntry.Kind.CAPTURE, JournalEntry.Kind.REFUND, JournalEntry.Kind.REFUND_REVERSAL);
+            assertThat(balancesOfBooking())
+                    .as("as captured: the refund is undone")
+                    .isEqualTo(captured);
+            assertThat(jdbc.sql("SELECT count(*) FROM payment_refunds WHERE booking_id = :booking")
+                            .param("booking", booking)
+                            .query(Long.class)
+                            .single())
+                    .as("the reconciliation no longer counts it as given back")
+                    .isZero();
+
+            PaymentRefundFailed reply = PaymentRefundFailed.parseFrom(replies.await(
+                            record -> booking.toString().equals(record.key())
+                                    && "couchannel.payment.v1.PaymentRefundFailed"
+                                            .equals(TopicProbe.header(record, "ce_type")),
+                            Duration.ofSeconds(20))
+                    .value());
+            assertThat(reply.getCode()).isEqualTo("expired_or_canceled_card");
+            assertThat(reply.getAmount().getAmount()).isEqualTo("60.00");
+            assertThat(reply.getReason()).contains("expired or was cancelled");
+            assertThat(replies.readToEnd(Duration.ofSeconds(2)).stream()
+                            .filter(record -> booking.toString().equals(record.key())))
+                    .as("told once")
+                    .hasSize(1);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                            counter("couchannel.payment.refunds.failed", "code", "expired_or_canceled_card"))
+                    .isEqualTo(failedBefore + 1));
+            assertThat(adminGet("/api/admin/refunds?status=FAILED&limit=200"))
+                    .contains("\"bookingId\":\"" + booking + "\"")
+                    .contains("\"code\":\"expired_or_canceled_card\"");
+        }
+    }
+
+    @Test
+    void aFailedRefundThatIsNotOursIsAcknowledgedAndChangesNothing() throws Exception {
+        post("sandbox", sandbox.paymentIntentEvent(eventId(), "payment_intent.succeeded", charge, AMOUNT));
+        refundRecordedByACommand(Money.of("10.00", "EUR"), "goodwill");
+        SignedWebhook dashboardRefund = sandbox.sign(RecordedStripeEvents.refundFailedLater(
+                eventId(), charge, booking + ":refund:r-made-elsewhere", 1000, clock.instant()));
+
+        HttpResponse<String> response = post("sandbox", dashboardRefund.payload(), dashboardRefund.signature());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"outcome\":\"no_such_refund\"");
+        assertThat(intents.find(booking).orElseThrow().refunds()).hasSize(1);
+        assertThat(intents.find(booking).orElseThrow().refundFailures()).isEmpty();
+        assertThat(ledger.entriesOf(booking)).hasSize(2);
     }
 
     @Test
@@ -212,6 +310,36 @@ class ProviderWebhooksIT extends PaymentServiceTest {
             request.header("Stripe-Signature", signature);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A refund as the refund command records it: on the intent and in the ledger. */
+    private Refund refundRecordedByACommand(Money amount, String reason) {
+        return transactions.execute(status -> {
+            PaymentIntent intent = intents.lock(booking).orElseThrow();
+            Refund refund = ((RefundOutcome.Refunded) intent.refund(amount, reason, clock.instant())).refund();
+            intents.save(intent);
+            ledger.post(JournalEntry.refund(booking, intent.hostId(), refund.key(), refund.split(), clock.instant()));
+            return refund;
+        });
+    }
+
+    private Map<String, Money> balancesOfBooking() {
+        return ledger.balancesOf(booking).stream()
+                .collect(Collectors.toMap(balance -> balance.account().name(), Balance::amount));
+    }
+
+    private double counter(String name, String... tags) {
+        Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private String adminGet(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestTokens.bearer("admin@example.com"))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     private PaymentStatus status() {

@@ -63,4 +63,33 @@ class SignedEventsTest {
                 .isInstanceOf(SignedEvents.Rejected.class)
                 .hasMessageContaining("does not verify");
     }
+
+    @Test
+    void aRefundStripeFailsAfterAcceptingItIsReadWithOurKeyAndASentenceAPersonCanRead() throws Exception {
+        String payload = RecordedStripeEvents.refundFailedLater("evt_4", "pi_1", "b-1:refund:r-1", 2000, NOW);
+        String header = Webhook.Signature.generateSignatureHeader(payload, STRIPE.secret(), NOW.getEpochSecond());
+
+        ProviderEvent event = events.verify(payload, header, STRIPE);
+
+        assertThat(event)
+                .isEqualTo(new ProviderEvent.RefundFailed(
+                        "evt_4",
+                        "charge.refund.updated",
+                        "pi_1",
+                        "b-1:refund:r-1",
+                        "re_3QxTestRefundLate01",
+                        "expired_or_canceled_card",
+                        "The card this booking was paid with has expired or was cancelled, so the refund could not "
+                                + "reach it."));
+    }
+
+    @Test
+    void aRefundUpdateThatIsNoFailureIsIgnored() throws Exception {
+        String payload = RecordedStripeEvents.refundFailedLater("evt_5", "pi_1", "b-1:refund:r-1", 2000, NOW)
+                .replace("\"status\": \"failed\"", "\"status\": \"succeeded\"");
+        String header = Webhook.Signature.generateSignatureHeader(payload, STRIPE.secret(), NOW.getEpochSecond());
+
+        assertThat(events.verify(payload, header, STRIPE))
+                .isEqualTo(new ProviderEvent.Unhandled("evt_5", "charge.refund.updated"));
+    }
 }
