@@ -78,15 +78,13 @@ public record JournalEntry(
 
     /** The entry of a capture: the provider holds the money, the host and the platform are owed their parts. */
     public static JournalEntry capture(UUID bookingId, String hostId, Split split, Instant at) {
-        List<Leg> legs = new ArrayList<>();
-        legs.add(Leg.debit(Account.PROVIDER_CLEARING, split.total()));
-        if (split.hostShare().isPositive()) {
-            legs.add(Leg.credit(Account.hostPayable(hostId), split.hostShare()));
-        }
-        if (split.platformFee().isPositive()) {
-            legs.add(Leg.credit(Account.PLATFORM_REVENUE, split.platformFee()));
-        }
-        return new JournalEntry(idOf(bookingId, "capture"), bookingId, Kind.CAPTURE, "capture", at, legs);
+        return new JournalEntry(
+                idOf(bookingId, "capture"),
+                bookingId,
+                Kind.CAPTURE,
+                "capture",
+                at,
+                moneyIn(Account.PROVIDER_CLEARING, hostId, split));
     }
 
     /**
@@ -96,16 +94,13 @@ public record JournalEntry(
      * @param refundKey identifies the refund among the booking's refunds
      */
     public static JournalEntry refund(UUID bookingId, String hostId, String refundKey, Split split, Instant at) {
-        List<Leg> legs = new ArrayList<>();
-        legs.add(Leg.credit(Account.PROVIDER_CLEARING, split.total()));
-        if (split.hostShare().isPositive()) {
-            legs.add(Leg.debit(Account.hostPayable(hostId), split.hostShare()));
-        }
-        if (split.platformFee().isPositive()) {
-            legs.add(Leg.debit(Account.PLATFORM_REVENUE, split.platformFee()));
-        }
         return new JournalEntry(
-                idOf(bookingId, "refund:" + refundKey), bookingId, Kind.REFUND, "refund " + refundKey, at, legs);
+                idOf(bookingId, "refund:" + refundKey),
+                bookingId,
+                Kind.REFUND,
+                "refund " + refundKey,
+                at,
+                moneyOut(Account.PROVIDER_CLEARING, hostId, split));
     }
 
     /**
@@ -115,21 +110,13 @@ public record JournalEntry(
      */
     public static JournalEntry refundReversal(
             UUID bookingId, String hostId, String refundKey, Split split, Instant at) {
-        List<Leg> legs = new ArrayList<>();
-        legs.add(Leg.debit(Account.PROVIDER_CLEARING, split.total()));
-        if (split.hostShare().isPositive()) {
-            legs.add(Leg.credit(Account.hostPayable(hostId), split.hostShare()));
-        }
-        if (split.platformFee().isPositive()) {
-            legs.add(Leg.credit(Account.PLATFORM_REVENUE, split.platformFee()));
-        }
         return new JournalEntry(
                 idOf(bookingId, "refund:" + refundKey + ":reversal"),
                 bookingId,
                 Kind.REFUND_REVERSAL,
                 "refund " + refundKey + " failed at the provider",
                 at,
-                legs);
+                moneyIn(Account.PROVIDER_CLEARING, hostId, split));
     }
 
     /**
@@ -139,21 +126,33 @@ public record JournalEntry(
      */
     public static JournalEntry repayment(
             UUID bookingId, String hostId, String refundKey, Split split, String reference, Instant at) {
-        List<Leg> legs = new ArrayList<>();
-        legs.add(Leg.credit(Account.REPAID_OUTSIDE_PROVIDER, split.total()));
-        if (split.hostShare().isPositive()) {
-            legs.add(Leg.debit(Account.hostPayable(hostId), split.hostShare()));
-        }
-        if (split.platformFee().isPositive()) {
-            legs.add(Leg.debit(Account.PLATFORM_REVENUE, split.platformFee()));
-        }
         return new JournalEntry(
                 idOf(bookingId, "repayment:" + refundKey),
                 bookingId,
                 Kind.REPAYMENT,
                 "refund " + refundKey + " repaid outside the provider: " + reference,
                 at,
-                legs);
+                moneyOut(Account.REPAID_OUTSIDE_PROVIDER, hostId, split));
+    }
+
+    /** A guest's money comes in through {@code holder}: the host and the platform are owed their parts. */
+    private static List<Leg> moneyIn(Account holder, String hostId, Split split) {
+        List<Leg> legs = new ArrayList<>();
+        legs.add(Leg.debit(holder, split.total()));
+        if (split.hostShare().isPositive()) {
+            legs.add(Leg.credit(Account.hostPayable(hostId), split.hostShare()));
+        }
+        if (split.platformFee().isPositive()) {
+            legs.add(Leg.credit(Account.PLATFORM_REVENUE, split.platformFee()));
+        }
+        return legs;
+    }
+
+    /** A guest's money goes back out through {@code holder}: the host and the platform give up their parts. */
+    private static List<Leg> moneyOut(Account holder, String hostId, Split split) {
+        return moneyIn(holder, hostId, split).stream()
+                .map(leg -> new Leg(leg.account(), leg.amount().negate()))
+                .toList();
     }
 
     /**
