@@ -1,13 +1,16 @@
 package dev.couchannel.recommendation.taste.streams;
 
+import dev.couchannel.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
 
 /** The topology's beans: the running streams, the stores as {@link dev.couchannel.recommendation.taste.Facts}, health. */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +34,24 @@ class StreamsConfiguration {
     @Bean
     StreamStores streamStores(RecommendationStreams streams) {
         return new StreamStores(streams);
+    }
+
+    // The source topics, as their producers declare them: the topology cannot start on a missing one
+    // (a fresh cluster where nothing was published yet).
+
+    @Bean
+    NewTopic inventoryEventsTopic() {
+        return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(4).build();
+    }
+
+    @Bean
+    NewTopic hostingEventsTopic() {
+        return TopicBuilder.name(Topics.HOSTING_EVENTS).partitions(4).build();
+    }
+
+    @Bean
+    NewTopic bookingEventsTopic() {
+        return TopicBuilder.name(Topics.BOOKING_EVENTS).partitions(4).build();
     }
 
     /** Up once the stores are restored and queryable; down while they rebalance or after a fatal error. */
