@@ -241,8 +241,7 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.add("--spring.grpc.client.channel.review.target=" + grpcTarget(services.get("review")));
             gatewayArgs.add("--spring.grpc.client.channel.identity.target=" + grpcTarget(services.get("identity")));
             gatewayArgs.add("--couchannel.gateway.routes.analytics=" + baseUrl(services.get("analytics")));
-            gatewayArgs.add(
-                    "--couchannel.gateway.routes.recommendation=" + baseUrl(services.get("recommendation")));
+            gatewayArgs.add("--couchannel.gateway.routes.recommendation=" + baseUrl(services.get("recommendation")));
             services.put("gateway", GatewayApplication.start(gatewayArgs.toArray(String[]::new)));
             return new Stack(infrastructure, mailbox, openSearch, services);
         } catch (RuntimeException e) {

@@ -117,7 +117,9 @@ class StackIT {
         await().atMost(WAIT).untilAsserted(() -> {
             HttpResponse<String> forOthers = client.get("/api/me/recommendations?limit=50", "guest2@example.com");
             assertThat(forOthers.statusCode()).as(forOthers.body()).isEqualTo(200);
-            assertThat(forOthers.body()).contains("{\"sessionId\":\"" + sessionId + "\"").contains("\"POPULAR\"");
+            assertThat(forOthers.body())
+                    .contains("{\"sessionId\":\"" + sessionId + "\"")
+                    .contains("\"POPULAR\"");
             assertThat(client.get("/api/me/recommendations?limit=50", "guest@example.com")
                             .body())
                     .startsWith("{\"sessions\":[{")
