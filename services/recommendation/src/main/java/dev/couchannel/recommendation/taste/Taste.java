@@ -53,8 +53,4 @@ public record Taste(Map<String, Integer> sessions, Map<String, Integer> teams, M
     public int host(String host) {
         return Objects.requireNonNullElse(hosts.get(host), 0);
     }
-
-    public boolean hasNoBookings() {
-        return sessions.isEmpty();
-    }
 }
