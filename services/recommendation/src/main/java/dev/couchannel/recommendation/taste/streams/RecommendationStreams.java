@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -42,13 +44,14 @@ public final class RecommendationStreams implements SmartLifecycle, StreamStores
     private final MeterRegistry meters;
     private volatile @Nullable KafkaStreams streams;
     private volatile @Nullable KafkaStreamsMetrics metrics;
+    private volatile @Nullable Path temporaryStateDir;
 
     public RecommendationStreams(Settings settings, MeterRegistry meters) {
         this.settings = settings;
         this.meters = meters;
     }
 
-    static Properties properties(Settings settings) {
+    static Properties properties(Settings settings, Path stateDir) {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
@@ -59,13 +62,14 @@ public final class RecommendationStreams implements SmartLifecycle, StreamStores
                 settings.commitInterval().toMillis());
         // a new application id reads every topic from its beginning: that is how the stores rebuild
         properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(settings).toString());
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         return properties;
     }
 
     /**
      * In-memory stores keep nothing on disk but a lock and a checkpoint: without a configured
-     * directory each start gets a fresh one, so two JVMs on one machine never share it.
+     * directory each start gets a fresh temporary one (deleted on stop), so two JVMs on one machine
+     * never share it.
      */
     private static Path stateDir(Settings settings) {
         try {
@@ -77,9 +81,21 @@ public final class RecommendationStreams implements SmartLifecycle, StreamStores
         }
     }
 
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            log.debug("Could not delete {}", directory, e);
+        }
+    }
+
     @Override
     public void start() {
-        Properties properties = properties(settings);
+        Path dir = stateDir(settings);
+        this.temporaryStateDir =
+                settings.stateDir() == null || settings.stateDir().isBlank() ? dir : null;
+        Properties properties = properties(settings, dir);
         KafkaStreams started = new KafkaStreams(RecommendationTopology.build(properties), properties);
         started.setUncaughtExceptionHandler(failure -> {
             log.error("A stream thread of the recommendation topology failed; replacing it", failure);
@@ -98,6 +114,11 @@ public final class RecommendationStreams implements SmartLifecycle, StreamStores
         if (running != null) {
             running.close(Duration.ofSeconds(10));
             streams = null;
+        }
+        Path temporary = temporaryStateDir;
+        if (temporary != null) {
+            deleteQuietly(temporary);
+            temporaryStateDir = null;
         }
         KafkaStreamsMetrics bound = metrics;
         if (bound != null) {

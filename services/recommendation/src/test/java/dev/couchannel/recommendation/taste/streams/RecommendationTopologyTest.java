@@ -17,6 +17,7 @@ import dev.couchannel.recommendation.taste.Recommendation;
 import dev.couchannel.recommendation.taste.Taste;
 import dev.couchannel.recommendation.taste.application.Recommendations;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The topology with {@link TopologyTestDriver}: real CloudEvents in, the stores and the ranking read
@@ -54,6 +56,9 @@ class RecommendationTopologyTest {
     static final String HOST_B = "host-b@example.com";
     static final String HOST_C = "host-c@example.com";
 
+    @TempDir
+    Path stateDir;
+
     TopologyTestDriver driver;
     Map<String, TestInputTopic<String, byte[]>> topics;
     Recommendations recommendations;
@@ -64,6 +69,7 @@ class RecommendationTopologyTest {
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "recommendation-test");
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         settings.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, RecommendationTopology.IN_MEMORY);
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(RecommendationTopology.build(settings), settings);
         topics = Map.of(
                 Topics.INVENTORY_EVENTS, input(Topics.INVENTORY_EVENTS),
