@@ -21,7 +21,7 @@ class StreamsConfiguration {
             @Value("${couchannel.recommendation.streams.application-id}") String applicationId,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${couchannel.recommendation.streams.state-dir:}") String stateDir,
-            @Value("${couchannel.recommendation.streams.commit-interval:100ms}") Duration commitInterval,
+            @Value("${couchannel.recommendation.streams.commit-interval:1s}") Duration commitInterval,
             @Value("${couchannel.recommendation.streams.processing-guarantee:exactly_once_v2}")
                     String processingGuarantee,
             MeterRegistry meters) {
