@@ -15,6 +15,7 @@ import dev.couchannel.platform.embedded.OpenSearchNode;
 import dev.couchannel.platform.embedded.Ports;
 import dev.couchannel.platform.service.ServiceClock;
 import dev.couchannel.pricing.PricingApplication;
+import dev.couchannel.recommendation.RecommendationApplication;
 import dev.couchannel.review.ReviewApplication;
 import dev.couchannel.search.SearchApplication;
 import java.net.URI;
@@ -214,6 +215,10 @@ public final class Stack implements AutoCloseable {
                             serviceArgs(config, infrastructure, "analytics", config.port("analytics"), issuer, jwks),
                             // the links in survey mails point at the public gateway
                             "--couchannel.analytics.surveys.public-url=" + issuer)));
+            services.put(
+                    "recommendation",
+                    RecommendationApplication.start(serviceArgs(
+                            config, infrastructure, "recommendation", config.port("recommendation"), issuer, jwks)));
 
             List<String> gatewayArgs = new ArrayList<>(common());
             gatewayArgs.add("--server.port=" + gatewayPort);
@@ -236,6 +241,7 @@ public final class Stack implements AutoCloseable {
             gatewayArgs.add("--spring.grpc.client.channel.review.target=" + grpcTarget(services.get("review")));
             gatewayArgs.add("--spring.grpc.client.channel.identity.target=" + grpcTarget(services.get("identity")));
             gatewayArgs.add("--couchannel.gateway.routes.analytics=" + baseUrl(services.get("analytics")));
+            gatewayArgs.add("--couchannel.gateway.routes.recommendation=" + baseUrl(services.get("recommendation")));
             services.put("gateway", GatewayApplication.start(gatewayArgs.toArray(String[]::new)));
             return new Stack(infrastructure, mailbox, openSearch, services);
         } catch (RuntimeException e) {

@@ -51,6 +51,7 @@ public record StackConfig(
             "review", 8091,
             "review-grpc", 9091,
             "analytics", 8092,
+            "recommendation", 8093,
             "postgres", 15432,
             "kafka", 19092,
             "redis", 16379,

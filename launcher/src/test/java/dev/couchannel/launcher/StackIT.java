@@ -113,6 +113,18 @@ class StackIT {
         await().atMost(WAIT).untilAsserted(() -> assertThat(
                         client.post("/api/reviews", "guest@example.com", review).body())
                 .contains("\"reason\":\"TOO_EARLY\""));
+        // recommendation's Kafka Streams stores learnt of it too: never again for this guest, popular for others
+        await().atMost(WAIT).untilAsserted(() -> {
+            HttpResponse<String> forOthers = client.get("/api/me/recommendations?limit=50", "guest2@example.com");
+            assertThat(forOthers.statusCode()).as(forOthers.body()).isEqualTo(200);
+            assertThat(forOthers.body())
+                    .contains("{\"sessionId\":\"" + sessionId + "\"")
+                    .contains("\"POPULAR\"");
+            assertThat(client.get("/api/me/recommendations?limit=50", "guest@example.com")
+                            .body())
+                    .startsWith("{\"sessions\":[{")
+                    .doesNotContain(sessionId);
+        });
     }
 
     @Test

@@ -45,6 +45,7 @@ abstract class GatewayTestSupport {
     static final FakeService SEARCH = FakeService.start();
     static final FakeService REVIEW = FakeService.start();
     static final FakeService ANALYTICS = FakeService.start();
+    static final FakeService RECOMMENDATION = FakeService.start();
     static final FakeService IDENTITY = FakeService.start();
     static final FakeCatalog CATALOG = FakeCatalog.start();
 
@@ -70,6 +71,9 @@ abstract class GatewayTestSupport {
         registry.add("couchannel.gateway.routes.review", () -> REVIEW.base().toString());
         registry.add(
                 "couchannel.gateway.routes.analytics", () -> ANALYTICS.base().toString());
+        registry.add(
+                "couchannel.gateway.routes.recommendation",
+                () -> RECOMMENDATION.base().toString());
         registry.add("couchannel.gateway.routes.identity", () -> IDENTITY.base().toString());
         registry.add("couchannel.gateway.grpc-deadline", () -> "3s");
         registry.add("couchannel.security.jwk-set", Tokens::jwkSet);
@@ -95,6 +99,7 @@ abstract class GatewayTestSupport {
             "search",
             "review",
             "analytics",
+            "recommendation",
             "identity"
         }) {
             registry.add(
@@ -120,6 +125,7 @@ abstract class GatewayTestSupport {
         COMPLIANCE.reset();
         REVIEW.reset();
         ANALYTICS.reset();
+        RECOMMENDATION.reset();
         IDENTITY.reset();
         CATALOG.reset();
     }

@@ -107,6 +107,19 @@ class RouteScopeTest extends GatewayTestSupport {
     }
 
     @Test
+    void recommendationsAreForWhoeverIsSignedInAndGoToTheRecommendationService() throws Exception {
+        assertProblem(get("/api/me/recommendations"), 401);
+        assertThat(RECOMMENDATION.receivedNothing()).isTrue();
+
+        assertThat(send("/api/me/recommendations?limit=5&lat=52.2&lon=21.0", request -> request.header(
+                                        "Authorization", "Bearer " + GUEST)
+                                .GET())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(RECOMMENDATION.nextRequest().uri()).isEqualTo("/api/me/recommendations?limit=5&lat=52.2&lon=21.0");
+    }
+
+    @Test
     void analyticsIsForTheHostThemselvesAndAdminsAndSurveyLinksAreForAnyone() throws Exception {
         assertProblem(get("/api/hosts/me/analytics"), 401);
         assertProblem(post("/api/admin/analytics/rebuild", HOST), 403);

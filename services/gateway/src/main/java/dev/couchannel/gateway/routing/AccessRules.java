@@ -175,6 +175,8 @@ public final class AccessRules {
             op(HttpMethod.POST, "/api/admin/analytics/rebuild", ADMIN),
             op(HttpMethod.GET, "/api/surveys/{token}", ANYONE),
             op(HttpMethod.POST, "/api/surveys/{token}", ANYONE),
+            // recommendation: the caller's own "sessions for you"
+            op(HttpMethod.GET, "/api/me/recommendations", SIGNED_IN),
             // paths the contract does not list: admin is admin, venue changes are for hosts,
             // other reads are the service's to refuse, other writes need someone signed in
             rest(Set.of(), "/api/admin/**", ADMIN),

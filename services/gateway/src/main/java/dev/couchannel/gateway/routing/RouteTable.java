@@ -83,6 +83,8 @@ public class RouteTable {
             // analytics: the admin's dashboard and rebuild, and the NPS survey links of its mails
             Map.entry("/api/admin/analytics", "analytics"),
             Map.entry("/api/surveys", "analytics"),
+            // recommendation: "sessions for you" (ADR 21)
+            Map.entry("/api/me/recommendations", "recommendation"),
             // identity's JSON API: registration and the admin's users, audit log and signing keys
             Map.entry("/api/users", IDENTITY),
             Map.entry("/api/admin/users", IDENTITY),
