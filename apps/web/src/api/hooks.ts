@@ -16,6 +16,7 @@ import type {
   NotificationPage,
   NotificationPreferences,
   Quote,
+  RecommendedSession,
   Review,
   ReviewRequest,
   Role,
@@ -110,6 +111,17 @@ export function searchQuery(filters: SearchFilters): string {
 }
 
 /** Published, upcoming sessions matching the guest's filters, with facets; the previous page stays while the next loads. */
+/** "Sessions for you" of the signed-in guest (recommendation's stores); none while it warms up. */
+export function useRecommendations(enabled: boolean) {
+  return useQuery({
+    queryKey: ["recommendations"],
+    queryFn: () => api<{ sessions: RecommendedSession[] }>("/api/me/recommendations?limit=6"),
+    enabled,
+    retry: false,
+    staleTime: 60_000,
+  });
+}
+
 export function useSessionSearch(filters: SearchFilters) {
   return useQuery({
     queryKey: keys.search(filters),

@@ -283,6 +283,25 @@ export interface Rating {
   count: number;
 }
 
+/** Why a session is recommended (`GET /api/me/recommendations`): its `kind` and that kind's fields. */
+export type RecommendationReason =
+  | { kind: "FAVOURITE_TEAM"; team: string; bookings: number }
+  | { kind: "FAVOURITE_HOST"; host: string; bookings: number }
+  | { kind: "CO_BOOKED"; host: string; bookedWith: string; guests: number }
+  | { kind: "POPULAR"; bookings: number; seats: number }
+  | { kind: "NEARBY"; distanceKm: number };
+
+export interface RecommendedSession {
+  sessionId: string;
+  venueId: string;
+  competition?: string;
+  homeTeam?: string;
+  awayTeam?: string;
+  kickoff: string;
+  seatsLeft?: number;
+  reasons: RecommendationReason[];
+}
+
 /** One match of `GET /api/search/sessions` (search's read model). */
 export interface SessionSearchHit {
   sessionId: string;

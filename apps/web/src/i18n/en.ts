@@ -431,6 +431,12 @@ export const en = {
   "sessionBookings.markFor": "Record {guest} as a no-show",
   "sessionBookings.recorded": "Recorded {at}",
   "sessionBookings.afterKickoff": "after kickoff",
+  "forYou.title": "For you",
+  "forYou.reason.team": "{team} plays",
+  "forYou.reason.host": "A host you booked with before",
+  "forYou.reason.coBooked": "Guests who book where you do book here too",
+  "forYou.reason.popular": "{count} seats booked",
+  "forYou.reason.nearby": "{km} km from you",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -433,4 +433,10 @@ export const pl: Messages = {
   "sessionBookings.markFor": "Zapisz nieobecność: {guest}",
   "sessionBookings.recorded": "Zapisano {at}",
   "sessionBookings.afterKickoff": "po rozpoczęciu meczu",
+  "forYou.title": "Dla Ciebie",
+  "forYou.reason.team": "Gra {team}",
+  "forYou.reason.host": "Ten gospodarz już Cię gościł",
+  "forYou.reason.coBooked": "Goście z podobnym gustem rezerwują też tutaj",
+  "forYou.reason.popular": "Zarezerwowano już {count} miejsc",
+  "forYou.reason.nearby": "{km} km od Ciebie",
 };

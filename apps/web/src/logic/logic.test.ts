@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { compact, daysBefore, labelEvery, linePath, niceMax, percent, plot, ticks } from "./chart";
 import { noShowState } from "./noshow";
+import { reasonMessage } from "./recommendation";
 import { refundEstimate } from "./refund";
 import { probeTiles, tileOf, tileUrl, type ImageLoader, type Timers } from "./tiles";
 
@@ -172,5 +173,27 @@ describe("no-show window", () => {
     expect(noShowState(confirmed, kickoff, at("2026-11-24T20:00:01Z"))).toBe("tooLate");
     expect(noShowState({ status: "CANCELLED" }, kickoff, at("2026-11-22T10:00:00Z"))).toBe("notConfirmed");
     expect(noShowState({ status: "CONFIRMED", noShowAt: "2026-11-21T21:00:00Z" }, kickoff, 0)).toBe("recorded");
+  });
+});
+
+describe("reasonMessage", () => {
+  it("says why a session is recommended, with the values its sentence needs", () => {
+    expect(reasonMessage({ kind: "FAVOURITE_TEAM", team: "Legia Warszawa", bookings: 2 })).toEqual({
+      key: "forYou.reason.team",
+      values: { team: "Legia Warszawa" },
+    });
+    expect(reasonMessage({ kind: "POPULAR", bookings: 3, seats: 7 })).toEqual({
+      key: "forYou.reason.popular",
+      values: { count: 7 },
+    });
+    expect(reasonMessage({ kind: "NEARBY", distanceKm: 2.345 }).values).toEqual({ km: "2.3" });
+    expect(reasonMessage({ kind: "NEARBY", distanceKm: 12.6 }).values).toEqual({ km: 13 });
+  });
+
+  it("never names another host", () => {
+    const coBooked = reasonMessage({ kind: "CO_BOOKED", host: "a@example.com", bookedWith: "b@example.com", guests: 2 });
+    const host = reasonMessage({ kind: "FAVOURITE_HOST", host: "a@example.com", bookings: 1 });
+
+    expect(JSON.stringify([coBooked, host])).not.toContain("example.com");
   });
 });

@@ -1,6 +1,13 @@
 import { useState, type ReactNode } from "react";
-import { PAGE_SIZE, useSessionSearch } from "../api/hooks";
-import { SEARCH_SORTS, type FacetValue, type SearchFilters, type SessionSearchHit } from "../api/types";
+import { PAGE_SIZE, useMe, useRecommendations, useSessionSearch } from "../api/hooks";
+import {
+  SEARCH_SORTS,
+  type FacetValue,
+  type RecommendedSession,
+  type SearchFilters,
+  type SessionSearchHit,
+} from "../api/types";
+import { reasonMessage } from "../logic/recommendation";
 import { useI18n } from "../i18n/i18n";
 import { Link } from "../router";
 import { EmptyState, ProblemMessage, Spinner } from "../ui/kit";
@@ -123,6 +130,7 @@ export function SearchPage() {
           </fieldset>
         </form>
       </section>
+      {!filtered && <ForYou />}
       <div
         className="results"
         data-testid="results"
@@ -270,5 +278,53 @@ function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (
         {t("search.next")} →
       </button>
     </nav>
+  );
+}
+
+/** A signed-in guest's "sessions for you", each with why; nothing when there is nothing to say. */
+function ForYou() {
+  const { t } = useI18n();
+  const me = useMe();
+  const recommendations = useRecommendations(Boolean(me.data));
+  const sessions = recommendations.data?.sessions ?? [];
+  if (sessions.length === 0) {
+    return null;
+  }
+  return (
+    <section className="for-you" aria-labelledby="for-you-title" data-testid="for-you">
+      <h2 id="for-you-title">{t("forYou.title")}</h2>
+      <ul className="cards">
+        {sessions.map((session) => (
+          <RecommendedCard key={session.sessionId} session={session} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RecommendedCard({ session }: { session: RecommendedSession }) {
+  const { t, dateTime } = useI18n();
+  const title =
+    session.homeTeam && session.awayTeam
+      ? t("session.title", { home: session.homeTeam, away: session.awayTeam })
+      : (session.competition ?? "");
+  return (
+    <li className="card session-card" data-testid="recommended-card">
+      {session.competition && <p className="card__eyebrow">{session.competition}</p>}
+      <h3 className="card__title">
+        <Link href={`/sessions/${session.sessionId}`} aria-label={t("search.open", { title })}>
+          {title}
+        </Link>
+      </h3>
+      <p className="card__meta">
+        <time dateTime={session.kickoff}>{dateTime(session.kickoff)}</time>
+      </p>
+      <ul className="card__desc reasons">
+        {session.reasons.map((reason, index) => {
+          const message = reasonMessage(reason);
+          return <li key={index}>{t(message.key, message.values)}</li>;
+        })}
+      </ul>
+    </li>
   );
 }

@@ -188,6 +188,14 @@ class WebAppIT {
     void aGuestFindsASessionBooksWithAVisaCardSeesItConfirmedAndCancelsIt() {
         open("en-GB");
         signIn("guest@example.com");
+        // the home page opens with sessions for this guest (recommendation), each a link to its page
+        PlaywrightAssertions.assertThat(page.getByTestId("for-you")).containsText("For you");
+        PlaywrightAssertions.assertThat(page.getByTestId("recommended-card")
+                        .first()
+                        .getByRole(
+                                AriaRole.LINK,
+                                new Locator.GetByRoleOptions().setName(Pattern.compile("See session .*"))))
+                .isVisible();
 
         Locator card = sessionCard("Arsenal");
         PlaywrightAssertions.assertThat(card).isVisible();

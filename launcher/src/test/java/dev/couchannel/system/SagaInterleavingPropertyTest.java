@@ -206,10 +206,14 @@ class SagaInterleavingPropertyTest {
         }
 
         /**
-         * As SagaCoordinator routes a reply: refunds, failed refunds of cancelled bookings and running
-         * cancellations first.
+         * As SagaCoordinator routes a reply: a refund resolved by hand to the booking; refunds, failed refunds
+         * of cancelled bookings and running cancellations first.
          */
         void onReply(UUID id, SagaReply reply) {
+            if (reply instanceof SagaReply.PaymentRefundResolved resolved) {
+                carryOut(List.of(new SagaAction.SettleFailedRefund(id, resolved.reference())));
+                return;
+            }
             CancellationSaga cancellation = cancellations.get(id);
             if (reply instanceof SagaReply.PaymentRefunded
                     || (reply instanceof SagaReply.PaymentRefundFailed && cancellation != null)
@@ -254,6 +258,8 @@ class SagaInterleavingPropertyTest {
                     case SagaAction.SettleRefund a ->
                         bookings.get(a.bookingId()).settleRefund(now);
                     case SagaAction.FailRefund a -> bookings.get(a.bookingId()).failRefund(now);
+                    case SagaAction.SettleFailedRefund a ->
+                        bookings.get(a.bookingId()).settleFailedRefund(now);
                 }
             }
         }

@@ -25,6 +25,7 @@ import dev.couchannel.contracts.payment.v1.PaymentAuthorized;
 import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
 import dev.couchannel.contracts.payment.v1.PaymentRefundFailed;
+import dev.couchannel.contracts.payment.v1.PaymentRefundResolved;
 import dev.couchannel.contracts.payment.v1.PaymentRefunded;
 import dev.couchannel.contracts.payment.v1.RefundPayment;
 import dev.couchannel.contracts.pricing.v1.ConfirmQuote;
@@ -274,6 +275,18 @@ class BookingFlowIT {
         assertThat(refundsAskedOf(id))
                 .as("the refund is not asked again once it failed")
                 .isLessThan(releases);
+
+        // an operator gives the money back by bank transfer: the refund is settled
+        reply(
+                id,
+                PaymentRefundResolved.newBuilder()
+                        .setBookingId(id)
+                        .setRepaid(Money.newBuilder().setAmount("30.00").setCurrency("EUR"))
+                        .setReference("SEPA-0042")
+                        .build());
+        await().atMost(WAIT)
+                .until(() -> status("guest@example.com", id).body().contains("\"refundStatus\":\"SETTLED\""));
+        assertThat(status("guest@example.com", id).body()).contains("\"status\":\"CANCELLED\"");
     }
 
     @Test

@@ -61,6 +61,9 @@ public sealed interface SagaAction {
      */
     record FailRefund(UUID bookingId, String code, String reason) implements SagaAction {}
 
+    /** An operator gave the money of the refused refund back another way: the booking's refund is settled. */
+    record SettleFailedRefund(UUID bookingId, String reference) implements SagaAction {}
+
     /** The booking learns what it costs once the seats are held. */
     record PriceBooking(UUID bookingId, Money total) implements SagaAction {}
 

@@ -40,4 +40,10 @@ public sealed interface SagaReply {
 
     /** The payment provider refused the refund for good: nothing was given back. */
     record PaymentRefundFailed(String code, String reason) implements SagaReply {}
+
+    /**
+     * An operator gave the money of a refused refund back another way ({@code reference}, e.g. a bank
+     * transfer's): not a step of either saga, the booking's refund is settled.
+     */
+    record PaymentRefundResolved(String reference) implements SagaReply {}
 }

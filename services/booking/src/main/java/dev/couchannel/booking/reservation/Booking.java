@@ -174,12 +174,27 @@ public final class Booking {
     }
 
     /**
+     * An operator gave back another way (a bank transfer) the money of the refund the provider refused:
+     * the refund is settled. Only a failed refund is.
+     */
+    public void settleFailedRefund(Instant now) {
+        if (refundFailedAt != null) {
+            refundFailedAt = null;
+            refundSettledAt = now;
+            updatedAt = now;
+        }
+    }
+
+    /**
      * Where the money of a cancelled booking stands; of a rejected booking, FAILED when its captured payment
-     * could not be given back; empty otherwise.
+     * could not be given back (SETTLED once an operator gave it back by hand); empty otherwise.
      */
     public Optional<RefundStatus> refundStatus() {
-        if (status == BookingStatus.REJECTED && refundFailedAt != null) {
-            return Optional.of(RefundStatus.FAILED);
+        if (status == BookingStatus.REJECTED) {
+            if (refundFailedAt != null) {
+                return Optional.of(RefundStatus.FAILED);
+            }
+            return refundSettledAt != null ? Optional.of(RefundStatus.SETTLED) : Optional.empty();
         }
         if (status != BookingStatus.CANCELLED) {
             return Optional.empty();

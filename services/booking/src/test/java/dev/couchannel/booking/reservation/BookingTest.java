@@ -122,6 +122,27 @@ class BookingTest {
     }
 
     @Test
+    void aFailedRefundThatAnOperatorGaveBackByHandIsSettledAndOnlyAFailedOneIs() {
+        Booking cancelled = confirmedBooking("40.00");
+        cancelled.cancel(Cancellation.byAdmin(cancelled), NOW);
+        cancelled.settleFailedRefund(NOW.plusSeconds(3));
+        assertThat(cancelled.refundStatus()).as("nothing failed").contains(Booking.RefundStatus.PENDING);
+
+        cancelled.failRefund(NOW.plusSeconds(5));
+        cancelled.settleFailedRefund(NOW.plusSeconds(9));
+
+        assertThat(cancelled.refundStatus()).contains(Booking.RefundStatus.SETTLED);
+        assertThat(cancelled.refundSettledAt()).isEqualTo(NOW.plusSeconds(9));
+        assertThat(cancelled.refundFailedAt()).isNull();
+
+        Booking rejected = pendingBooking();
+        rejected.reject("We could not complete your booking in time.", NOW);
+        rejected.failRefund(NOW.plusSeconds(5));
+        rejected.settleFailedRefund(NOW.plusSeconds(9));
+        assertThat(rejected.refundStatus()).contains(Booking.RefundStatus.SETTLED);
+    }
+
+    @Test
     void aRejectedBookingWhoseCapturedPaymentCouldNotBeGivenBackSaysSo() {
         Booking booking = pendingBooking();
         booking.reject("We could not complete your booking in time.", NOW);

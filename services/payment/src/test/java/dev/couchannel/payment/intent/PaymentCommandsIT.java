@@ -14,6 +14,7 @@ import dev.couchannel.contracts.payment.v1.PaymentCaptureFailed;
 import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
 import dev.couchannel.contracts.payment.v1.PaymentRefundFailed;
+import dev.couchannel.contracts.payment.v1.PaymentRefundResolved;
 import dev.couchannel.contracts.payment.v1.PaymentRefunded;
 import dev.couchannel.contracts.payment.v1.PaymentVoided;
 import dev.couchannel.contracts.payment.v1.RefundPayment;
@@ -639,6 +640,12 @@ class PaymentCommandsIT extends PaymentServiceTest {
         HttpResponse<String> otherReference = post(path, "{\"reference\":\"SEPA-other\"}", "admin@example.com");
         assertProblem(otherReference, 409, "SEPA-2026-11-22-0042");
         assertThat(ledger.entriesOf(booking)).hasSize(2);
+        // the booking is told once, with what was given back
+        PaymentRefundResolved told = reply("PaymentRefundResolved", PaymentRefundResolved.parser());
+        assertThat(told.getReference()).isEqualTo("SEPA-2026-11-22-0042");
+        assertThat(told.getRepaid().getAmount()).isEqualTo("100.00");
+        assertThat(replies.records().stream().filter(ofType("PaymentRefundResolved")))
+                .hasSize(1);
     }
 
     @Test

@@ -180,6 +180,15 @@ class SagaActions {
                             failed.code(),
                             failed.reason());
                 }
+                case SagaAction.SettleFailedRefund settled -> {
+                    Booking booking = bookings.lock(settled.bookingId()).orElseThrow();
+                    booking.settleFailedRefund(now);
+                    bookings.save(booking);
+                    log.info(
+                            "refused refund of booking {} given back by hand ({})",
+                            settled.bookingId(),
+                            settled.reference());
+                }
                 case SagaAction.RejectBooking reject ->
                     decide(reject.bookingId(), booking -> booking.reject(reject.reason(), now));
             }

@@ -86,6 +86,11 @@ public class SagaCoordinator {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onReply(UUID bookingId, SagaReply reply) {
+        if (reply instanceof SagaReply.PaymentRefundResolved resolved) {
+            // after both sagas: an operator gave the money back by hand, and the booking says so
+            actions.carryOut(List.of(new SagaAction.SettleFailedRefund(bookingId, resolved.reference())));
+            return;
+        }
         // a release and a failed refund are shared by both sagas; the lookup stays off the booking saga's hot path
         if (reply instanceof SagaReply.PaymentRefunded
                 || (reply instanceof SagaReply.PaymentRefundFailed && cancellations.exists(bookingId))

@@ -17,6 +17,7 @@ import dev.couchannel.contracts.payment.v1.PaymentCaptureFailed;
 import dev.couchannel.contracts.payment.v1.PaymentCaptured;
 import dev.couchannel.contracts.payment.v1.PaymentDeclined;
 import dev.couchannel.contracts.payment.v1.PaymentRefundFailed;
+import dev.couchannel.contracts.payment.v1.PaymentRefundResolved;
 import dev.couchannel.contracts.payment.v1.PaymentRefunded;
 import dev.couchannel.contracts.payment.v1.PaymentVoided;
 import dev.couchannel.contracts.pricing.v1.QuoteConfirmed;
@@ -119,6 +120,9 @@ class SagaReplyListener {
                 PaymentRefundFailed failed = ProtobufEvents.unwrap(event, PaymentRefundFailed.parser());
                 yield new SagaReply.PaymentRefundFailed(failed.getCode(), failed.getReason());
             }
+            case "couchannel.payment.v1.PaymentRefundResolved" ->
+                new SagaReply.PaymentRefundResolved(ProtobufEvents.unwrap(event, PaymentRefundResolved.parser())
+                        .getReference());
             default -> throw new PoisonMessage("the booking saga does not handle " + event.type());
         };
     }

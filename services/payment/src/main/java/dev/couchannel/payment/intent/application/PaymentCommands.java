@@ -77,7 +77,8 @@ public class PaymentCommands {
     public static final String REFUNDS_FAILED = RefundFailureAlerts.REFUNDS_FAILED;
 
     private static final Logger log = LoggerFactory.getLogger(PaymentCommands.class);
-    private static final String SOURCE = "payment";
+    /** The source of every event payment publishes. */
+    static final String SOURCE = "payment";
 
     private final PaymentIntents intents;
     private final Ledger ledger;
@@ -550,7 +551,7 @@ public class PaymentCommands {
         }
     }
 
-    private static dev.couchannel.contracts.common.v1.Money wire(Money money) {
+    static dev.couchannel.contracts.common.v1.Money wire(Money money) {
         return WireMoney.of(money.amount(), money.currency());
     }
 }

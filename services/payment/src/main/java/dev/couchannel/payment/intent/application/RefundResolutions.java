@@ -1,11 +1,16 @@
 package dev.couchannel.payment.intent.application;
 
+import dev.couchannel.contracts.Topics;
+import dev.couchannel.contracts.payment.v1.PaymentRefundResolved;
 import dev.couchannel.payment.intent.PaymentIntent;
 import dev.couchannel.payment.intent.PaymentIntents;
 import dev.couchannel.payment.intent.Refund;
 import dev.couchannel.payment.intent.ResolutionOutcome;
 import dev.couchannel.payment.ledger.JournalEntry;
 import dev.couchannel.payment.ledger.Ledger;
+import dev.couchannel.payment.ledger.Money;
+import dev.couchannel.platform.messaging.Outbox;
+import dev.couchannel.platform.messaging.ProtobufEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * An operator records that the money of a refused refund was given back another way (a bank transfer):
  * the failure is resolved and leaves the open list, and what was still refundable of it is posted as a
- * repayment ({@link JournalEntry#repayment}), so that the ledger and the reconciliation agree. The same
+ * repayment ({@link JournalEntry#repayment}), so that the ledger and the reconciliation agree, and the
+ * booking service is told ({@code PaymentRefundResolved}: the booking's refund is settled). The same
  * reference again changes nothing and answers the same.
  */
 @Service
@@ -29,12 +35,15 @@ public class RefundResolutions {
 
     private final PaymentIntents intents;
     private final Ledger ledger;
+    private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    RefundResolutions(PaymentIntents intents, Ledger ledger, TransactionTemplate transactions, Clock clock) {
+    RefundResolutions(
+            PaymentIntents intents, Ledger ledger, Outbox outbox, TransactionTemplate transactions, Clock clock) {
         this.intents = intents;
         this.ledger = ledger;
+        this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -55,6 +64,21 @@ public class RefundResolutions {
                     ledger.post(JournalEntry.repayment(
                             bookingId, intent.hostId(), repayment.key(), repayment.split(), reference, now));
                 }
+                Money repaid = resolved.repayments().stream()
+                        .map(Refund::amount)
+                        .reduce(Money.zero(intent.amount().currency()), Money::plus);
+                // the booking's refund is settled now: it stops saying FAILED
+                outbox.append(
+                        Topics.BOOKING_REPLIES,
+                        ProtobufEvents.wrap(
+                                PaymentCommands.SOURCE,
+                                bookingId.toString(),
+                                PaymentRefundResolved.newBuilder()
+                                        .setBookingId(bookingId.toString())
+                                        .setRepaid(PaymentCommands.wire(repaid))
+                                        .setReference(reference)
+                                        .build(),
+                                now));
                 log.info(
                         "refused refunds of booking {} resolved by {} ({}): {} repaid outside the provider",
                         bookingId,
