@@ -63,7 +63,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         properties = {
             "spring.config.name=compliance",
             "spring.grpc.server.port=0",
-            "couchannel.compliance.facts.deadline=500ms",
+            // the service's own deadline: a shorter one turned answers of a loaded machine into "facts-unavailable"
+            "couchannel.compliance.facts.deadline=2s",
             "couchannel.compliance.facts.attempts=2",
             "couchannel.compliance.facts.backoff=10ms"
         })
