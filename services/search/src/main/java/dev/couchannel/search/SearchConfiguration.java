@@ -1,6 +1,7 @@
 package dev.couchannel.search;
 
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import dev.couchannel.search.application.Reindex;
 import dev.couchannel.search.messaging.Projection;
 import dev.couchannel.search.opensearch.IndexWriter;
@@ -11,15 +12,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -94,17 +94,7 @@ class SearchConfiguration {
 
     // Declared with the partitions their producers use, so search can start first.
     @Bean
-    NewTopic inventoryEventsTopic() {
-        return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(4).build();
-    }
-
-    @Bean
-    NewTopic hostingEventsTopic() {
-        return TopicBuilder.name(Topics.HOSTING_EVENTS).partitions(4).build();
-    }
-
-    @Bean
-    NewTopic reviewEventsTopic() {
-        return TopicBuilder.name(Topics.REVIEW_EVENTS).partitions(4).build();
+    KafkaAdmin.NewTopics searchConfigurationTopics() {
+        return KafkaTopics.declare(Topics.INVENTORY_EVENTS, Topics.HOSTING_EVENTS, Topics.REVIEW_EVENTS);
     }
 }

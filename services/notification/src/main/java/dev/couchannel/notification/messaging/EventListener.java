@@ -14,15 +14,15 @@ import dev.couchannel.notification.realtime.Realtime;
 import dev.couchannel.notification.reminders.Reminders;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -154,23 +154,9 @@ class EventListener {
     static class EventTopics {
 
         @Bean
-        NewTopic bookingEventsTopic() {
-            return TopicBuilder.name(Topics.BOOKING_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic inventoryEventsTopic() {
-            return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic reviewEventsTopic() {
-            return TopicBuilder.name(Topics.REVIEW_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic analyticsEventsTopic() {
-            return TopicBuilder.name(Topics.ANALYTICS_EVENTS).partitions(4).build();
+        KafkaAdmin.NewTopics eventListenerTopics() {
+            return KafkaTopics.declare(
+                    Topics.BOOKING_EVENTS, Topics.INVENTORY_EVENTS, Topics.REVIEW_EVENTS, Topics.ANALYTICS_EVENTS);
         }
     }
 }

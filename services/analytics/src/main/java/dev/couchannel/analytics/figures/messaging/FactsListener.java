@@ -4,14 +4,14 @@ import dev.couchannel.analytics.figures.application.FactsFromEvents;
 import dev.couchannel.analytics.figures.application.RebuildFromLog;
 import dev.couchannel.contracts.Topics;
 import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,23 +50,9 @@ class FactsListener {
     static class FactTopics {
 
         @Bean
-        NewTopic bookingEventsTopic() {
-            return TopicBuilder.name(Topics.BOOKING_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic inventoryEventsTopic() {
-            return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic hostingEventsTopic() {
-            return TopicBuilder.name(Topics.HOSTING_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic analyticsEventsTopic() {
-            return TopicBuilder.name(Topics.ANALYTICS_EVENTS).partitions(4).build();
+        KafkaAdmin.NewTopics factsListenerTopics() {
+            return KafkaTopics.declare(
+                    Topics.BOOKING_EVENTS, Topics.INVENTORY_EVENTS, Topics.HOSTING_EVENTS, Topics.ANALYTICS_EVENTS);
         }
     }
 }

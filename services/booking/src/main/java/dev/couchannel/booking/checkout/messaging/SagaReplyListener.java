@@ -25,15 +25,15 @@ import dev.couchannel.contracts.pricing.v1.QuoteRejected;
 import dev.couchannel.contracts.pricing.v1.QuoteReleased;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /** Receives participants' replies once each (inbox) and hands them to the saga coordinator. */
@@ -131,33 +131,14 @@ class SagaReplyListener {
     static class BookingTopics {
 
         @Bean
-        NewTopic bookingEventsTopic() {
-            return TopicBuilder.name(Topics.BOOKING_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic bookingRepliesTopic() {
-            return TopicBuilder.name(Topics.BOOKING_REPLIES).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic pricingCommandsTopic() {
-            return TopicBuilder.name(Topics.PRICING_COMMANDS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic complianceCommandsTopic() {
-            return TopicBuilder.name(Topics.COMPLIANCE_COMMANDS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic paymentCommandsTopic() {
-            return TopicBuilder.name(Topics.PAYMENT_COMMANDS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic inventoryCommandsTopic() {
-            return TopicBuilder.name(Topics.INVENTORY_COMMANDS).partitions(4).build();
+        KafkaAdmin.NewTopics sagaReplyListenerTopics() {
+            return KafkaTopics.declare(
+                    Topics.BOOKING_EVENTS,
+                    Topics.BOOKING_REPLIES,
+                    Topics.PRICING_COMMANDS,
+                    Topics.COMPLIANCE_COMMANDS,
+                    Topics.PAYMENT_COMMANDS,
+                    Topics.INVENTORY_COMMANDS);
         }
     }
 }

@@ -5,14 +5,14 @@ import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.compliance.v1.CheckBooking;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,13 +49,8 @@ class CheckBookingListener {
     static class ComplianceTopics {
 
         @Bean
-        NewTopic complianceCommandsTopic() {
-            return TopicBuilder.name(Topics.COMPLIANCE_COMMANDS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic bookingRepliesTopic() {
-            return TopicBuilder.name(Topics.BOOKING_REPLIES).partitions(4).build();
+        KafkaAdmin.NewTopics checkBookingListenerTopics() {
+            return KafkaTopics.declare(Topics.COMPLIANCE_COMMANDS, Topics.BOOKING_REPLIES);
         }
     }
 }

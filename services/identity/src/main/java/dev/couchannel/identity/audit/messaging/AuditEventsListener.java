@@ -6,18 +6,18 @@ import dev.couchannel.identity.audit.AuditEvent;
 import dev.couchannel.identity.audit.AuditLog;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,8 +72,8 @@ class AuditEventsListener {
     static class AuditTopic {
 
         @Bean
-        NewTopic auditEventsTopic() {
-            return TopicBuilder.name(Topics.AUDIT_EVENTS).partitions(4).build();
+        KafkaAdmin.NewTopics auditEventsListenerTopics() {
+            return KafkaTopics.declare(Topics.AUDIT_EVENTS);
         }
     }
 }

@@ -14,18 +14,18 @@ import dev.couchannel.contracts.review.v1.ReviewReplied;
 import dev.couchannel.identity.reputation.ReputationFacts;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -123,18 +123,8 @@ class ReputationFactsListener {
     static class ReputationTopics {
 
         @Bean
-        NewTopic reviewEventsTopic() {
-            return TopicBuilder.name(Topics.REVIEW_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic bookingEventsTopic() {
-            return TopicBuilder.name(Topics.BOOKING_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic inventoryEventsTopic() {
-            return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(4).build();
+        KafkaAdmin.NewTopics reputationFactsListenerTopics() {
+            return KafkaTopics.declare(Topics.REVIEW_EVENTS, Topics.BOOKING_EVENTS, Topics.INVENTORY_EVENTS);
         }
     }
 }

@@ -7,14 +7,14 @@ import dev.couchannel.contracts.inventory.v1.ReleaseSeats;
 import dev.couchannel.inventory.seating.application.SeatCommands;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /** Receives the booking saga's seat commands, once each (inbox), in order per session. */
@@ -51,18 +51,8 @@ class SeatCommandListener {
     static class InventoryTopics {
 
         @Bean
-        NewTopic inventoryCommands() {
-            return TopicBuilder.name(Topics.INVENTORY_COMMANDS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic inventoryEvents() {
-            return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic bookingReplies() {
-            return TopicBuilder.name(Topics.BOOKING_REPLIES).partitions(4).build();
+        KafkaAdmin.NewTopics seatCommandListenerTopics() {
+            return KafkaTopics.declare(Topics.INVENTORY_COMMANDS, Topics.INVENTORY_EVENTS, Topics.BOOKING_REPLIES);
         }
     }
 }

@@ -8,14 +8,14 @@ import dev.couchannel.contracts.payment.v1.VoidPayment;
 import dev.couchannel.payment.intent.application.PaymentCommands;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,13 +59,8 @@ class PaymentCommandListener {
     static class PaymentTopics {
 
         @Bean
-        NewTopic paymentCommandsTopic() {
-            return TopicBuilder.name(Topics.PAYMENT_COMMANDS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic bookingRepliesTopic() {
-            return TopicBuilder.name(Topics.BOOKING_REPLIES).partitions(4).build();
+        KafkaAdmin.NewTopics paymentCommandListenerTopics() {
+            return KafkaTopics.declare(Topics.PAYMENT_COMMANDS, Topics.BOOKING_REPLIES);
         }
     }
 }

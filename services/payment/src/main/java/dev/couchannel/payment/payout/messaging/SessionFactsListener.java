@@ -7,16 +7,16 @@ import dev.couchannel.contracts.inventory.v1.SessionPublished;
 import dev.couchannel.payment.payout.SessionFacts;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,13 +69,8 @@ class SessionFactsListener {
     static class PayoutTopics {
 
         @Bean
-        NewTopic inventoryEventsTopic() {
-            return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic paymentEventsTopic() {
-            return TopicBuilder.name(Topics.PAYMENT_EVENTS).partitions(4).build();
+        KafkaAdmin.NewTopics sessionFactsListenerTopics() {
+            return KafkaTopics.declare(Topics.INVENTORY_EVENTS, Topics.PAYMENT_EVENTS);
         }
     }
 }

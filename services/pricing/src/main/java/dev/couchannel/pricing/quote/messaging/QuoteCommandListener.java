@@ -5,15 +5,15 @@ import dev.couchannel.contracts.pricing.v1.ConfirmQuote;
 import dev.couchannel.contracts.pricing.v1.ReleaseQuote;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import dev.couchannel.platform.messaging.PoisonMessage;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.pricing.quote.application.QuoteCommands;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /** Receives the booking saga's pricing commands, once each (inbox), in order per booking. */
@@ -52,13 +52,8 @@ class QuoteCommandListener {
     static class PricingTopics {
 
         @Bean
-        NewTopic pricingCommands() {
-            return TopicBuilder.name(Topics.PRICING_COMMANDS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic bookingReplies() {
-            return TopicBuilder.name(Topics.BOOKING_REPLIES).partitions(4).build();
+        KafkaAdmin.NewTopics quoteCommandListenerTopics() {
+            return KafkaTopics.declare(Topics.PRICING_COMMANDS, Topics.BOOKING_REPLIES);
         }
     }
 }

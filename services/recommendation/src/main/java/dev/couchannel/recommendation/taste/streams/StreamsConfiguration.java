@@ -1,16 +1,16 @@
 package dev.couchannel.recommendation.taste.streams;
 
 import dev.couchannel.contracts.Topics;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /** The topology's beans: the running streams, the stores as {@link dev.couchannel.recommendation.taste.Facts}, health. */
 @Configuration(proxyBeanMethods = false)
@@ -40,18 +40,8 @@ class StreamsConfiguration {
     // (a fresh cluster where nothing was published yet).
 
     @Bean
-    NewTopic inventoryEventsTopic() {
-        return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(4).build();
-    }
-
-    @Bean
-    NewTopic hostingEventsTopic() {
-        return TopicBuilder.name(Topics.HOSTING_EVENTS).partitions(4).build();
-    }
-
-    @Bean
-    NewTopic bookingEventsTopic() {
-        return TopicBuilder.name(Topics.BOOKING_EVENTS).partitions(4).build();
+    KafkaAdmin.NewTopics streamsConfigurationTopics() {
+        return KafkaTopics.declare(Topics.INVENTORY_EVENTS, Topics.HOSTING_EVENTS, Topics.BOOKING_EVENTS);
     }
 
     /** Up once the stores are restored and queryable; down while they rebalance or after a fatal error. */

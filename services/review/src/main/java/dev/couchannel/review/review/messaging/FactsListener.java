@@ -8,6 +8,7 @@ import dev.couchannel.contracts.inventory.v1.SessionCancelled;
 import dev.couchannel.contracts.inventory.v1.SessionPublished;
 import dev.couchannel.platform.messaging.CloudEvent;
 import dev.couchannel.platform.messaging.Inbox;
+import dev.couchannel.platform.messaging.KafkaTopics;
 import dev.couchannel.platform.messaging.ProtobufEvents;
 import dev.couchannel.review.review.application.SessionLookup;
 import dev.couchannel.review.review.application.SessionLookup.SessionFacts;
@@ -17,13 +18,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -125,18 +125,8 @@ class FactsListener {
     static class FactTopics {
 
         @Bean
-        NewTopic bookingEventsTopic() {
-            return TopicBuilder.name(Topics.BOOKING_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic inventoryEventsTopic() {
-            return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(4).build();
-        }
-
-        @Bean
-        NewTopic reviewEventsTopic() {
-            return TopicBuilder.name(Topics.REVIEW_EVENTS).partitions(4).build();
+        KafkaAdmin.NewTopics factsListenerTopics() {
+            return KafkaTopics.declare(Topics.BOOKING_EVENTS, Topics.INVENTORY_EVENTS, Topics.REVIEW_EVENTS);
         }
     }
 }
