@@ -11,7 +11,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class HostingTopics {
 
     @Bean
-    KafkaAdmin.NewTopics hostingTopics() {
+    KafkaAdmin.NewTopics hostingEventTopics() {
         return KafkaTopics.declare(Topics.HOSTING_EVENTS);
     }
 }
