@@ -2,6 +2,7 @@ package dev.couchannel.recommendation.taste;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,25 +22,23 @@ public record Taste(Map<String, Integer> sessions, Map<String, Integer> teams, M
     }
 
     public Taste add(BookedSession booked) {
-        Map<String, Integer> nextTeams = teams;
-        for (String team : booked.teams()) {
-            nextTeams = Counts.plus(nextTeams, team);
-        }
-        return new Taste(
-                Counts.plus(sessions, booked.sessionId()),
-                nextTeams,
-                booked.host() == null ? hosts : Counts.plus(hosts, booked.host()));
+        return counted(booked, Counts::plus);
     }
 
     public Taste remove(BookedSession booked) {
+        return counted(booked, Counts::minus);
+    }
+
+    /** This taste with the booking's session, teams and host counted by {@code count} (plus or minus one). */
+    private Taste counted(BookedSession booked, BiFunction<Map<String, Integer>, String, Map<String, Integer>> count) {
         Map<String, Integer> nextTeams = teams;
         for (String team : booked.teams()) {
-            nextTeams = Counts.minus(nextTeams, team);
+            nextTeams = count.apply(nextTeams, team);
         }
         return new Taste(
-                Counts.minus(sessions, booked.sessionId()),
+                count.apply(sessions, booked.sessionId()),
                 nextTeams,
-                booked.host() == null ? hosts : Counts.minus(hosts, booked.host()));
+                booked.host() == null ? hosts : count.apply(hosts, booked.host()));
     }
 
     public boolean booked(String sessionId) {

@@ -24,8 +24,10 @@ import dev.couchannel.platform.messaging.ProtobufEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,32 +160,21 @@ class SagaActions {
                                             refund.hostPenalty().currency()))
                                     .setReason(refund.reason())
                                     .build());
-                case SagaAction.PriceBooking price -> {
-                    Booking booking = bookings.lock(price.bookingId()).orElseThrow();
-                    booking.price(price.total(), now);
-                    bookings.save(booking);
-                }
+                case SagaAction.PriceBooking price ->
+                    update(price.bookingId(), booking -> booking.price(price.total(), now));
                 case SagaAction.ConfirmBooking confirm -> decide(confirm.bookingId(), booking -> booking.confirm(now));
-                case SagaAction.SettleRefund settle -> {
-                    Booking booking = bookings.lock(settle.bookingId()).orElseThrow();
-                    booking.settleRefund(now);
-                    bookings.save(booking);
-                }
+                case SagaAction.SettleRefund settle -> update(settle.bookingId(), booking -> booking.settleRefund(now));
                 case SagaAction.FailRefund failed -> {
-                    Booking booking = bookings.lock(failed.bookingId()).orElseThrow();
-                    booking.failRefund(now);
-                    bookings.save(booking);
+                    Booking booking = update(failed.bookingId(), refunded -> refunded.failRefund(now));
                     log.warn(
                             "refund of {} booking {} failed for good ({}): {}",
-                            booking.status().name().toLowerCase(java.util.Locale.ROOT),
+                            booking.status().name().toLowerCase(Locale.ROOT),
                             failed.bookingId(),
                             failed.code(),
                             failed.reason());
                 }
                 case SagaAction.SettleFailedRefund settled -> {
-                    Booking booking = bookings.lock(settled.bookingId()).orElseThrow();
-                    booking.settleFailedRefund(now);
-                    bookings.save(booking);
+                    update(settled.bookingId(), booking -> booking.settleFailedRefund(now));
                     log.info(
                             "refused refund of booking {} given back by hand ({})",
                             settled.bookingId(),
@@ -193,6 +184,14 @@ class SagaActions {
                     decide(reject.bookingId(), booking -> booking.reject(reject.reason(), now));
             }
         }
+    }
+
+    /** Changes the booking under its row lock and saves it; returns it as saved. */
+    private Booking update(UUID bookingId, Consumer<Booking> change) {
+        Booking booking = bookings.lock(bookingId).orElseThrow();
+        change.accept(booking);
+        bookings.save(booking);
+        return booking;
     }
 
     private void decide(UUID bookingId, Function<Booking, Optional<BookingEvent>> decision) {
