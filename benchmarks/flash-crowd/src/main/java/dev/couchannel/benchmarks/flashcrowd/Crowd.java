@@ -116,7 +116,8 @@ final class Crowd {
                 String body = response.body();
                 boolean retry = response.statusCode() == 202
                         || response.statusCode() == 409 // the first request with this key is still in progress
-                        || response.statusCode() == 503; // the gateway gave up waiting; the key makes a retry safe
+                        || response.statusCode() == 503 // booking unreachable for a moment; the key makes a retry safe
+                        || response.statusCode() == 504; // the gateway gave up waiting; booking may still decide
                 if (retry && System.nanoTime() < giveUp) {
                     if (response.statusCode() != 202) {
                         Thread.sleep(RETRY_PAUSE);
@@ -140,6 +141,46 @@ final class Crowd {
                 return new Outcome("ERROR", "interrupted", sent, System.nanoTime());
             }
         }
+    }
+
+    /**
+     * The floor under any booking: for {@code duration}, the same number of guests as the crowd
+     * (those of {@code guestPrefix}, already signed in) ask for their bookings ({@code GET
+     * /api/bookings}: one authenticated request, one indexed read, no saga) as fast as they get
+     * answers, at {@code base} (the gateway, or booking itself).
+     *
+     * @return answered requests per second (only 200s count)
+     */
+    double floor(URI base, String guestPrefix, int guests, Duration duration) throws InterruptedException {
+        AtomicInteger answered = new AtomicInteger();
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        try (var clientsOf = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                String guest = guestPrefix + (c % Math.max(1, guests)) + "@example.com";
+                clientsOf.submit(() -> {
+                    HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/bookings"))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Authorization", tokens.bearer(guest))
+                            .build();
+                    while (System.nanoTime() < end) {
+                        try {
+                            if (http.send(request, HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200) {
+                                answered.incrementAndGet();
+                            }
+                        } catch (IOException e) {
+                            // counted as not answered
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                });
+            }
+        }
+        return answered.get() / ((System.nanoTime() - started) / 1e9);
     }
 
     /** Registers a commercial bar as big as a venue may be (2,000 guests), through the API. */

@@ -70,7 +70,8 @@ public final class FlashCrowd {
             String checks,
             double[] crowdCpu,
             double[] pgbenchCpu,
-            PgBench.Result pgbench) {
+            PgBench.Result pgbench,
+            Floor floor) {
 
         double ratio() {
             return confirmedPerSecond / pgbench.tps();
@@ -84,6 +85,14 @@ public final class FlashCrowd {
                     : crowdCpu[1] * Runtime.getRuntime().availableProcessors() * seconds * 1000 / confirmed;
         }
     }
+
+    /**
+     * The cheapest authenticated request a guest can make, measured right after a round: answered
+     * requests per second through the gateway and straight to booking, and the stack's CPU
+     * milliseconds per request through the gateway. No saga can confirm bookings faster than the
+     * gateway answers this.
+     */
+    record Floor(double throughGateway, double straightToBooking, double cpuMillisThroughGateway) {}
 
     private FlashCrowd() {}
 
@@ -180,6 +189,7 @@ public final class FlashCrowd {
         PgBench.Result pg = pgbench.run(options.pgbenchClients(), seconds);
         double[] pgCpu = pgStart.until(Machine.Ticks.now());
         log("round %d: pgbench %.0f TPS; ratio %.3f".formatted(number, pg.tps(), confirmed / elapsed / pg.tps()));
+        Floor floor = floor(stack, crowd, number, options);
         return new Round(
                 number,
                 result,
@@ -194,7 +204,23 @@ public final class FlashCrowd {
                 checks,
                 crowdCpu,
                 pgCpu,
-                pg);
+                pg,
+                floor);
+    }
+
+    /** {@link Floor}: 10 s through the gateway, then 10 s straight to booking, by this round's guests. */
+    private static Floor floor(Stack stack, Crowd crowd, int number, Options options) throws InterruptedException {
+        Duration each = Duration.ofSeconds(10);
+        String guests = "r" + number + "-fan";
+        Machine.Ticks before = Machine.Ticks.now();
+        double gateway = crowd.floor(stack.gateway(), guests, options.requests(), each);
+        double[] cpu = before.until(Machine.Ticks.now());
+        double booking = crowd.floor(stack.serviceUrls().get("booking"), guests, options.requests(), each);
+        double cpuMillis = cpu[1] * Runtime.getRuntime().availableProcessors() * 1000 / gateway;
+        log(
+                "round %d floor: GET /api/bookings %.0f/s through the gateway (%.2f ms of stack CPU each), %.0f/s straight to booking"
+                        .formatted(number, gateway, cpuMillis, booking));
+        return new Floor(gateway, booking, cpuMillis);
     }
 
     /**
@@ -295,19 +321,21 @@ public final class FlashCrowd {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
-                if (http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
+                HttpResponse<String> answer =
+                        http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
                     return;
                 }
+                last = answer.statusCode() + " " + answer.body();
             } catch (IOException e) {
-                // not listening yet
+                last = e.toString(); // not listening yet
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the stack did not get ready: " + url);
+        throw new IllegalStateException("the stack did not get ready: " + url + " answered " + last);
     }
 
     static Options parse(String[] args) {

@@ -70,6 +70,22 @@ final class Report {
                         + "  stack CPU ms per confirmed booking: the stack's CPU time during the crowd ÷ bookings confirmed "
                         + "(less sensitive to the others' load than bookings/s);\n"
                         + "  during pgbench only the machine's total is meaningful (pgbench and its backends exit before the count).\n\n");
+        md.append("The floor under any booking, measured after each round's pgbench: the same number of guests ask for "
+                + "their bookings (`GET /api/bookings`: one authenticated request, one indexed read, no saga) as fast as "
+                + "they are answered, 10 s through the gateway, then 10 s straight to booking.\n\n");
+        md.append(
+                "| round | through the gateway, requests/s | stack CPU ms per request | straight to booking, requests/s "
+                        + "| ratio of the gateway's floor to pgbench |\n|---|---|---|---|---|\n");
+        for (FlashCrowd.Round round : rounds) {
+            md.append("| %d | %.0f | %.2f | %.0f | %.2f |\n"
+                    .formatted(
+                            round.number(),
+                            round.floor().throughGateway(),
+                            round.floor().cpuMillisThroughGateway(),
+                            round.floor().straightToBooking(),
+                            round.floor().throughGateway() / round.pgbench().tps()));
+        }
+        md.append('\n');
         for (FlashCrowd.Round round : rounds) {
             md.append("Round %d checks: %s  \n".formatted(round.number(), round.checks()));
             md.append("Round %d reasons of the others: %s  \n".formatted(round.number(), inline(round.reasons())));

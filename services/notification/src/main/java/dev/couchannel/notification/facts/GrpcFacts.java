@@ -8,6 +8,7 @@ import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import dev.couchannel.platform.service.grpc.GrpcRetry;
+import dev.couchannel.platform.service.grpc.RecentAnswers;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Session and venue facts over gRPC: every call has a deadline, and a transient failure is retried
- * with a doubling backoff before the lookup gives up with {@link FactsUnavailable}.
+ * with a doubling backoff before the lookup gives up with {@link FactsUnavailable}. Facts are kept
+ * for {@code couchannel.notification.facts.fresh-for} (5 s): the mails of a crowd booking one
+ * session ask inventory and hosting once, not twice per mail.
  */
 @Component
 class GrpcFacts implements FactsSource {
@@ -31,21 +34,28 @@ class GrpcFacts implements FactsSource {
     private final VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting;
     private final Duration deadline;
     private final GrpcRetry retry;
+    private final RecentAnswers<String, SessionFacts> recent;
 
     GrpcFacts(
             SessionCatalogGrpc.SessionCatalogBlockingStub inventory,
             VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting,
             @Value("${couchannel.notification.facts.deadline:2s}") Duration deadline,
             @Value("${couchannel.notification.facts.attempts:3}") int attempts,
-            @Value("${couchannel.notification.facts.backoff:200ms}") Duration backoff) {
+            @Value("${couchannel.notification.facts.backoff:200ms}") Duration backoff,
+            @Value("${couchannel.notification.facts.fresh-for:5s}") Duration freshFor) {
         this.inventory = inventory;
         this.hosting = hosting;
         this.deadline = deadline;
         this.retry = new GrpcRetry(attempts, backoff);
+        this.recent = new RecentAnswers<>(freshFor, 10_000, facts -> true);
     }
 
     @Override
     public SessionFacts session(String sessionId) {
+        return recent.get(sessionId, this::ask);
+    }
+
+    private SessionFacts ask(String sessionId) {
         try {
             SessionDetails session = retry.call("inventory", () -> inventory
                     .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)

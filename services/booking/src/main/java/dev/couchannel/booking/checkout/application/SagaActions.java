@@ -6,6 +6,7 @@ import dev.couchannel.booking.reservation.Booking;
 import dev.couchannel.booking.reservation.BookingEvent;
 import dev.couchannel.booking.reservation.Bookings;
 import dev.couchannel.booking.reservation.application.BookingEvents;
+import dev.couchannel.booking.reservation.application.Decisions;
 import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireMoney;
 import dev.couchannel.contracts.WireTime;
@@ -47,12 +48,14 @@ class SagaActions {
 
     private final Bookings bookings;
     private final BookingEvents events;
+    private final Decisions decisions;
     private final Outbox outbox;
     private final Clock clock;
 
-    SagaActions(Bookings bookings, BookingEvents events, Outbox outbox, Clock clock) {
+    SagaActions(Bookings bookings, BookingEvents events, Decisions decisions, Outbox outbox, Clock clock) {
         this.bookings = bookings;
         this.events = events;
+        this.decisions = decisions;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -199,6 +202,7 @@ class SagaActions {
         decision.apply(booking).ifPresent(event -> {
             bookings.save(booking);
             events.publish(event);
+            decisions.decidedOnCommit(bookingId);
         });
     }
 

@@ -6,6 +6,7 @@ import dev.couchannel.contracts.WireTime;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import dev.couchannel.platform.service.grpc.RecentAnswers;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -18,7 +19,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
 
-/** Asks inventory's gRPC catalog, with a deadline; channel {@code spring.grpc.client.channel.inventory}. */
+/**
+ * Asks inventory's gRPC catalog, with a deadline; channel {@code spring.grpc.client.channel.inventory}.
+ * An open session's availability is kept for {@code couchannel.booking.session-check-fresh-for}
+ * (1 s): a crowd booking one session asks once a second, not once per booking. A session closed
+ * within that second still passes this first check; inventory refuses its hold, and the booking is
+ * rejected with the reason.
+ */
 @Component
 class GrpcSessionDirectory implements SessionDirectory {
 
@@ -26,11 +33,15 @@ class GrpcSessionDirectory implements SessionDirectory {
 
     private final SessionCatalogGrpc.SessionCatalogBlockingStub inventory;
     private final long deadlineMillis;
+    private final RecentAnswers<UUID, Availability> openSessions;
 
     GrpcSessionDirectory(
-            GrpcChannelFactory channels, @Value("${couchannel.booking.session-check-deadline:1s}") Duration deadline) {
+            GrpcChannelFactory channels,
+            @Value("${couchannel.booking.session-check-deadline:1s}") Duration deadline,
+            @Value("${couchannel.booking.session-check-fresh-for:1s}") Duration freshFor) {
         this.inventory = SessionCatalogGrpc.newBlockingStub(channels.createChannel("inventory"));
         this.deadlineMillis = deadline.toMillis();
+        this.openSessions = new RecentAnswers<>(freshFor, 10_000, Availability.Open.class::isInstance);
     }
 
     @Override
@@ -67,6 +78,10 @@ class GrpcSessionDirectory implements SessionDirectory {
 
     @Override
     public Availability availability(UUID sessionId) {
+        return openSessions.get(sessionId, this::ask);
+    }
+
+    private Availability ask(UUID sessionId) {
         try {
             SessionDetails session = fetch(sessionId);
             return "PUBLISHED".equals(session.getStatus())

@@ -5,6 +5,7 @@ import dev.couchannel.booking.reservation.BookingStatus;
 import dev.couchannel.booking.reservation.Bookings;
 import dev.couchannel.booking.reservation.Money;
 import dev.couchannel.booking.reservation.application.CancelBooking;
+import dev.couchannel.booking.reservation.application.Decisions;
 import dev.couchannel.booking.reservation.application.RequestBooking;
 import dev.couchannel.platform.service.ApiProblem;
 import dev.couchannel.platform.service.Caller;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -38,6 +40,7 @@ class BookingController {
 
     private final RequestBooking requestBooking;
     private final Bookings bookings;
+    private final Decisions decisions;
 
     private final Duration maxPreferWait;
     private final CancelBooking cancelBooking;
@@ -46,10 +49,12 @@ class BookingController {
             RequestBooking requestBooking,
             CancelBooking cancelBooking,
             Bookings bookings,
+            Decisions decisions,
             @Value("${couchannel.booking.max-prefer-wait:30s}") Duration maxPreferWait) {
         this.requestBooking = requestBooking;
         this.cancelBooking = cancelBooking;
         this.bookings = bookings;
+        this.decisions = decisions;
         this.maxPreferWait = maxPreferWait;
     }
 
@@ -169,22 +174,30 @@ class BookingController {
         return response.location(URI.create("/api/bookings/" + booking.id())).body(BookingView.of(booking));
     }
 
-    /** RFC 7240 {@code Prefer: wait=N}: hold the answer until the saga decides, at most N seconds. */
+    /**
+     * RFC 7240 {@code Prefer: wait=N}: hold the answer until the saga decides, at most N seconds.
+     * A decision committed in this instance wakes the request at once; one made elsewhere is found
+     * at the next look at the database, after pauses that double from 20 ms to 1 s.
+     */
     private Booking awaitDecision(Booking booking, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         long pause = 20;
-        Booking current = booking;
-        while (!current.status().isFinal() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return current;
+        try (Decisions.Wait decision = decisions.await(booking.id())) {
+            Booking current = bookings.find(booking.id()).orElse(booking);
+            while (!current.status().isFinal()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return current;
+                }
+                decision.pause(Duration.ofNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(pause))));
+                pause = Math.min(pause * 2, 1000);
+                current = bookings.find(booking.id()).orElse(current);
             }
-            pause = Math.min(pause * 2, 250);
-            current = bookings.find(booking.id()).orElse(current);
+            return current;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return booking;
         }
-        return current;
     }
 
     private static ApiProblem problem(HttpStatus status, String title, String detail) {

@@ -13,6 +13,7 @@ import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
 import dev.couchannel.platform.service.grpc.GrpcRetry;
+import dev.couchannel.platform.service.grpc.RecentAnswers;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.math.BigDecimal;
@@ -29,7 +30,10 @@ import org.springframework.stereotype.Component;
 /**
  * The facts of a showing from inventory (session, fixture) and hosting (venue) over gRPC: every
  * call has a deadline, and a transient failure (unavailable, deadline exceeded) is retried with a
- * doubling backoff before the lookup gives up as {@link FactsSource.Lookup.Unavailable}.
+ * doubling backoff before the lookup gives up as {@link FactsSource.Lookup.Unavailable}. A venue is
+ * kept for {@code couchannel.compliance.facts.venue-fresh-for} (5 s): a crowd booking one session
+ * asks hosting once, not once per booking. The session, with its seats sold and held, is asked
+ * every time, because a booking's attendee count must be the current one.
  */
 @Component
 class GrpcFacts implements FactsSource {
@@ -39,17 +43,20 @@ class GrpcFacts implements FactsSource {
     private final VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting;
     private final Duration deadline;
     private final GrpcRetry retry;
+    private final RecentAnswers<String, Venue> venues;
 
     GrpcFacts(
             SessionCatalogGrpc.SessionCatalogBlockingStub inventory,
             VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting,
             @Value("${couchannel.compliance.facts.deadline:2s}") Duration deadline,
             @Value("${couchannel.compliance.facts.attempts:3}") int attempts,
-            @Value("${couchannel.compliance.facts.backoff:200ms}") Duration backoff) {
+            @Value("${couchannel.compliance.facts.backoff:200ms}") Duration backoff,
+            @Value("${couchannel.compliance.facts.venue-fresh-for:5s}") Duration venueFreshFor) {
         this.inventory = inventory;
         this.hosting = hosting;
         this.deadline = deadline;
         this.retry = new GrpcRetry(attempts, backoff);
+        this.venues = new RecentAnswers<>(venueFreshFor, 10_000, venue -> true);
     }
 
     @Override
@@ -65,10 +72,13 @@ class GrpcFacts implements FactsSource {
             if (!session.hasFixture()) {
                 return new Lookup.NotFound("The match of this session is no longer in the calendar.");
             }
-            venue = retry.call("hosting", () -> hosting.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                    .getVenue(GetVenueRequest.newBuilder()
-                            .setVenueId(session.getVenueId())
-                            .build()));
+            venue = venues.get(
+                    session.getVenueId(),
+                    venueId -> retry.call(
+                            "hosting", () -> hosting.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                                    .getVenue(GetVenueRequest.newBuilder()
+                                            .setVenueId(venueId)
+                                            .build())));
         } catch (StatusRuntimeException e) {
             Status.Code code = e.getStatus().getCode();
             if (code == Status.Code.NOT_FOUND || code == Status.Code.INVALID_ARGUMENT) {

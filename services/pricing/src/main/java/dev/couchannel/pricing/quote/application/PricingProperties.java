@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  *
  * @param quoteTtl how long a quote keeps its price unless a booking locks it
  * @param grpcDeadline deadline of each call to inventory and hosting
+ * @param factsFreshFor how long a session's facts (occupancy included) are used before they are asked again
  * @param demandCap the highest demand multiplier
  * @param vat VAT in percent by venue country, e.g. {@code PL: 23}
  * @param defaultVat VAT in percent for any other country
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 public record PricingProperties(
         Duration quoteTtl,
         Duration grpcDeadline,
+        Duration factsFreshFor,
         BigDecimal demandCap,
         Map<String, BigDecimal> vat,
         BigDecimal defaultVat) {

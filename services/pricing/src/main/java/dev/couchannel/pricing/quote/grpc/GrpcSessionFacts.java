@@ -7,6 +7,7 @@ import dev.couchannel.contracts.hosting.v1.VenueDirectoryGrpc;
 import dev.couchannel.contracts.inventory.v1.GetSessionRequest;
 import dev.couchannel.contracts.inventory.v1.SessionCatalogGrpc;
 import dev.couchannel.contracts.inventory.v1.SessionDetails;
+import dev.couchannel.platform.service.grpc.RecentAnswers;
 import dev.couchannel.pricing.quote.Money;
 import dev.couchannel.pricing.quote.PricedSession;
 import dev.couchannel.pricing.quote.SessionFacts;
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
  * The session from inventory and its venue's country from hosting, over gRPC with a deadline
  * ({@code couchannel.pricing.grpc-deadline}) on every call. A missing session is a {@code
  * NotFound}; anything else that goes wrong (down, slow, a missing venue) is {@code Unavailable}.
+ * Found facts are kept for {@code couchannel.pricing.facts-fresh-for} (1 s): a crowd booking one
+ * session asks inventory and hosting once a second, not twice per booking, and the demand part of
+ * a price follows the session's occupancy at most that late.
  */
 @Component
 class GrpcSessionFacts implements SessionFacts {
@@ -35,6 +39,7 @@ class GrpcSessionFacts implements SessionFacts {
     private final SessionCatalogGrpc.SessionCatalogBlockingStub inventory;
     private final VenueDirectoryGrpc.VenueDirectoryBlockingStub hosting;
     private final long deadlineMillis;
+    private final RecentAnswers<UUID, Lookup> found;
 
     GrpcSessionFacts(
             SessionCatalogGrpc.SessionCatalogBlockingStub inventory,
@@ -43,10 +48,15 @@ class GrpcSessionFacts implements SessionFacts {
         this.inventory = inventory;
         this.hosting = hosting;
         this.deadlineMillis = properties.grpcDeadline().toMillis();
+        this.found = new RecentAnswers<>(properties.factsFreshFor(), 10_000, Lookup.Found.class::isInstance);
     }
 
     @Override
     public Lookup lookup(UUID sessionId) {
+        return found.get(sessionId, this::ask);
+    }
+
+    private Lookup ask(UUID sessionId) {
         SessionDetails session;
         try {
             session = inventory
