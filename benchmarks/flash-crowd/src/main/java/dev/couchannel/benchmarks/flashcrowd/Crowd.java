@@ -72,12 +72,7 @@ final class Crowd {
         AtomicInteger next = new AtomicInteger();
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         // every guest signs in before the crowd arrives: the measured time is booking, not identity
-        try (var signIn = Executors.newFixedThreadPool(clients)) {
-            for (int i = 0; i < requests; i++) {
-                String guest = guestPrefix + i + "@example.com";
-                signIn.submit(() -> tokens.bearer(guest));
-            }
-        }
+        signIn(guestPrefix, requests);
         long started = System.nanoTime();
         try (var guests = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
@@ -89,6 +84,16 @@ final class Crowd {
             }
         }
         return new Result(new ArrayList<>(outcomes), started, System.nanoTime());
+    }
+
+    /** Signs in guests {@code guestPrefix0..count-1} (their tokens are kept): signing in is not what is measured. */
+    void signIn(String guestPrefix, int count) {
+        try (var signIn = Executors.newFixedThreadPool(clients)) {
+            for (int i = 0; i < count; i++) {
+                String guest = guestPrefix + i + "@example.com";
+                signIn.submit(() -> tokens.bearer(guest));
+            }
+        }
     }
 
     /**

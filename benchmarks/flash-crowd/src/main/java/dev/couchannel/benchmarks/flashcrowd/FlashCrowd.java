@@ -50,6 +50,7 @@ public final class FlashCrowd {
             int rounds,
             int pgbenchClients,
             boolean durable,
+            boolean floorOnly,
             String label,
             Path results,
             Path pgbench,
@@ -118,21 +119,30 @@ public final class FlashCrowd {
             pgbenchVersion = pgbench.version();
             Crowd crowd = new Crowd(
                     stack.gateway(), new LocalTokens(stack.serviceUrls().get("identity")), options.clients());
-            UUID venue = crowd.registerVenue();
+            if (options.floorOnly()) {
+                // for profiling the request path alone: no crowd, no pgbench, no results file
+                Floor floor = floor(stack, crowd, 0, options);
+                log("floor only: " + floor);
+            } else {
+                UUID venue = crowd.registerVenue();
 
-            if (options.warmup() > 0) {
-                UUID warmup = openSession(stack, venue, options.warmup());
-                log("warm-up: " + options.warmup() + " bookings");
-                Crowd.Result result = crowd.run(warmup, options.warmup(), "warmup");
-                log("warm-up done: " + outcomes(result));
-            }
-            for (int round = 1; round <= options.rounds(); round++) {
-                rounds.add(round(stack, crowd, pgbench, venue, options, round));
+                if (options.warmup() > 0) {
+                    UUID warmup = openSession(stack, venue, options.warmup());
+                    log("warm-up: " + options.warmup() + " bookings");
+                    Crowd.Result result = crowd.run(warmup, options.warmup(), "warmup");
+                    log("warm-up done: " + outcomes(result));
+                }
+                for (int round = 1; round <= options.rounds(); round++) {
+                    rounds.add(round(stack, crowd, pgbench, venue, options, round));
+                }
             }
         } finally {
             log("stopping the stack");
             stack.close();
             FileSystemUtils.deleteRecursively(data);
+        }
+        if (options.floorOnly()) {
+            System.exit(0);
         }
         Path file = Report.write(options, machine, loadBefore, Machine.loadAverage(), pgbenchVersion, rounds);
         System.out.println();
@@ -213,6 +223,7 @@ public final class FlashCrowd {
         Duration each = Duration.ofSeconds(10);
         String guests = "r" + number + "-fan";
         Machine.Ticks before = Machine.Ticks.now();
+        crowd.signIn(guests, options.clients());
         double gateway = crowd.floor(stack.gateway(), guests, options.requests(), each);
         double[] cpu = before.until(Machine.Ticks.now());
         double booking = crowd.floor(stack.serviceUrls().get("booking"), guests, options.requests(), each);
@@ -345,8 +356,8 @@ public final class FlashCrowd {
             if (!name.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument " + name + " (options are --name value)");
             }
-            if (name.equals("--fast")) {
-                given.put("fast", "true");
+            if (name.equals("--fast") || name.equals("--floor-only")) {
+                given.put(name.substring(2), "true");
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -367,6 +378,7 @@ public final class FlashCrowd {
                 Integer.parseInt(given.getOrDefault("rounds", "2")),
                 Integer.parseInt(given.getOrDefault("pgbench-clients", "8")),
                 !given.containsKey("fast"),
+                given.containsKey("floor-only"),
                 given.getOrDefault("label", "run"),
                 Path.of(given.getOrDefault("results", "benchmarks/flash-crowd/results")),
                 Path.of(given.getOrDefault("pgbench", "/usr/bin/pgbench")),
@@ -380,6 +392,7 @@ public final class FlashCrowd {
                         "rounds",
                         "pgbench-clients",
                         "fast",
+                        "floor-only",
                         "label",
                         "results",
                         "pgbench",
