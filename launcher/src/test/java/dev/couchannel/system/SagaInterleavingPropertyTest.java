@@ -205,27 +205,23 @@ class SagaInterleavingPropertyTest {
             carryOut(started.actions());
         }
 
-        /**
-         * As SagaCoordinator routes a reply: a refund resolved by hand to the booking; refunds, failed refunds
-         * of cancelled bookings and running cancellations first.
-         */
+        /** Routes a reply as SagaCoordinator does, by the same {@link SagaReply#route}. */
         void onReply(UUID id, SagaReply reply) {
-            if (reply instanceof SagaReply.PaymentRefundResolved resolved) {
-                carryOut(List.of(new SagaAction.SettleFailedRefund(id, resolved.reference())));
-                return;
-            }
             CancellationSaga cancellation = cancellations.get(id);
-            if (reply instanceof SagaReply.PaymentRefunded
-                    || (reply instanceof SagaReply.PaymentRefundFailed && cancellation != null)
-                    || (reply instanceof SagaReply.SeatsReleased
-                            && cancellation != null
-                            && cancellation.state() == CancellationSaga.State.RUNNING)) {
-                if (cancellation != null) {
-                    carryOut(cancellation.on(reply, now));
+            switch (SagaReply.route(
+                    reply,
+                    () -> cancellation != null,
+                    () -> cancellation != null && cancellation.state() == CancellationSaga.State.RUNNING)) {
+                case SETTLE_FAILED_REFUND ->
+                    carryOut(List.of(new SagaAction.SettleFailedRefund(
+                            id, ((SagaReply.PaymentRefundResolved) reply).reference())));
+                case CANCELLATION -> {
+                    if (cancellation != null) {
+                        carryOut(cancellation.on(reply, now));
+                    }
                 }
-                return;
+                case BOOKING -> carryOut(sagas.get(id).on(reply, now, timeouts));
             }
-            carryOut(sagas.get(id).on(reply, now, timeouts));
         }
 
         /** As SagaActions does: commands to their queues, decisions to the booking. */

@@ -120,7 +120,9 @@ public final class FlashCrowd {
             Crowd crowd = new Crowd(
                     stack.gateway(), new LocalTokens(stack.serviceUrls().get("identity")), options.clients());
             if (options.floorOnly()) {
-                // for profiling the request path alone: no crowd, no pgbench, no results file
+                // for profiling the request path alone: no crowd, no pgbench, no results file; a first
+                // pass warms the JIT up the way a crowd would
+                log("floor only, warming up: " + floor(stack, crowd, 0, options));
                 Floor floor = floor(stack, crowd, 0, options);
                 log("floor only: " + floor);
             } else {

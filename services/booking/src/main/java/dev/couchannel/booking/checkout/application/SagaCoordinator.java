@@ -78,25 +78,22 @@ public class SagaCoordinator {
         actions.carryOut(started.actions());
     }
 
-    /**
-     * Applies a participant's reply, in the inbox transaction that received it. A refund, a failed
-     * refund of a cancelled booking, or a release while the booking's cancellation runs, goes to the
-     * cancellation saga; a failed refund of a booking that was never cancelled is its void's (the
-     * booking saga's compensation).
-     */
+    /** Applies a participant's reply, in the inbox transaction that received it ({@link SagaReply#route}). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onReply(UUID bookingId, SagaReply reply) {
-        if (reply instanceof SagaReply.PaymentRefundResolved resolved) {
-            // after both sagas: an operator gave the money back by hand, and the booking says so
-            actions.carryOut(List.of(new SagaAction.SettleFailedRefund(bookingId, resolved.reference())));
-            return;
-        }
-        // a release and a failed refund are shared by both sagas; the lookup stays off the booking saga's hot path
-        if (reply instanceof SagaReply.PaymentRefunded
-                || (reply instanceof SagaReply.PaymentRefundFailed && cancellations.exists(bookingId))
-                || (reply instanceof SagaReply.SeatsReleased && cancellations.isRunning(bookingId))) {
-            cancellations.onReply(bookingId, reply);
-            return;
+        switch (SagaReply.route(
+                reply, () -> cancellations.exists(bookingId), () -> cancellations.isRunning(bookingId))) {
+            case SETTLE_FAILED_REFUND -> {
+                // after both sagas: an operator gave the money back by hand, and the booking says so
+                String reference = ((SagaReply.PaymentRefundResolved) reply).reference();
+                actions.carryOut(List.of(new SagaAction.SettleFailedRefund(bookingId, reference)));
+                return;
+            }
+            case CANCELLATION -> {
+                cancellations.onReply(bookingId, reply);
+                return;
+            }
+            case BOOKING -> {}
         }
         BookingSaga saga = sagas.lock(bookingId).orElse(null);
         if (saga == null) {

@@ -1,7 +1,6 @@
 package dev.couchannel.payment.intent.application;
 
 import com.google.protobuf.Message;
-import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.WireMoney;
 import dev.couchannel.contracts.payment.v1.AuthorizePayment;
 import dev.couchannel.contracts.payment.v1.CapturePayment;
@@ -29,9 +28,7 @@ import dev.couchannel.payment.ledger.Ledger;
 import dev.couchannel.payment.ledger.Money;
 import dev.couchannel.payment.ledger.PlatformFee;
 import dev.couchannel.platform.messaging.Inbox;
-import dev.couchannel.platform.messaging.Outbox;
 import dev.couchannel.platform.messaging.PoisonMessage;
-import dev.couchannel.platform.messaging.ProtobufEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -77,13 +74,10 @@ public class PaymentCommands {
     public static final String REFUNDS_FAILED = RefundFailureAlerts.REFUNDS_FAILED;
 
     private static final Logger log = LoggerFactory.getLogger(PaymentCommands.class);
-    /** The source of every event payment publishes. */
-    static final String SOURCE = "payment";
-
     private final PaymentIntents intents;
     private final Ledger ledger;
     private final ProviderCalls provider;
-    private final Outbox outbox;
+    private final BookingReplies replies;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final PlatformFee platformFee;
@@ -94,7 +88,7 @@ public class PaymentCommands {
             PaymentIntents intents,
             Ledger ledger,
             ProviderCalls provider,
-            Outbox outbox,
+            BookingReplies replies,
             TransactionTemplate transactions,
             Clock clock,
             MeterRegistry meters,
@@ -104,7 +98,7 @@ public class PaymentCommands {
         this.intents = intents;
         this.ledger = ledger;
         this.provider = provider;
-        this.outbox = outbox;
+        this.replies = replies;
         this.transactions = transactions;
         this.clock = clock;
         this.meters = meters;
@@ -490,8 +484,7 @@ public class PaymentCommands {
     }
 
     private void reply(UUID bookingId, Message message) {
-        outbox.append(
-                Topics.BOOKING_REPLIES, ProtobufEvents.wrap(SOURCE, bookingId.toString(), message, clock.instant()));
+        replies.send(bookingId, message);
     }
 
     /** The provider's idempotency key of a booking's authorization: the booking id itself. */

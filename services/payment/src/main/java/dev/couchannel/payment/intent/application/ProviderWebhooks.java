@@ -1,6 +1,5 @@
 package dev.couchannel.payment.intent.application;
 
-import dev.couchannel.contracts.Topics;
 import dev.couchannel.payment.intent.CaptureOutcome;
 import dev.couchannel.payment.intent.PaymentIntent;
 import dev.couchannel.payment.intent.PaymentIntents;
@@ -11,8 +10,6 @@ import dev.couchannel.payment.ledger.JournalEntry;
 import dev.couchannel.payment.ledger.Ledger;
 import dev.couchannel.payment.ledger.Money;
 import dev.couchannel.payment.ledger.PlatformFee;
-import dev.couchannel.platform.messaging.Outbox;
-import dev.couchannel.platform.messaging.ProtobufEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -60,7 +57,7 @@ public class ProviderWebhooks {
     private final MeterRegistry meters;
     private final PlatformFee platformFee;
     private final RefundFailureAlerts alerts;
-    private final Outbox outbox;
+    private final BookingReplies replies;
 
     ProviderWebhooks(
             PaymentIntents intents,
@@ -70,10 +67,10 @@ public class ProviderWebhooks {
             Clock clock,
             MeterRegistry meters,
             RefundFailureAlerts alerts,
-            Outbox outbox,
+            BookingReplies replies,
             @Value("${couchannel.payment.platform-fee-percent:10}") BigDecimal platformFeePercent) {
         this.alerts = alerts;
-        this.outbox = outbox;
+        this.replies = replies;
         this.intents = intents;
         this.received = received;
         this.ledger = ledger;
@@ -198,13 +195,8 @@ public class ProviderWebhooks {
                 reversed.refund().split(),
                 now));
         alerts.refundFailed(intent.bookingId(), reversed.failure());
-        outbox.append(
-                Topics.BOOKING_REPLIES,
-                ProtobufEvents.wrap(
-                        "payment",
-                        intent.bookingId().toString(),
-                        PaymentCommands.refundFailedReply(intent.bookingId(), reversed.failure()),
-                        now));
+        replies.send(
+                intent.bookingId(), PaymentCommands.refundFailedReply(intent.bookingId(), reversed.failure()), now);
         return "refund_failed";
     }
 

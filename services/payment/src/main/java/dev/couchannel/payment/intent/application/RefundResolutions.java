@@ -1,6 +1,5 @@
 package dev.couchannel.payment.intent.application;
 
-import dev.couchannel.contracts.Topics;
 import dev.couchannel.contracts.payment.v1.PaymentRefundResolved;
 import dev.couchannel.payment.intent.PaymentIntent;
 import dev.couchannel.payment.intent.PaymentIntents;
@@ -9,8 +8,6 @@ import dev.couchannel.payment.intent.ResolutionOutcome;
 import dev.couchannel.payment.ledger.JournalEntry;
 import dev.couchannel.payment.ledger.Ledger;
 import dev.couchannel.payment.ledger.Money;
-import dev.couchannel.platform.messaging.Outbox;
-import dev.couchannel.platform.messaging.ProtobufEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -35,15 +32,19 @@ public class RefundResolutions {
 
     private final PaymentIntents intents;
     private final Ledger ledger;
-    private final Outbox outbox;
+    private final BookingReplies replies;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     RefundResolutions(
-            PaymentIntents intents, Ledger ledger, Outbox outbox, TransactionTemplate transactions, Clock clock) {
+            PaymentIntents intents,
+            Ledger ledger,
+            BookingReplies replies,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.intents = intents;
         this.ledger = ledger;
-        this.outbox = outbox;
+        this.replies = replies;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -68,17 +69,14 @@ public class RefundResolutions {
                         .map(Refund::amount)
                         .reduce(Money.zero(intent.amount().currency()), Money::plus);
                 // the booking's refund is settled now: it stops saying FAILED
-                outbox.append(
-                        Topics.BOOKING_REPLIES,
-                        ProtobufEvents.wrap(
-                                PaymentCommands.SOURCE,
-                                bookingId.toString(),
-                                PaymentRefundResolved.newBuilder()
-                                        .setBookingId(bookingId.toString())
-                                        .setRepaid(PaymentCommands.wire(repaid))
-                                        .setReference(reference)
-                                        .build(),
-                                now));
+                replies.send(
+                        bookingId,
+                        PaymentRefundResolved.newBuilder()
+                                .setBookingId(bookingId.toString())
+                                .setRepaid(PaymentCommands.wire(repaid))
+                                .setReference(reference)
+                                .build(),
+                        now);
                 log.info(
                         "refused refunds of booking {} resolved by {} ({}): {} repaid outside the provider",
                         bookingId,
