@@ -20,7 +20,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class Decisions {
 
-    private final ConcurrentHashMap<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+    /** The signal of one booking's decision, and how many open waits share it. */
+    private static final class Signal {
+        final CompletableFuture<Void> decided = new CompletableFuture<>();
+        int waits; // changed only inside the map's compute, under its lock for the key
+    }
+
+    private final ConcurrentHashMap<UUID, Signal> waiting = new ConcurrentHashMap<>();
 
     /** Announces, in the transaction that decides {@code bookingId}, that it is decided once that commits. */
     public void decidedOnCommit(UUID bookingId) {
@@ -37,9 +43,9 @@ public class Decisions {
     }
 
     private void announce(UUID bookingId) {
-        CompletableFuture<Void> decided = waiting.remove(bookingId);
-        if (decided != null) {
-            decided.complete(null);
+        Signal signal = waiting.remove(bookingId);
+        if (signal != null) {
+            signal.decided.complete(null);
         }
     }
 
@@ -48,24 +54,30 @@ public class Decisions {
      * committed between the read and the wait is not missed; close it when done.
      */
     public Wait await(UUID bookingId) {
-        return new Wait(bookingId, waiting.computeIfAbsent(bookingId, id -> new CompletableFuture<>()));
+        Signal signal = waiting.compute(bookingId, (id, shared) -> {
+            Signal opened = shared == null ? new Signal() : shared;
+            opened.waits++;
+            return opened;
+        });
+        return new Wait(bookingId, signal);
     }
 
     /** One request's wait; several requests for the same booking share the signal. */
     public final class Wait implements AutoCloseable {
 
         private final UUID bookingId;
-        private final CompletableFuture<Void> decided;
+        private final Signal signal;
+        private boolean closed;
 
-        private Wait(UUID bookingId, CompletableFuture<Void> decided) {
+        private Wait(UUID bookingId, Signal signal) {
             this.bookingId = bookingId;
-            this.decided = decided;
+            this.signal = signal;
         }
 
         /** Returns when the decision was announced here or after {@code pause}, whichever comes first. */
         public void pause(Duration pause) throws InterruptedException {
             try {
-                decided.get(pause.toNanos(), TimeUnit.NANOSECONDS);
+                signal.decided.get(pause.toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 // time to look at the database: another instance may have decided
             } catch (ExecutionException e) {
@@ -75,13 +87,18 @@ public class Decisions {
 
         /** Whether the decision was announced here. */
         public boolean announced() {
-            return decided.isDone();
+            return signal.decided.isDone();
         }
 
-        /** Stops waiting; an announcement that nobody waits for any more is not kept. */
+        /** Stops waiting; the last wait of a booking to close takes its signal along, announced or not. */
         @Override
         public void close() {
-            waiting.remove(bookingId, decided);
+            if (closed) {
+                return;
+            }
+            closed = true;
+            waiting.computeIfPresent(
+                    bookingId, (id, shared) -> shared == signal && --shared.waits == 0 ? null : shared);
         }
     }
 }

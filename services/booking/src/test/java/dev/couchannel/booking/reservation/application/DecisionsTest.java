@@ -61,6 +61,19 @@ class DecisionsTest {
     }
 
     @Test
+    void aWaitThatEndsLeavesTheOtherWaitsForTheSameBookingWaiting() {
+        Decisions.Wait retried;
+        try (Decisions.Wait first = decisions.await(booking)) {
+            retried = decisions.await(booking); // the same request again, with its Idempotency-Key
+            first.close();
+        }
+        decisions.decidedOnCommit(booking);
+
+        assertThat(retried.announced()).isTrue();
+        retried.close();
+    }
+
+    @Test
     void aWaitThatEndedIsNotWokenLater() throws InterruptedException {
         Decisions.Wait ended = decisions.await(booking);
         ended.close();
