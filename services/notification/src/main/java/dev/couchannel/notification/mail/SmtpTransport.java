@@ -18,7 +18,7 @@ class SmtpTransport implements MailTransport {
     /**
      * Jakarta Mail 2.1 looks its {@code StreamProvider} up with a {@code ServiceLoader} for every MIME
      * part it writes and every header it decodes (jakartaee/mail-api#861): a scan of the whole class
-     * path each time, which cost more CPU than rendering and sending the mail. Naming the provider
+     * path each time, which cost more CPU than rendering the mail. Naming the provider
      * makes the lookup a class-loader cache hit. A value set from outside is kept.
      */
     static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";

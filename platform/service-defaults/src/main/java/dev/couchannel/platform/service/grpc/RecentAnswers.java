@@ -71,9 +71,4 @@ public final class RecentAnswers<K, V> {
         }
         return answer;
     }
-
-    /** Forgets the answer for {@code key}: the next reader asks. */
-    public void forget(K key) {
-        kept.remove(key);
-    }
 }

@@ -47,13 +47,6 @@ class RecentAnswersTest {
     }
 
     @Test
-    void aForgottenAnswerIsAskedAgain() {
-        answers.get("s1", this::ask);
-        answers.forget("s1");
-        assertThat(answers.get("s1", this::ask)).isEqualTo("facts of s1 #2");
-    }
-
-    @Test
     void pastItsCapacityTheStaleAnswersGoFirst() {
         answers.get("s1", this::ask);
         now.addAndGet(Duration.ofSeconds(2).toNanos());
